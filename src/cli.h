@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The subcommands of the newsgraph CLI. Each parses its own options and
+ * returns the process exit status: 0 success, 1 processing error (or, for
+ * validate, data that does not conform), 2 usage error. */
+#ifndef NG_CLI_H
+#define NG_CLI_H
+
+#include <stdio.h>
+
+#include "newsgraph.h"
+
+int ng_cli_extract(int argc, char **argv);
+int ng_cli_validate(int argc, char **argv);
+
+/* Prints "newsgraph: FILE: line L: column C: byte B: message" to stderr. */
+void ng_cli_print_error(void *handle, const ng_error *error);
+
+#endif /* NG_CLI_H */

@@ -1,0 +1,255 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* newsgraph extract: articles in, RDF out. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#define DEFAULT_MAX_SIZE (64UL * 1024 * 1024)
+
+static void
+usage(FILE *out)
+{
+	fputs("Usage: newsgraph extract [OPTIONS] FILE...\n"
+	      "Reads news articles (UTF-8 text, one per file; - for standard input)\n"
+	      "and writes their entities, facts and provenance as RDF.\n"
+	      "\n"
+	      "  -o, --output FILE      write to FILE (atomically) instead of standard output\n"
+	      "  -f, --format NAME      turtle (default), ntriples or nquads\n"
+	      "  -b, --base IRI         base for minted IRIs (default " NG_DEFAULT_BASE ")\n"
+	      "  -g, --gazetteer FILE   add or override gazetteer entries (repeatable)\n"
+	      "  -p, --patterns FILE    add relation patterns (repeatable)\n"
+	      "  -d, --data-dir DIR     read the data files from DIR\n"
+	      "      --max-size BYTES   skip articles larger than BYTES (default 64 MiB)\n"
+	      "  -e, --explain          print each fact with its sentence and rule, not RDF\n"
+	      "  -h, --help             show this help and exit\n"
+	      "  -V, --version          show the version and exit\n",
+	      out);
+}
+
+typedef struct {
+	const char *output;
+	int format;
+	const char *base;
+	int explain;
+	unsigned long max_size;
+} options;
+
+static void
+explain_doc(FILE *out, const ng_doc *doc, const char *name)
+{
+	size_t i, n = ng_doc_fact_count(doc);
+
+	for (i = 0; i < n; i++) {
+		ng_fact_info f;
+		if (ng_doc_fact(doc, i, &f))
+			continue;
+		fprintf(out, "%s: %s %s %s [%s, rule %s, confidence %.2f]\n", name, f.subject,
+		        f.property, f.object, ng_modality_name(f.modality), f.rule, f.confidence);
+		fprintf(out, "    chars %zu-%zu: %s\n", f.sentence_begin, f.sentence_end, f.sentence);
+	}
+}
+
+static const char *
+base_name(const char *path)
+{
+	const char *s = strrchr(path, '/');
+	return s ? s + 1 : path;
+}
+
+/* Processes one file; returns 0 on success, 1 on an error already reported. */
+static int
+process(const ng_knowledge *kb, ng_writer *w, FILE *out, const options *o, const char *path)
+{
+	char *data = NULL;
+	size_t len;
+	ng_doc *doc = NULL;
+	ng_doc_meta meta;
+	long long bad;
+	struct stat sb;
+	ng_status st;
+
+	if (strcmp(path, "-") && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		fprintf(stderr, "newsgraph: %s: byte 0: is a directory\n", path);
+		return 1;
+	}
+	if ((st = ng_read_file(path, &data, &len, o->max_size))) {
+		if (st == NG_ERR_TOO_BIG)
+			fprintf(stderr, "newsgraph: %s: byte %lu: larger than --max-size\n", path,
+			        o->max_size);
+		else
+			fprintf(stderr, "newsgraph: %s: byte 0: %s\n", path,
+			        st == NG_ERR_NOT_FOUND ? "no such file" : strerror(errno));
+		return 1;
+	}
+	memset(&meta, 0, sizeof(meta));
+	meta.source = path;
+	meta.id = strcmp(path, "-") ? base_name(path) : NULL;
+	st = ng_doc_analyze(kb, data, len, &meta, &doc, &bad);
+	free(data);
+	if (st) {
+		/* Text errors were reported with their byte by the error sink. */
+		if (bad < 0)
+			fprintf(stderr, "newsgraph: %s: byte 0: %s\n", path, ng_strerror(st));
+		return 1;
+	}
+	if (o->explain)
+		explain_doc(out, doc, meta.id ? meta.id : "-");
+	else if ((st = ng_writer_write_doc(w, doc))) {
+		fprintf(stderr, "newsgraph: %s: cannot write RDF: %s\n", path, ng_strerror(st));
+		ng_doc_free(doc);
+		return 1;
+	}
+	ng_doc_free(doc);
+	return 0;
+}
+
+int
+ng_cli_extract(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"format", required_argument, NULL, 'f'},
+		{"base", required_argument, NULL, 'b'},
+		{"gazetteer", required_argument, NULL, 'g'},
+		{"patterns", required_argument, NULL, 'p'},
+		{"data-dir", required_argument, NULL, 'd'},
+		{"max-size", required_argument, NULL, 'M'},
+		{"explain", no_argument, NULL, 'e'},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0}
+	};
+	options o = {NULL, NG_FORMAT_TURTLE, NULL, 0, DEFAULT_MAX_SIZE};
+	const char *gaz[64], *pat[64], *dir = NULL;
+	size_t ngaz = 0, npat = 0, i;
+	ng_knowledge *kb = NULL;
+	ng_writer *w = NULL;
+	FILE *out = stdout;
+	char *tmp = NULL;
+	int c, failed = 0, rc = 1;
+	ng_status st;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:f:b:g:p:d:ehV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o': o.output = optarg; break;
+		case 'f':
+			if ((o.format = ng_format_from_name(optarg)) < 0) {
+				fprintf(stderr, "newsgraph: unknown format '%s' (turtle, ntriples, nquads)\n", optarg);
+				return 2;
+			}
+			break;
+		case 'b': o.base = optarg; break;
+		case 'g':
+		case 'p':
+			if ((c == 'g' ? ngaz : npat) >= 64) {
+				fputs("newsgraph: too many data files\n", stderr);
+				return 2;
+			}
+			if (c == 'g')
+				gaz[ngaz++] = optarg;
+			else
+				pat[npat++] = optarg;
+			break;
+		case 'd': dir = optarg; break;
+		case 'M': {
+			char *end;
+			o.max_size = strtoul(optarg, &end, 10);
+			if (*end || !o.max_size) {
+				fprintf(stderr, "newsgraph: --max-size needs a positive number of bytes\n");
+				return 2;
+			}
+			break;
+		}
+		case 'e': o.explain = 1; break;
+		case 'h': usage(stdout); return 0;
+		case 'V': printf("newsgraph %s\n", PACKAGE_VERSION); return 0;
+		default: usage(stderr); return 2;
+		}
+	}
+	if (optind >= argc) {
+		fputs("newsgraph: extract needs at least one FILE (- for standard input)\n", stderr);
+		usage(stderr);
+		return 2;
+	}
+	if (!(kb = ng_knowledge_new()))
+		goto done;
+	ng_knowledge_set_error_func(kb, ng_cli_print_error, NULL);
+	if (!dir)
+		dir = ng_data_dir();
+	if ((st = ng_knowledge_load_dir(kb, dir)))
+		goto done;
+	for (i = 0; i < ngaz; i++)
+		if ((st = ng_knowledge_add_gazetteer(kb, gaz[i])))
+			goto done;
+	for (i = 0; i < npat; i++)
+		if ((st = ng_knowledge_add_patterns(kb, pat[i])))
+			goto done;
+	if ((st = ng_knowledge_prepare(kb)))
+		goto done;
+	if (o.output && strcmp(o.output, "-")) {
+		/* Write beside the target and rename at the end, so that a reader
+		 * never sees half a file and a failed run leaves the old one. */
+		size_t n = strlen(o.output) + 16;
+		int fd;
+		if (!(tmp = malloc(n)))
+			goto done;
+		snprintf(tmp, n, "%s.XXXXXX", o.output);
+		if ((fd = mkstemp(tmp)) < 0 || !(out = fdopen(fd, "wb"))) {
+			fprintf(stderr, "newsgraph: %s: cannot create: %s\n", o.output, strerror(errno));
+			free(tmp);
+			tmp = NULL;
+			out = stdout;
+			goto done;
+		}
+	}
+	if (!o.explain && !(w = ng_writer_new((ng_format)o.format, o.base, out))) {
+		fputs("newsgraph: cannot start the RDF writer\n", stderr);
+		goto done;
+	}
+	for (i = (size_t)optind; i < (size_t)argc; i++)
+		failed |= process(kb, w, out, &o, argv[i]);
+	if (w && ng_writer_finish(w)) {
+		fputs("newsgraph: cannot finish the RDF output\n", stderr);
+		goto done;
+	}
+	if (fflush(out) || ferror(out)) {
+		fprintf(stderr, "newsgraph: %s: write error: %s\n", o.output ? o.output : "stdout",
+		        strerror(errno));
+		goto done;
+	}
+	if (tmp) {
+		if (fsync(fileno(out)) || fclose(out)) {
+			out = NULL;
+			fprintf(stderr, "newsgraph: %s: write error: %s; the previous file is kept\n",
+			        o.output, strerror(errno));
+			goto done;
+		}
+		out = NULL;
+		if (rename(tmp, o.output)) {
+			fprintf(stderr, "newsgraph: %s: cannot rename: %s\n", o.output, strerror(errno));
+			goto done;
+		}
+		free(tmp);
+		tmp = NULL;
+	}
+	rc = failed ? 1 : 0;
+done:
+	ng_writer_free(w);
+	if (tmp) {
+		if (out && out != stdout)
+			fclose(out);
+		unlink(tmp);
+		free(tmp);
+	}
+	ng_knowledge_free(kb);
+	return rc;
+}

@@ -1,0 +1,450 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* One article through the pipeline: text, segments, boilerplate, metadata,
+ * entities, relations. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void
+doc_error(const ng_doc *doc, ng_status st, long long byte, const char *why)
+{
+	ng_error e;
+
+	if (!doc->kb->err_func)
+		return;
+	e.status = st;
+	e.warning = 0;
+	e.file = doc->source ? doc->source : "-";
+	e.line = 0;
+	e.column = 0;
+	e.byte = byte;
+	e.message = why;
+	doc->kb->err_func(doc->kb->err_handle, &e);
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s ? ng_strndup(s, strlen(s)) : NULL;
+}
+
+/* ------------------------------------------------------------ metadata */
+
+static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                     "jul", "aug", "sep", "oct", "nov", "dec"};
+
+static int
+month_num(const char *s, size_t n)
+{
+	int i;
+
+	if (n < 3)
+		return 0;
+	for (i = 0; i < 12; i++)
+		if ((s[0] | 32) == months[i][0] && (s[1] | 32) == months[i][1] &&
+		    (s[2] | 32) == months[i][2])
+			return i + 1;
+	return 0;
+}
+
+static bool
+valid_date(int y, int m, int d)
+{
+	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
+		return false;
+	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return false;
+	return true;
+}
+
+static pcre2_code *date_re;
+
+static const char date_pattern[] =
+	"\\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})"
+	"|(\\d{1,2})\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?,?\\s+(\\d{4})"
+	"|(\\d{4})-(\\d{2})-(\\d{2}))\\b";
+
+ng_status
+ng_meta_extract(ng_doc *doc)
+{
+	const char *s = doc->text.norm;
+	size_t i;
+	pcre2_match_data *md;
+	PCRE2_SIZE start = 0;
+
+	if (!doc->title) {
+		for (i = 0; i < doc->n_sents; i++) {
+			const ng_sentence *st = &doc->sents[i];
+			size_t b, e;
+			ng_buf t = {0};
+			if (st->flags & NG_SENT_BOILER)
+				continue;
+			/* The whole line of the first prose sentence. */
+			b = st->b;
+			e = st->e;
+			while (b > 0 && s[b - 1] != '\n')
+				b--;
+			while (e < doc->text.norm_len && s[e] != '\n')
+				e++;
+			b = ng_text_orig(&doc->text, b);
+			e = ng_text_orig(&doc->text, e);
+			if (ng_clean_literal(doc->text.orig + b, e - b, &t))
+				return NG_ERR_NOMEM;
+			while (t.len && t.buf[t.len - 1] == ' ')
+				t.buf[--t.len] = '\0';
+			doc->title = t.buf;
+			break;
+		}
+	}
+	if (doc->date) {
+		int y, m, d;
+		if (strlen(doc->date) >= 10 && sscanf(doc->date, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
+		    valid_date(y, m, d))
+			doc->date_num = y * 10000 + m * 100 + d;
+		else {
+			free(doc->date);
+			doc->date = NULL;
+		}
+		return NG_OK;
+	}
+	if (!date_re) {
+		int err;
+		PCRE2_SIZE off;
+		/* Compiled once; a benign race between threads only leaks a copy. */
+		pcre2_code *re = pcre2_compile((PCRE2_SPTR)date_pattern, PCRE2_ZERO_TERMINATED,
+		                               PCRE2_CASELESS | PCRE2_UTF, &err, &off, NULL);
+		if (!re)
+			return NG_ERR_PATTERN;
+		date_re = re;
+	}
+	if (!(md = pcre2_match_data_create_from_pattern(date_re, NULL)))
+		return NG_ERR_NOMEM;
+	while (pcre2_match(date_re, (PCRE2_SPTR)s, doc->text.norm_len, start,
+	                   PCRE2_NO_UTF_CHECK, md, NULL) > 0) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+		int y, m, d;
+		if (ov[2] != PCRE2_UNSET) {
+			m = month_num(s + ov[2], ov[3] - ov[2]);
+			d = atoi(s + ov[4]);
+			y = atoi(s + ov[6]);
+		} else if (ov[8] != PCRE2_UNSET) {
+			d = atoi(s + ov[8]);
+			m = month_num(s + ov[10], ov[11] - ov[10]);
+			y = atoi(s + ov[12]);
+		} else {
+			y = atoi(s + ov[14]);
+			m = atoi(s + ov[16]);
+			d = atoi(s + ov[18]);
+		}
+		if (valid_date(y, m, d)) {
+			char buf[16];
+			snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
+			doc->date = dup_or_null(buf);
+			doc->date_num = y * 10000 + m * 100 + d;
+			break;
+		}
+		start = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+	}
+	pcre2_match_data_free(md);
+	return NG_OK;
+}
+
+/* ------------------------------------------------------------ entities */
+
+ng_status
+ng_doc_add_alt(ng_doc *doc, uint32_t ent, const char *s, size_t len)
+{
+	ng_entity *e = &doc->ents[ent];
+	ng_buf t = {0};
+	size_t i;
+
+	if (ng_clean_literal(s, len, &t))
+		return NG_ERR_NOMEM;
+	if (!t.buf || !strcmp(t.buf, e->label)) {
+		ng_buf_free(&t);
+		return NG_OK;
+	}
+	for (i = 0; i < e->n_alts; i++)
+		if (!strcmp(e->alts[i], t.buf)) {
+			ng_buf_free(&t);
+			return NG_OK;
+		}
+	if (NG_GROW(e->alts, e->cap_alts, e->n_alts + 1)) {
+		ng_buf_free(&t);
+		return NG_ERR_NOMEM;
+	}
+	e->alts[e->n_alts++] = t.buf;
+	return NG_OK;
+}
+
+static ng_status
+new_entity(ng_doc *doc, ng_class cls, int32_t entry, const char *id, size_t idlen,
+           const char *label, size_t llen, uint32_t *out)
+{
+	ng_entity *e;
+	uint32_t v;
+	ng_buf lab = {0};
+
+	if (ng_strmap_get(&doc->ent_ids, id, idlen, &v)) {
+		*out = v;
+		return NG_OK;
+	}
+	if (NG_GROW(doc->ents, doc->cap_ents, doc->n_ents + 1))
+		return NG_ERR_NOMEM;
+	e = &doc->ents[doc->n_ents];
+	memset(e, 0, sizeof(*e));
+	e->cls = cls;
+	e->entry = entry;
+	if (ng_clean_literal(label, llen, &lab))
+		return NG_ERR_NOMEM;
+	e->id = ng_strndup(id, idlen);
+	e->label = lab.buf ? lab.buf : ng_strndup("", 0);
+	if (!e->id || !e->label) {
+		free(e->id);
+		free(e->label);
+		return NG_ERR_NOMEM;
+	}
+	*out = (uint32_t)doc->n_ents;
+	doc->n_ents++;
+	return ng_strmap_put(&doc->ent_ids, id, idlen, *out);
+}
+
+ng_status
+ng_doc_entity_for_entry(ng_doc *doc, int32_t idx, uint32_t *out)
+{
+	const ng_entry *e = &doc->kb->entries[idx];
+	ng_buf id = {0};
+	ng_status st;
+
+	if (ng_buf_printf(&id, "%s/", ng_class_path(e->cls)) ||
+	    (e->cls == NG_CLASS_COUNTRY ? ng_buf_adds(&id, e->id) : ng_slug(e->id, strlen(e->id), &id)))
+		return NG_ERR_NOMEM;
+	st = new_entity(doc, e->cls, idx, id.buf, id.len, e->label, strlen(e->label), out);
+	ng_buf_free(&id);
+	return st;
+}
+
+ng_status
+ng_doc_entity_for_name(ng_doc *doc, ng_class cls, const char *label, size_t len,
+                       uint32_t *out)
+{
+	ng_buf id = {0};
+	ng_status st;
+	int32_t e;
+
+	if (ng_buf_printf(&id, "%s/", ng_class_path(cls)) || ng_slug(label, len, &id))
+		return NG_ERR_NOMEM;
+	/* A gazetteer entry with the same ID is the same entity. */
+	e = -1;
+	{
+		ng_buf ref = {0};
+		if (!ng_buf_printf(&ref, "%s:%s", ng_class_name(cls), id.buf + strlen(ng_class_path(cls)) + 1))
+			e = ng_kb_find_entry(doc->kb, ref.buf, ref.len);
+		ng_buf_free(&ref);
+	}
+	if (e >= 0 && !doc->kb->entries[e].dead) {
+		ng_buf_free(&id);
+		return ng_doc_entity_for_entry(doc, e, out);
+	}
+	st = new_entity(doc, cls, -1, id.buf, id.len, label, len, out);
+	ng_buf_free(&id);
+	return st;
+}
+
+ng_status
+ng_doc_add_fact(ng_doc *doc, const ng_fact *f)
+{
+	size_t i;
+
+	for (i = 0; i < doc->n_facts; i++) {
+		const ng_fact *g = &doc->facts[i];
+		if (g->s == f->s && g->o == f->o && g->sent == f->sent && !strcmp(g->prop, f->prop) &&
+		    ((!g->literal && !f->literal) ||
+		     (g->literal && f->literal && !strcmp(g->literal, f->literal)))) {
+			/* The same fact from the same sentence: keep the strongest. */
+			return NG_OK;
+		}
+	}
+	if (NG_GROW(doc->facts, doc->cap_facts, doc->n_facts + 1))
+		return NG_ERR_NOMEM;
+	doc->facts[doc->n_facts] = *f;
+	if (f->literal && !(doc->facts[doc->n_facts].literal = ng_strndup(f->literal, strlen(f->literal))))
+		return NG_ERR_NOMEM;
+	doc->n_facts++;
+	return NG_OK;
+}
+
+/* ------------------------------------------------------------- analyse */
+
+ng_status
+ng_doc_analyze(const ng_knowledge *kb, const char *text, size_t len,
+               const ng_doc_meta *meta, ng_doc **out, long long *err_byte)
+{
+	ng_doc *doc;
+	size_t bad = 0;
+	const char *why = NULL;
+	ng_status st;
+
+	*out = NULL;
+	if (err_byte)
+		*err_byte = -1;
+	if (!kb || !kb->prepared)
+		return NG_ERR_BAD_ARG;
+	if (!(doc = calloc(1, sizeof(*doc))))
+		return NG_ERR_NOMEM;
+	doc->kb = kb;
+	if (meta) {
+		doc->source = dup_or_null(meta->source);
+		doc->id_meta = dup_or_null(meta->id);
+		doc->url = dup_or_null(meta->url);
+		doc->title = dup_or_null(meta->title);
+		doc->date = dup_or_null(meta->date);
+	}
+	if (!(doc->bytes = malloc(len + 1))) {
+		st = NG_ERR_NOMEM;
+		goto done;
+	}
+	memcpy(doc->bytes, text, len);
+	doc->bytes[len] = '\0';
+	if ((st = ng_text_init(&doc->text, doc->bytes, len, &bad, &why))) {
+		if (err_byte)
+			*err_byte = (long long)bad;
+		doc_error(doc, st, (long long)bad, why);
+		goto done;
+	}
+	doc->hash = ng_hash64(doc->text.orig, doc->text.orig_len, 0);
+	snprintf(doc->article_id, sizeof(doc->article_id), "article/%016llx",
+	         (unsigned long long)doc->hash);
+	TRY(st, ng_segment(doc));
+	TRY(st, ng_boiler_mark(doc));
+	TRY(st, ng_meta_extract(doc));
+	TRY(st, ng_ner(doc));
+	TRY(st, ng_relations(doc));
+done:
+	if (st) {
+		ng_doc_free(doc);
+		return st;
+	}
+	*out = doc;
+	return NG_OK;
+}
+
+void
+ng_doc_free(ng_doc *doc)
+{
+	size_t i, j;
+
+	if (!doc)
+		return;
+	for (i = 0; i < doc->n_ents; i++) {
+		ng_entity *e = &doc->ents[i];
+		free(e->id);
+		free(e->label);
+		for (j = 0; j < e->n_alts; j++)
+			free(e->alts[j]);
+		free(e->alts);
+		for (j = 0; j < e->n_roles; j++)
+			free(e->roles[j]);
+		free(e->roles);
+	}
+	for (i = 0; i < doc->n_facts; i++)
+		free(doc->facts[i].literal);
+	if (doc->sent_text) {
+		for (i = 0; i < doc->n_sents; i++)
+			free(doc->sent_text[i]);
+		free(doc->sent_text);
+	}
+	free(doc->ents);
+	free(doc->facts);
+	free(doc->mentions);
+	free(doc->sents);
+	free(doc->toks);
+	ng_strmap_free(&doc->ent_ids);
+	ng_buf_free(&doc->scratch);
+	ng_text_clear(&doc->text);
+	free(doc->bytes);
+	free(doc->source);
+	free(doc->id_meta);
+	free(doc->url);
+	free(doc->title);
+	free(doc->date);
+	free(doc);
+}
+
+size_t
+ng_doc_sentence_count(const ng_doc *doc)
+{
+	return doc->n_sents;
+}
+
+size_t
+ng_doc_entity_count(const ng_doc *doc)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < doc->n_ents; i++)
+		n += doc->ents[i].used;
+	return n;
+}
+
+size_t
+ng_doc_mention_count(const ng_doc *doc)
+{
+	return doc->n_mentions;
+}
+
+size_t
+ng_doc_fact_count(const ng_doc *doc)
+{
+	return doc->n_facts;
+}
+
+/* The sentence's text as in the original article, made safe for literals. */
+const char *
+ng_doc_sentence_text(ng_doc *doc, uint32_t si)
+{
+	const ng_sentence *s = &doc->sents[si];
+	size_t b, e;
+	ng_buf t = {0};
+
+	if (!doc->sent_text && !(doc->sent_text = calloc(doc->n_sents, sizeof(char *))))
+		return NULL;
+	if (doc->sent_text[si])
+		return doc->sent_text[si];
+	b = ng_text_orig(&doc->text, s->b);
+	e = ng_text_orig(&doc->text, s->e);
+	if (ng_clean_literal(doc->text.orig + b, e - b, &t) || !t.buf) {
+		ng_buf_free(&t);
+		return NULL;
+	}
+	doc->sent_text[si] = t.buf;
+	return t.buf;
+}
+
+ng_status
+ng_doc_fact(const ng_doc *cdoc, size_t i, ng_fact_info *out)
+{
+	ng_doc *doc = (ng_doc *)cdoc; /* caches sentence texts */
+	const ng_fact *f;
+	const ng_sentence *s;
+
+	if (i >= doc->n_facts)
+		return NG_ERR_BAD_ARG;
+	f = &doc->facts[i];
+	s = &doc->sents[f->sent];
+	out->subject = doc->ents[f->s].label;
+	out->subject_iri = doc->ents[f->s].id;
+	out->property = f->prop;
+	out->object = f->literal ? f->literal : doc->ents[f->o].label;
+	out->object_iri = f->literal ? NULL : doc->ents[f->o].id;
+	out->modality = f->mod;
+	out->rule = f->rule;
+	out->confidence = f->confidence;
+	out->sentence_begin = ng_text_char_offset(&doc->text, ng_text_orig(&doc->text, s->b));
+	out->sentence_end = ng_text_char_offset(&doc->text, ng_text_orig(&doc->text, s->e));
+	out->sentence = ng_doc_sentence_text(doc, f->sent);
+	return out->sentence ? NG_OK : NG_ERR_NOMEM;
+}

@@ -1,0 +1,370 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The graph of a document as RDF statements, serialized by raptor2: the
+ * article, its entities with their mentions (NIF), the facts as plain
+ * triples, and one provenance record per occurrence of a fact. */
+#include "internal.h"
+
+#include <raptor2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define RDF_NS "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define RDFS_NS "http://www.w3.org/2000/01/rdf-schema#"
+#define XSD_NS "http://www.w3.org/2001/XMLSchema#"
+#define SKOS_NS "http://www.w3.org/2004/02/skos/core#"
+#define DCT_NS "http://purl.org/dc/terms/"
+#define NIF_NS "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+#define ITS_NS "http://www.w3.org/2005/11/its/rdf#"
+#define PROV_NS "http://www.w3.org/ns/prov#"
+#define SCHEMA_NS "https://schema.org/"
+
+struct ng_writer {
+	raptor_world *world;
+	raptor_serializer *ser;
+	raptor_iostream *io;
+	ng_format format;
+	char *base;
+	bool started;
+	bool failed;
+	ng_buf a, b;      /* scratch */
+	raptor_term *graph; /* current named graph (N-Quads) */
+};
+
+int
+ng_format_from_name(const char *name)
+{
+	if (!strcmp(name, "turtle") || !strcmp(name, "ttl"))
+		return NG_FORMAT_TURTLE;
+	if (!strcmp(name, "ntriples") || !strcmp(name, "nt"))
+		return NG_FORMAT_NTRIPLES;
+	if (!strcmp(name, "nquads") || !strcmp(name, "nq"))
+		return NG_FORMAT_NQUADS;
+	return -1;
+}
+
+static void
+raptor_log(void *data, raptor_log_message *msg)
+{
+	ng_writer *w = data;
+
+	if (msg->level >= RAPTOR_LOG_LEVEL_ERROR)
+		w->failed = true;
+}
+
+ng_writer *
+ng_writer_new(ng_format format, const char *base, FILE *out)
+{
+	static const char *const names[] = {"turtle", "ntriples", "nquads"};
+	ng_writer *w = calloc(1, sizeof(*w));
+
+	if (!w)
+		return NULL;
+	w->format = format;
+	w->base = ng_strndup(base ? base : NG_DEFAULT_BASE, strlen(base ? base : NG_DEFAULT_BASE));
+	if (!w->base || !(w->world = raptor_new_world()) || raptor_world_open(w->world))
+		goto fail;
+	raptor_world_set_log_handler(w->world, w, raptor_log);
+	if (!(w->ser = raptor_new_serializer(w->world, names[format])) ||
+	    !(w->io = raptor_new_iostream_to_file_handle(w->world, out)))
+		goto fail;
+	return w;
+fail:
+	ng_writer_free(w);
+	return NULL;
+}
+
+void
+ng_writer_free(ng_writer *w)
+{
+	if (!w)
+		return;
+	if (w->ser)
+		raptor_free_serializer(w->ser);
+	if (w->io)
+		raptor_free_iostream(w->io);
+	if (w->world)
+		raptor_free_world(w->world);
+	ng_buf_free(&w->a);
+	ng_buf_free(&w->b);
+	free(w->base);
+	free(w);
+}
+
+static void
+ns(ng_writer *w, const char *uri, const char *prefix)
+{
+	raptor_uri *u = raptor_new_uri(w->world, (const unsigned char *)uri);
+
+	if (!u) {
+		w->failed = true;
+		return;
+	}
+	raptor_serializer_set_namespace(w->ser, u, (const unsigned char *)prefix);
+	raptor_free_uri(u);
+}
+
+static ng_status
+start(ng_writer *w)
+{
+	ng_buf b = {0};
+	size_t i;
+
+	if (w->started)
+		return NG_OK;
+	/* A NULL base: raptor 2.0.15 writes relative IRIs against a base. */
+	if (raptor_serializer_start_to_iostream(w->ser, NULL, w->io))
+		return NG_ERR_RDF;
+	w->started = true;
+	if (w->format != NG_FORMAT_TURTLE)
+		return NG_OK;
+	ns(w, NG_NS, "ng");
+	ns(w, RDF_NS, "rdf");
+	ns(w, RDFS_NS, "rdfs");
+	ns(w, XSD_NS, "xsd");
+	ns(w, SKOS_NS, "skos");
+	ns(w, DCT_NS, "dcterms");
+	ns(w, NIF_NS, "nif");
+	ns(w, ITS_NS, "itsrdf");
+	for (i = 0; i < NG_CLASS_COUNT; i++) {
+		ng_buf_clear(&b);
+		if (ng_buf_printf(&b, "%s%s/", w->base, ng_class_path((ng_class)i)))
+			return NG_ERR_NOMEM;
+		ns(w, b.buf, ng_class_path((ng_class)i));
+	}
+	ng_buf_clear(&b);
+	if (ng_buf_printf(&b, "%sfact/", w->base))
+		return NG_ERR_NOMEM;
+	ns(w, b.buf, "fact");
+	ng_buf_free(&b);
+	return w->failed ? NG_ERR_RDF : NG_OK;
+}
+
+static raptor_term *
+iri(ng_writer *w, const char *s)
+{
+	return raptor_new_term_from_uri_string(w->world, (const unsigned char *)s);
+}
+
+static raptor_term *
+iri2(ng_writer *w, const char *a, const char *b)
+{
+	raptor_term *t;
+
+	ng_buf_clear(&w->a);
+	if (ng_buf_adds(&w->a, a) || ng_buf_adds(&w->a, b))
+		return NULL;
+	t = iri(w, w->a.buf);
+	return t;
+}
+
+static raptor_term *
+lit(ng_writer *w, const char *s, size_t n, const char *dt)
+{
+	raptor_uri *u = NULL;
+	raptor_term *t;
+
+	if (dt && !(u = raptor_new_uri(w->world, (const unsigned char *)dt)))
+		return NULL;
+	t = raptor_new_term_from_counted_literal(w->world, (const unsigned char *)s, n, u, NULL, 0);
+	if (u)
+		raptor_free_uri(u);
+	return t;
+}
+
+static raptor_term *
+lit_int(ng_writer *w, size_t v)
+{
+	char buf[32];
+	int n = snprintf(buf, sizeof(buf), "%zu", v);
+	return lit(w, buf, (size_t)n, XSD_NS "nonNegativeInteger");
+}
+
+/* Emits a statement, taking the three terms. */
+static void
+emit(ng_writer *w, raptor_term *s, raptor_term *p, raptor_term *o)
+{
+	raptor_statement *st;
+
+	if (!s || !p || !o) {
+		w->failed = true;
+		goto fail;
+	}
+	st = raptor_new_statement_from_nodes(w->world, s, p, o,
+	                                     w->graph ? raptor_term_copy(w->graph) : NULL);
+	if (!st) {
+		w->failed = true;
+		return;
+	}
+	if (raptor_serializer_serialize_statement(w->ser, st))
+		w->failed = true;
+	raptor_free_statement(st);
+	return;
+fail:
+	if (s)
+		raptor_free_term(s);
+	if (p)
+		raptor_free_term(p);
+	if (o)
+		raptor_free_term(o);
+}
+
+static raptor_term *
+ent_term(ng_writer *w, const ng_entity *e)
+{
+	return iri2(w, w->base, e->id);
+}
+
+static const char *const mod_iris[] = {NG_NS "Asserted", NG_NS "Negated", NG_NS "Intended",
+                                      NG_NS "Planned", NG_NS "Reported"};
+
+static void
+write_fact(ng_writer *w, ng_doc *doc, const ng_fact *f, raptor_term *article)
+{
+	const ng_entity *s = &doc->ents[f->s];
+	const ng_sentence *se = &doc->sents[f->sent];
+	size_t b = ng_text_char_offset(&doc->text, ng_text_orig(&doc->text, se->b));
+	size_t e = ng_text_char_offset(&doc->text, ng_text_orig(&doc->text, se->e));
+	const char *obj = f->literal ? f->literal : doc->ents[f->o].id;
+	const char *text;
+	raptor_term *rec;
+	uint64_t h;
+	char conf[16];
+
+	if (f->mod == NG_MOD_ASSERTED) {
+		emit(w, ent_term(w, s), iri2(w, NG_NS, f->prop),
+		     f->literal ? lit(w, f->literal, strlen(f->literal), NULL)
+		                : ent_term(w, &doc->ents[f->o]));
+	}
+	/* The record's IRI is a hash of what makes the occurrence unique. */
+	ng_buf_clear(&w->b);
+	if (ng_buf_printf(&w->b, "%s|%s|%s|%s|%d|%zu|%zu|%s", doc->article_id, s->id, f->prop,
+	                  obj, f->literal != NULL, b, e, f->rule)) {
+		w->failed = true;
+		return;
+	}
+	h = ng_hash64(w->b.buf, w->b.len, 0);
+	ng_buf_clear(&w->b);
+	if (ng_buf_printf(&w->b, "%sfact/%016llx", w->base, (unsigned long long)h)) {
+		w->failed = true;
+		return;
+	}
+	if (!(rec = iri(w, w->b.buf))) {
+		w->failed = true;
+		return;
+	}
+	emit(w, raptor_term_copy(rec), iri(w, RDF_NS "type"), iri(w, NG_NS "Provenance"));
+	emit(w, raptor_term_copy(rec), iri(w, RDF_NS "subject"), ent_term(w, s));
+	emit(w, raptor_term_copy(rec), iri(w, RDF_NS "predicate"), iri2(w, NG_NS, f->prop));
+	emit(w, raptor_term_copy(rec), iri(w, RDF_NS "object"),
+	     f->literal ? lit(w, f->literal, strlen(f->literal), NULL) : ent_term(w, &doc->ents[f->o]));
+	emit(w, raptor_term_copy(rec), iri(w, NG_NS "article"), raptor_term_copy(article));
+	text = ng_doc_sentence_text(doc, f->sent);
+	emit(w, raptor_term_copy(rec), iri(w, NG_NS "sentence"),
+	     text ? lit(w, text, strlen(text), NULL) : NULL);
+	emit(w, raptor_term_copy(rec), iri(w, NIF_NS "beginIndex"), lit_int(w, b));
+	emit(w, raptor_term_copy(rec), iri(w, NIF_NS "endIndex"), lit_int(w, e));
+	emit(w, raptor_term_copy(rec), iri(w, NG_NS "rule"), lit(w, f->rule, strlen(f->rule), NULL));
+	emit(w, raptor_term_copy(rec), iri(w, NG_NS "modality"), iri(w, mod_iris[f->mod]));
+	snprintf(conf, sizeof(conf), "%.2f", f->confidence);
+	emit(w, rec, iri(w, NG_NS "confidence"), lit(w, conf, strlen(conf), XSD_NS "decimal"));
+}
+
+ng_status
+ng_writer_write_doc(ng_writer *w, const ng_doc *cdoc)
+{
+	ng_doc *doc = (ng_doc *)cdoc; /* caches offsets and sentence texts */
+	raptor_term *article;
+	size_t i, j;
+	ng_status st;
+
+	if ((st = start(w)))
+		return st;
+	w->failed = false;
+	ng_buf_clear(&w->a);
+	if (!(article = iri2(w, w->base, doc->article_id)))
+		return NG_ERR_NOMEM;
+	if (w->format == NG_FORMAT_NQUADS)
+		w->graph = raptor_term_copy(article);
+	emit(w, raptor_term_copy(article), iri(w, RDF_NS "type"), iri(w, NG_NS "Article"));
+	if (doc->title && *doc->title)
+		emit(w, raptor_term_copy(article), iri(w, DCT_NS "title"),
+		     lit(w, doc->title, strlen(doc->title), NULL));
+	if (doc->date)
+		emit(w, raptor_term_copy(article), iri(w, DCT_NS "date"),
+		     lit(w, doc->date, strlen(doc->date), XSD_NS "date"));
+	if (doc->id_meta) {
+		ng_buf t = {0};
+		if (!ng_clean_literal(doc->id_meta, strlen(doc->id_meta), &t) && t.buf)
+			emit(w, raptor_term_copy(article), iri(w, DCT_NS "identifier"),
+			     lit(w, t.buf, t.len, NULL));
+		ng_buf_free(&t);
+	}
+	if (doc->url) {
+		raptor_uri *u = raptor_new_uri(w->world, (const unsigned char *)doc->url);
+		if (u) {
+			raptor_free_uri(u);
+			emit(w, raptor_term_copy(article), iri(w, DCT_NS "source"), iri(w, doc->url));
+		}
+	}
+	for (i = 0; i < doc->n_ents; i++) {
+		const ng_entity *e = &doc->ents[i];
+		if (!e->used)
+			continue;
+		emit(w, ent_term(w, e), iri(w, RDF_NS "type"), iri2(w, NG_NS, ng_class_name(e->cls)));
+		emit(w, ent_term(w, e), iri(w, RDFS_NS "label"), lit(w, e->label, strlen(e->label), NULL));
+		for (j = 0; j < e->n_alts; j++)
+			emit(w, ent_term(w, e), iri(w, SKOS_NS "altLabel"),
+			     lit(w, e->alts[j], strlen(e->alts[j]), NULL));
+		if (e->cls == NG_CLASS_COUNTRY && e->entry >= 0 && doc->kb->entries[e->entry].iso3) {
+			const char *iso = doc->kb->entries[e->entry].iso3;
+			emit(w, ent_term(w, e), iri(w, NG_NS "isoCode"), lit(w, iso, strlen(iso), NULL));
+		}
+	}
+	for (i = 0; i < doc->n_mentions; i++) {
+		const ng_mention *m = &doc->mentions[i];
+		size_t ob = ng_text_orig(&doc->text, doc->toks[m->tb].b);
+		size_t oe = ng_text_orig(&doc->text, doc->toks[m->te - 1].e);
+		size_t cb = ng_text_char_offset(&doc->text, ob);
+		size_t ce = ng_text_char_offset(&doc->text, oe);
+		raptor_term *mt;
+		ng_buf t = {0};
+		char frag[64];
+		snprintf(frag, sizeof(frag), "#char=%zu,%zu", cb, ce);
+		ng_buf_clear(&w->b);
+		if (ng_buf_printf(&w->b, "%s%s%s", w->base, doc->article_id, frag) ||
+		    !(mt = iri(w, w->b.buf)))
+			continue;
+		emit(w, raptor_term_copy(mt), iri(w, RDF_NS "type"), iri(w, NIF_NS "Phrase"));
+		emit(w, raptor_term_copy(mt), iri(w, NIF_NS "referenceContext"), raptor_term_copy(article));
+		emit(w, raptor_term_copy(mt), iri(w, NIF_NS "beginIndex"), lit_int(w, cb));
+		emit(w, raptor_term_copy(mt), iri(w, NIF_NS "endIndex"), lit_int(w, ce));
+		if (!ng_clean_literal(doc->text.orig + ob, oe - ob, &t) && t.buf)
+			emit(w, raptor_term_copy(mt), iri(w, NIF_NS "anchorOf"), lit(w, t.buf, t.len, NULL));
+		ng_buf_free(&t);
+		emit(w, mt, iri(w, ITS_NS "taIdentRef"), ent_term(w, &doc->ents[m->ent]));
+	}
+	for (i = 0; i < doc->n_facts; i++)
+		write_fact(w, doc, &doc->facts[i], article);
+	raptor_free_term(article);
+	if (w->graph) {
+		raptor_free_term(w->graph);
+		w->graph = NULL;
+	}
+	/* Turtle keeps the graph in memory until flushed: flush per article so
+	 * that memory does not grow with the number of articles. */
+	if (raptor_serializer_flush(w->ser))
+		w->failed = true;
+	return w->failed ? NG_ERR_RDF : NG_OK;
+}
+
+ng_status
+ng_writer_finish(ng_writer *w)
+{
+	ng_status st;
+
+	if ((st = start(w)))
+		return st;
+	if (raptor_serializer_serialize_end(w->ser))
+		return NG_ERR_RDF;
+	return w->failed ? NG_ERR_RDF : NG_OK;
+}

@@ -1,0 +1,351 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Internal types shared by the library's modules. Not installed. */
+#ifndef NG_INTERNAL_H
+#define NG_INTERNAL_H
+
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "newsgraph.h"
+#include "util.h"
+
+/* Limits that keep a crafted input from exhausting memory or time. */
+#define NG_MAX_SENTENCE_TOKENS 400   /* longer sentences skip patterns */
+#define NG_PCRE2_MATCH_LIMIT 1000000
+#define NG_PCRE2_DEPTH_LIMIT 10000
+
+/* ------------------------------------------------------------------ text */
+
+/* One article's text: the original bytes (after a byte order mark), and a
+ * normalized copy (NFC, typographic quotes and dashes folded, controls made
+ * spaces) used for matching, with a map from each normalized byte back to
+ * the original byte it came from. */
+typedef struct {
+	const char *orig;
+	size_t orig_len;
+	char *norm;
+	size_t norm_len;
+	uint32_t *map;      /* norm_len + 1 entries */
+	size_t cursor_byte; /* memo for ng_text_char_offset */
+	size_t cursor_char;
+} ng_text;
+
+/* Checks UTF-8 (no NUL, no overlong forms, no surrogates); returns NG_OK or
+ * the error with *bad set to the offending byte offset and *why to a reason. */
+ng_status ng_utf8_check(const char *s, size_t len, size_t *bad, const char **why);
+/* Decodes one code point at s (valid UTF-8); returns its length. */
+size_t ng_utf8_decode(const unsigned char *s, int32_t *cp);
+/* Builds t from bytes (which must outlive t); strips a BOM. */
+ng_status ng_text_init(ng_text *t, const char *bytes, size_t len,
+                       size_t *bad, const char **why);
+void ng_text_clear(ng_text *t);
+/* Original byte offset of normalized offset n. */
+static inline size_t
+ng_text_orig(const ng_text *t, size_t n)
+{
+	return t->map[n];
+}
+/* Code point offset of an original byte offset. */
+size_t ng_text_char_offset(ng_text *t, size_t orig_byte);
+/* Case-folds (and strips marks when strip is set) s into out. */
+ng_status ng_fold(const char *s, size_t len, bool strip, ng_buf *out);
+/* Appends s with control characters and noncharacters made safe for RDF
+ * literals (C0/C1 controls but tab become spaces, U+FFFE/U+FFFF become
+ * U+FFFD). */
+ng_status ng_clean_literal(const char *s, size_t len, ng_buf *out);
+
+/* --------------------------------------------------------------- segment */
+
+typedef struct ng_token ng_token;
+/* Tokenizes s[b, e), appending to *toks (keys are left 0). */
+ng_status ng_tokenize(const ng_knowledge *kb, const char *s, size_t b, size_t e,
+                      ng_token **toks, size_t *n, size_t *cap);
+
+enum {
+	NG_TOK_WORD = 1 << 0,    /* letters and digits */
+	NG_TOK_NUM = 1 << 1,     /* starts with a digit */
+	NG_TOK_PUNCT = 1 << 2,
+	NG_TOK_CAP = 1 << 3,     /* starts with an upper-case letter */
+	NG_TOK_UPPER = 1 << 4,   /* two or more letters, all upper case */
+	NG_TOK_LOWER = 1 << 5,   /* starts with a lower-case letter */
+	NG_TOK_SPACE = 1 << 6,   /* white space before the token */
+	NG_TOK_ABBR = 1 << 7,    /* abbreviation with its period: U.S., Mr. */
+	NG_TOK_POSS = 1 << 8,    /* possessive 's or ' */
+	NG_TOK_JOIN = 1 << 9     /* a hyphen inside a word: Hinata-Yamaguchi */
+};
+
+struct ng_token {
+	uint32_t b, e;  /* normalized byte span */
+	uint32_t key;   /* folded form's ID in the knowledge's dictionary, 0 if none */
+	uint16_t flags;
+};
+
+enum {
+	NG_SENT_BOILER = 1 << 0,   /* boilerplate: no entities, no facts */
+	NG_SENT_HEADLINE = 1 << 1, /* a line without final punctuation */
+	NG_SENT_TITLECASE = 1 << 2 /* most words capitalized */
+};
+
+typedef struct {
+	uint32_t tb, te;  /* token range */
+	uint32_t b, e;    /* normalized byte span */
+	uint32_t line;    /* 1-based line number */
+	uint16_t flags;
+} ng_sentence;
+
+/* ------------------------------------------------------------- knowledge */
+
+typedef enum {
+	NG_CLASS_PERSON = 0,
+	NG_CLASS_ORGANIZATION,
+	NG_CLASS_COUNTRY,
+	NG_CLASS_PLACE,
+	NG_CLASS_COUNT
+} ng_class;
+
+const char *ng_class_name(ng_class c);     /* "Person" */
+const char *ng_class_path(ng_class c);     /* "person" */
+int ng_class_from_name(const char *s, size_t n);
+
+enum {
+	NG_ALIAS_EXACT = 1 << 0,   /* '=' */
+	NG_ALIAS_ADJ = 1 << 1,     /* '~' */
+	NG_ALIAS_ACCENT = 1 << 2,  /* '!' */
+	NG_ALIAS_ACRONYM = 1 << 3, /* written in capitals */
+	NG_ALIAS_LABEL = 1 << 4    /* the canonical label */
+};
+
+typedef struct {
+	char *role;
+	int32_t target;      /* entry index, -1 if unknown */
+	char target_ref[64]; /* Class:ID as written, resolved at prepare */
+	int32_t from, to;    /* YYYYMMDD; 0 = open */
+} ng_office;
+
+typedef struct {
+	char *id;
+	char *label;
+	ng_class cls;
+	int priority;
+	char *kind;        /* Place/Organization kind, or NULL */
+	char *iso3;        /* Country code, or country of a place/body */
+	int32_t capital;   /* Country: entry index of its capital, -1 */
+	int32_t country;   /* Place/Org/Person: entry index of country, -1 */
+	int32_t seat_of;   /* Place: entry this seat stands for, -1 */
+	int32_t part_of;   /* Organization: parent, -1 */
+	char *capital_ref, *country_ref, *seat_ref, *part_ref;
+	ng_office *offices;
+	size_t n_offices, cap_offices;
+	bool dead;         /* overridden by a later entry with the same ID */
+} ng_entry;
+
+/* A trie node's terminal: an alias of an entry. */
+typedef struct {
+	uint32_t entry;
+	uint32_t alias;    /* index into kb->aliases */
+	uint32_t next;     /* next terminal of the same node + 1, 0 = none */
+} ng_terminal;
+
+typedef struct {
+	char *text;        /* as written, markers stripped */
+	uint32_t entry;
+	uint16_t flags;
+	uint16_t ntok;
+} ng_alias;
+
+/* Lexicon: word lists that drive the rules (titles, abbreviations, cues). */
+enum {
+	NG_TITLE_LEADER = 1,   /* heads what it modifies: leaderOf */
+	NG_TITLE_MEMBER = 2,   /* works for it: affiliatedWith */
+	NG_TITLE_ACADEMIC = 3  /* academic: affiliatedWith the institution */
+};
+
+typedef struct {
+	uint32_t *keys;    /* token keys of the phrase */
+	uint16_t ntok;
+	uint16_t kind;
+	char *text;
+} ng_phrase;
+
+typedef struct {
+	pcre2_code *re;
+	ng_modality modality;
+} ng_cue;
+
+typedef struct {
+	char *id;
+	char *property;    /* ontology local name */
+	int modality;      /* ng_modality, or -1 for "auto" */
+	double confidence;
+	pcre2_code *re;
+	char *file;
+	unsigned long line;
+} ng_pattern;
+
+typedef struct {
+	pcre2_code *re;
+	bool cut;          /* this line and all after are boilerplate */
+} ng_boiler_rule;
+
+struct ng_knowledge {
+	ng_error_func err_func;
+	void *err_handle;
+	/* gazetteer */
+	ng_entry *entries;
+	size_t n_entries, cap_entries;
+	ng_alias *aliases;
+	size_t n_aliases, cap_aliases;
+	ng_strmap entry_ids;    /* "class:id" -> entry index */
+	ng_strmap dict;         /* folded token -> key (1-based) */
+	uint32_t n_keys;
+	/* trie: node 0 is the root; edges (node << 32 | key) -> child + 1 */
+	ng_u64map edges;
+	uint32_t n_nodes;
+	uint32_t *node_term;    /* first terminal + 1 per node, 0 = none */
+	size_t cap_node_term;
+	ng_terminal *terms;
+	size_t n_terms, cap_terms;
+	int load_priority;      /* bumped for each user gazetteer */
+	/* lexicon */
+	ng_strmap abbrevs;      /* folded abbreviation without its period */
+	ng_strmap stopnames;    /* capitalized words that never start a name */
+	ng_strmap org_heads;    /* head words of organization names */
+	ng_strmap pronouns;     /* he, she -> 1 */
+	ng_strmap leader_words; /* chief, head, leader ... */
+	ng_phrase *titles;
+	size_t n_titles, cap_titles;
+	ng_cue *cues;
+	size_t n_cues, cap_cues;
+	/* patterns and boilerplate */
+	ng_pattern *patterns;
+	size_t n_patterns, cap_patterns;
+	ng_boiler_rule *boiler;
+	size_t n_boiler, cap_boiler;
+	bool prepared;
+};
+
+/* Reports an error through the knowledge's sink. */
+void ng_kb_error(const ng_knowledge *kb, ng_status st, const char *file,
+                 unsigned long line, unsigned long col, const char *fmt, ...)
+	__attribute__((format(printf, 6, 7)));
+
+/* Looks up a token's folded key (0 if the dictionary lacks it). */
+uint32_t ng_kb_key(const ng_knowledge *kb, const char *s, size_t len);
+/* Interns a folded token, returning its key. */
+ng_status ng_kb_intern(ng_knowledge *kb, const char *s, size_t len, uint32_t *key);
+/* Entry index for Class:ID, or -1. */
+int32_t ng_kb_find_entry(const ng_knowledge *kb, const char *ref, size_t len);
+
+ng_status ng_gazetteer_load(ng_knowledge *kb, const char *path, int priority);
+ng_status ng_gazetteer_prepare(ng_knowledge *kb);
+void ng_gazetteer_free(ng_knowledge *kb);
+ng_status ng_lexicon_load(ng_knowledge *kb, const char *path);
+void ng_lexicon_free(ng_knowledge *kb);
+ng_status ng_patterns_load(ng_knowledge *kb, const char *path);
+void ng_patterns_free(ng_knowledge *kb);
+ng_status ng_boiler_load(ng_knowledge *kb, const char *path);
+void ng_boiler_free(ng_knowledge *kb);
+/* Compiles a pattern, reporting errors with file, line and offset. */
+pcre2_code *ng_regex_compile(const ng_knowledge *kb, const char *re, size_t len,
+                             const char *file, unsigned long line, bool caseless);
+
+/* Splits a data file line into TAB-separated fields (in place). */
+size_t ng_split_tabs(char *line, char **fields, size_t max);
+
+/* --------------------------------------------------------------- document */
+
+enum {
+	NG_MEN_ADJ = 1 << 0,    /* demonym or adjective: Japanese */
+	NG_MEN_COREF = 1 << 1,  /* resolved reference: surname, pronoun, role */
+	NG_MEN_PRON = 1 << 2,   /* a pronoun */
+	NG_MEN_RULE = 1 << 3    /* found by a rule, not the gazetteer */
+};
+
+typedef struct {
+	uint32_t tb, te;   /* token range */
+	uint32_t ent;      /* document entity index */
+	uint32_t sent;
+	uint16_t flags;
+} ng_mention;
+
+typedef struct {
+	ng_class cls;
+	int32_t entry;     /* gazetteer entry, -1 for entities found by rules */
+	char *id;          /* IRI path under base, "country/JPN" */
+	char *label;
+	char **alts;       /* surface forms other than the label */
+	size_t n_alts, cap_alts;
+	char **roles;      /* role literals stated in the article */
+	size_t n_roles, cap_roles;
+	bool used;         /* has a mention outside boilerplate */
+} ng_entity;
+
+typedef struct {
+	uint32_t s;        /* subject entity */
+	uint32_t o;        /* object entity, or UINT32_MAX for a literal */
+	const char *prop;  /* ontology local name (static or owned by kb) */
+	char *literal;     /* role literal, owned */
+	const char *rule;
+	ng_modality mod;
+	double confidence;
+	uint32_t sent;
+} ng_fact;
+
+struct ng_doc {
+	const ng_knowledge *kb;
+	char *bytes;        /* owned copy of the input */
+	ng_text text;
+	char *source, *id_meta, *url, *title, *date;
+	uint64_t hash;
+	char article_id[40];
+	ng_token *toks;
+	size_t n_toks, cap_toks;
+	ng_sentence *sents;
+	size_t n_sents, cap_sents;
+	ng_mention *mentions;
+	size_t n_mentions, cap_mentions;
+	ng_entity *ents;
+	size_t n_ents, cap_ents;
+	ng_fact *facts;
+	size_t n_facts, cap_facts;
+	ng_strmap ent_ids;  /* entity id -> index */
+	int32_t date_num;   /* YYYYMMDD or 0 */
+	ng_buf scratch;
+	/* Cached sentence texts for ng_doc_fact */
+	char **sent_text;
+};
+
+ng_status ng_segment(ng_doc *doc);
+/* Matches a title phrase of the lexicon at token i (up to te); returns the
+ * end of the longest match, or 0, and sets *which. */
+uint32_t ng_match_title(const ng_doc *doc, uint32_t i, uint32_t te, const ng_phrase **which);
+ng_status ng_boiler_mark(ng_doc *doc);
+ng_status ng_ner(ng_doc *doc);
+ng_status ng_relations(ng_doc *doc);
+ng_status ng_meta_extract(ng_doc *doc);
+
+/* Adds (or finds) the document entity for gazetteer entry e. */
+ng_status ng_doc_entity_for_entry(ng_doc *doc, int32_t e, uint32_t *out);
+/* Adds (or finds) an entity found by a rule, by class and label. */
+ng_status ng_doc_entity_for_name(ng_doc *doc, ng_class cls, const char *label,
+                                 size_t len, uint32_t *out);
+ng_status ng_doc_add_alt(ng_doc *doc, uint32_t ent, const char *s, size_t len);
+ng_status ng_doc_add_fact(ng_doc *doc, const ng_fact *f);
+/* The text of sentence si as in the article, safe for a literal (cached). */
+const char *ng_doc_sentence_text(ng_doc *doc, uint32_t si);
+/* Normalized text of a token range, joined as written. */
+static inline const char *
+ng_doc_norm(const ng_doc *doc, uint32_t off)
+{
+	return doc->text.norm + off;
+}
+
+/* Slug for IRIs: lower-case ASCII letters, digits and '-'. */
+ng_status ng_slug(const char *s, size_t len, ng_buf *out);
+
+#endif /* NG_INTERNAL_H */

@@ -1,0 +1,655 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The knowledge base: loading the lexicon, boilerplate rules and relation
+ * patterns, and finding the data directory. */
+#include "internal.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char *const class_names[] = {"Person", "Organization", "Country", "Place"};
+static const char *const class_paths[] = {"person", "organization", "country", "place"};
+
+const char *
+ng_class_name(ng_class c)
+{
+	return c < NG_CLASS_COUNT ? class_names[c] : "Thing";
+}
+
+const char *
+ng_class_path(ng_class c)
+{
+	return c < NG_CLASS_COUNT ? class_paths[c] : "thing";
+}
+
+int
+ng_class_from_name(const char *s, size_t n)
+{
+	int i;
+
+	for (i = 0; i < NG_CLASS_COUNT; i++)
+		if (strlen(class_names[i]) == n && !memcmp(class_names[i], s, n))
+			return i;
+	return -1;
+}
+
+ng_knowledge *
+ng_knowledge_new(void)
+{
+	ng_knowledge *kb = calloc(1, sizeof(*kb));
+
+	if (!kb)
+		return NULL;
+	kb->n_nodes = 1;
+	return kb;
+}
+
+void
+ng_knowledge_set_error_func(ng_knowledge *kb, ng_error_func func, void *handle)
+{
+	kb->err_func = func;
+	kb->err_handle = handle;
+}
+
+void
+ng_kb_error(const ng_knowledge *kb, ng_status st, const char *file,
+            unsigned long line, unsigned long col, const char *fmt, ...)
+{
+	char msg[1024];
+	ng_error e;
+	va_list ap;
+
+	if (!kb || !kb->err_func)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	e.status = st;
+	e.warning = 0;
+	e.file = file;
+	e.line = line;
+	e.column = col;
+	e.byte = -1;
+	e.message = msg;
+	kb->err_func(kb->err_handle, &e);
+}
+
+void
+ng_knowledge_free(ng_knowledge *kb)
+{
+	if (!kb)
+		return;
+	ng_gazetteer_free(kb);
+	ng_lexicon_free(kb);
+	ng_patterns_free(kb);
+	ng_boiler_free(kb);
+	free(kb);
+}
+
+size_t
+ng_knowledge_entry_count(const ng_knowledge *kb)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < kb->n_entries; i++)
+		n += !kb->entries[i].dead;
+	return n;
+}
+
+size_t
+ng_split_tabs(char *line, char **fields, size_t max)
+{
+	size_t n = 0;
+	char *p = line;
+
+	while (n < max) {
+		char *t = strchr(p, '\t');
+		fields[n++] = p;
+		if (!t)
+			break;
+		*t = '\0';
+		p = t + 1;
+	}
+	return n;
+}
+
+/* Calls fn for each non-comment line of a data file, with the line's
+ * fields split at tabs. */
+typedef ng_status (*line_fn)(ng_knowledge *kb, const char *file, unsigned long line,
+                             char **f, size_t nf);
+
+static ng_status
+for_each_line(ng_knowledge *kb, const char *path, line_fn fn)
+{
+	char *data = NULL, *p, *end;
+	size_t len, bad;
+	const char *why;
+	unsigned long line = 0;
+	ng_status st;
+
+	if ((st = ng_read_file(path, &data, &len, 0))) {
+		ng_kb_error(kb, st, path, 0, 0, "cannot read: %s", ng_strerror(st));
+		return st;
+	}
+	if ((st = ng_utf8_check(data, len, &bad, &why))) {
+		ng_kb_error(kb, st, path, 0, 0, "byte %zu: %s", bad, why);
+		free(data);
+		return st;
+	}
+	p = data;
+	end = data + len;
+	while (p < end) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		char *f[8];
+		size_t nf;
+		if (!nl)
+			nl = end;
+		*nl = '\0';
+		line++;
+		if (nl > p && nl[-1] == '\r')
+			nl[-1] = '\0';
+		if (*p && *p != '#') {
+			nf = ng_split_tabs(p, f, 8);
+			if ((st = fn(kb, path, line, f, nf)))
+				break;
+		}
+		p = nl + 1;
+	}
+	free(data);
+	return st;
+}
+
+pcre2_code *
+ng_regex_compile(const ng_knowledge *kb, const char *re, size_t len,
+                 const char *file, unsigned long line, bool caseless)
+{
+	int err;
+	PCRE2_SIZE off;
+	pcre2_code *code;
+
+	code = pcre2_compile((PCRE2_SPTR)re, len,
+	                     PCRE2_UTF | PCRE2_UCP | (caseless ? PCRE2_CASELESS : 0), &err,
+	                     &off, NULL);
+	if (!code) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(err, msg, sizeof(msg));
+		ng_kb_error(kb, NG_ERR_PATTERN, file, line, 0,
+		            "pattern error at offset %zu: %s", (size_t)off, (const char *)msg);
+		return NULL;
+	}
+	/* JIT is an optimization: without it matching still works. */
+	(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+	return code;
+}
+
+/* ---------------------------------------------------------------- lexicon */
+
+static ng_status
+put_word(ng_strmap *m, const char *s)
+{
+	ng_buf f = {0};
+	ng_status st;
+
+	if (ng_fold(s, strlen(s), true, &f))
+		return NG_ERR_NOMEM;
+	st = ng_strmap_put(m, f.buf, f.len, 1);
+	ng_buf_free(&f);
+	return st;
+}
+
+static ng_status
+add_title(ng_knowledge *kb, const char *file, unsigned long line, const char *text,
+          const char *kind)
+{
+	ng_token *toks = NULL;
+	size_t n = 0, cap = 0, i, k = 0;
+	ng_phrase *p;
+	ng_buf f = {0};
+	ng_status st = NG_OK;
+
+	if (NG_GROW(kb->titles, kb->cap_titles, kb->n_titles + 1))
+		return NG_ERR_NOMEM;
+	p = &kb->titles[kb->n_titles];
+	memset(p, 0, sizeof(*p));
+	if (!strcmp(kind, "leader"))
+		p->kind = NG_TITLE_LEADER;
+	else if (!strcmp(kind, "member"))
+		p->kind = NG_TITLE_MEMBER;
+	else if (!strcmp(kind, "academic"))
+		p->kind = NG_TITLE_ACADEMIC;
+	else {
+		ng_kb_error(kb, NG_ERR_SYNTAX, file, line, 0,
+		            "title kind must be leader, member or academic, not '%s'", kind);
+		return NG_ERR_SYNTAX;
+	}
+	TRY(st, ng_tokenize(kb, text, 0, strlen(text), &toks, &n, &cap));
+	if (!n || n > 8) {
+		ng_kb_error(kb, NG_ERR_SYNTAX, file, line, 0, "title must have 1 to 8 words");
+		st = NG_ERR_SYNTAX;
+		goto done;
+	}
+	p->keys = calloc(n, sizeof(*p->keys));
+	p->text = ng_strndup(text, strlen(text));
+	if (!p->keys || !p->text) {
+		st = NG_ERR_NOMEM;
+		goto done;
+	}
+	for (i = 0; i < n; i++) {
+		if (toks[i].flags & NG_TOK_JOIN)
+			continue;
+		ng_buf_clear(&f);
+		TRY(st, ng_fold(text + toks[i].b, toks[i].e - toks[i].b, true, &f));
+		TRY(st, ng_kb_intern(kb, f.buf, f.len, &p->keys[k]));
+		k++;
+	}
+	p->ntok = (uint16_t)k;
+	kb->n_titles++;
+	p = NULL;
+done:
+	if (p) {
+		free(p->keys);
+		free(p->text);
+	}
+	free(toks);
+	ng_buf_free(&f);
+	return st;
+}
+
+static ng_status
+lexicon_line(ng_knowledge *kb, const char *file, unsigned long line, char **f, size_t nf)
+{
+	const char *kind = f[0];
+
+	if (nf < 2 || !*f[1]) {
+		ng_kb_error(kb, NG_ERR_SYNTAX, file, line, 0, "expected KIND<TAB>VALUE");
+		return NG_ERR_SYNTAX;
+	}
+	if (!strcmp(kind, "abbrev"))
+		return put_word(&kb->abbrevs, f[1]);
+	if (!strcmp(kind, "stopname"))
+		return put_word(&kb->stopnames, f[1]);
+	if (!strcmp(kind, "orghead"))
+		return put_word(&kb->org_heads, f[1]);
+	if (!strcmp(kind, "pronoun"))
+		return put_word(&kb->pronouns, f[1]);
+	if (!strcmp(kind, "leaderword"))
+		return put_word(&kb->leader_words, f[1]);
+	if (!strcmp(kind, "title"))
+		return add_title(kb, file, line, f[1], nf > 2 ? f[2] : "member");
+	if (!strcmp(kind, "cue")) {
+		ng_cue *c;
+		int m;
+		if (nf < 3) {
+			ng_kb_error(kb, NG_ERR_SYNTAX, file, line, 0, "expected cue<TAB>MODALITY<TAB>REGEX");
+			return NG_ERR_SYNTAX;
+		}
+		for (m = NG_MOD_ASSERTED; m <= NG_MOD_REPORTED; m++)
+			if (!strcmp(ng_modality_name((ng_modality)m), f[1]))
+				break;
+		if (m > NG_MOD_REPORTED) {
+			ng_kb_error(kb, NG_ERR_SYNTAX, file, line, 0, "unknown modality '%s'", f[1]);
+			return NG_ERR_SYNTAX;
+		}
+		if (NG_GROW(kb->cues, kb->cap_cues, kb->n_cues + 1))
+			return NG_ERR_NOMEM;
+		c = &kb->cues[kb->n_cues];
+		c->modality = (ng_modality)m;
+		if (!(c->re = ng_regex_compile(kb, f[2], strlen(f[2]), file, line, true)))
+			return NG_ERR_PATTERN;
+		kb->n_cues++;
+		return NG_OK;
+	}
+	ng_kb_error(kb, NG_ERR_SYNTAX, file, line, 0, "unknown lexicon kind '%s'", kind);
+	return NG_ERR_SYNTAX;
+}
+
+ng_status
+ng_lexicon_load(ng_knowledge *kb, const char *path)
+{
+	return for_each_line(kb, path, lexicon_line);
+}
+
+void
+ng_lexicon_free(ng_knowledge *kb)
+{
+	size_t i;
+
+	ng_strmap_free(&kb->abbrevs);
+	ng_strmap_free(&kb->stopnames);
+	ng_strmap_free(&kb->org_heads);
+	ng_strmap_free(&kb->pronouns);
+	ng_strmap_free(&kb->leader_words);
+	for (i = 0; i < kb->n_titles; i++) {
+		free(kb->titles[i].keys);
+		free(kb->titles[i].text);
+	}
+	free(kb->titles);
+	for (i = 0; i < kb->n_cues; i++)
+		pcre2_code_free(kb->cues[i].re);
+	free(kb->cues);
+}
+
+/* ------------------------------------------------------------ boilerplate */
+
+static ng_status
+boiler_line(ng_knowledge *kb, const char *file, unsigned long line, char **f, size_t nf)
+{
+	ng_boiler_rule *r;
+
+	if (nf < 2 || (strcmp(f[0], "line") && strcmp(f[0], "cut"))) {
+		ng_kb_error(kb, NG_ERR_SYNTAX, file, line, 0, "expected line|cut<TAB>REGEX");
+		return NG_ERR_SYNTAX;
+	}
+	if (NG_GROW(kb->boiler, kb->cap_boiler, kb->n_boiler + 1))
+		return NG_ERR_NOMEM;
+	r = &kb->boiler[kb->n_boiler];
+	r->cut = !strcmp(f[0], "cut");
+	if (!(r->re = ng_regex_compile(kb, f[1], strlen(f[1]), file, line, true)))
+		return NG_ERR_PATTERN;
+	kb->n_boiler++;
+	return NG_OK;
+}
+
+ng_status
+ng_boiler_load(ng_knowledge *kb, const char *path)
+{
+	return for_each_line(kb, path, boiler_line);
+}
+
+void
+ng_boiler_free(ng_knowledge *kb)
+{
+	size_t i;
+
+	for (i = 0; i < kb->n_boiler; i++)
+		pcre2_code_free(kb->boiler[i].re);
+	free(kb->boiler);
+	kb->boiler = NULL;
+	kb->n_boiler = kb->cap_boiler = 0;
+}
+
+/* --------------------------------------------------------------- patterns */
+
+/* Expands the placeholders of a pattern ({PER}, {ORG}, {LIST:CTY}, ...)
+ * into regular expression syntax over the tagged sentence text. */
+static const struct {
+	const char *name;
+	const char *re;
+} macros[] = {
+	{"PER", "PER_\\d+\\b"},
+	{"ORG", "ORG_\\d+\\b"},
+	{"CTY", "CTY_\\d+\\b"},
+	{"PLC", "PLC_\\d+\\b"},
+	{"DEM", "DEM_\\d+\\b"},
+	{"GPE", "(?:CTY|PLC)_\\d+\\b"},
+	{"AGT", "(?:PER|ORG|CTY)_\\d+\\b"},
+	{"ENT", "(?:PER|ORG|CTY|PLC)_\\d+\\b"},
+	{"W", "[^ ]+"},
+	{"GAP", "(?:[a-z][^ ]* ){0,4}?"},
+	{"LONGGAP", "(?:[^ ]+ ){0,12}?"},
+	{"PRE", "(?:(?:DEM|CTY|ORG)_\\d+\\b (?:'s )?)?(?:(?:new|current|acting) )?(?:TTL (?:, )?)?"},
+	{"NOTMOD", "(?! (?:'s|command|mission|missions|operation|operations|summit|summits|meeting|meetings|force|forces|member|members|states|headquarters|exercise|exercises|initiative|initiatives|program|programme|structure|framework|chief|ministers|officials|leaders|partners|allies|ally|troops|base|bases|territory|standards|countries|nations|plans|talks|military|naval|air|army|navy|facility|facilities|government|embassy|officials|command)\\b)"},
+	{NULL, NULL}
+};
+
+static const char *
+macro_re(const char *name, size_t n)
+{
+	size_t i;
+
+	for (i = 0; macros[i].name; i++)
+		if (strlen(macros[i].name) == n && !memcmp(macros[i].name, name, n))
+			return macros[i].re;
+	return NULL;
+}
+
+static ng_status
+expand_pattern(const char *p, ng_buf *out, const char **bad)
+{
+	while (*p) {
+		const char *close, *re;
+		if (*p != '{' || !(p[1] >= 'A' && p[1] <= 'Z') || !(close = strchr(p, '}'))) {
+			if (ng_buf_addc(out, *p++))
+				return NG_ERR_NOMEM;
+			continue;
+		}
+		if ((size_t)(close - p) > 5 && !memcmp(p + 1, "LIST:", 5)) {
+			/* A list: X, Y and Z (also X and Y, and an Oxford comma). */
+			if (!(re = macro_re(p + 6, (size_t)(close - p - 6)))) {
+				*bad = p;
+				return NG_ERR_PATTERN;
+			}
+			if (ng_buf_printf(out, "%s(?:(?: ,| , and| and| , or| or) %s)*", re, re))
+				return NG_ERR_NOMEM;
+		} else if ((re = macro_re(p + 1, (size_t)(close - p - 1)))) {
+			if (ng_buf_adds(out, re))
+				return NG_ERR_NOMEM;
+		} else {
+			if (ng_buf_addc(out, *p++))
+				return NG_ERR_NOMEM;
+			continue;
+		}
+		p = close + 1;
+	}
+	return NG_OK;
+}
+
+static const char *const properties[] = {
+	"visited", "metWith", "joined", "interestedIn", "memberOf", "partOf",
+	"basedIn", "locatedIn", "leaderOf", "affiliatedWith", "succeeded",
+	"supports", "providedAidTo", "invaded", "role", NULL
+};
+
+static const char *
+known_property(const char *p)
+{
+	size_t i;
+
+	for (i = 0; properties[i]; i++)
+		if (!strcmp(properties[i], p))
+			return properties[i];
+	return NULL;
+}
+
+static ng_status
+pattern_line(ng_knowledge *kb, const char *file, unsigned long line, char **f, size_t nf)
+{
+	ng_pattern *p;
+	ng_buf re = {0};
+	const char *bad = NULL;
+	int m = -1;
+	char *end;
+	ng_status st = NG_OK;
+
+	if (nf < 5) {
+		ng_kb_error(kb, NG_ERR_SYNTAX, file, line, 0,
+		            "expected ID<TAB>PROPERTY<TAB>MODALITY<TAB>CONFIDENCE<TAB>REGEX");
+		return NG_ERR_SYNTAX;
+	}
+	if (!known_property(f[1])) {
+		ng_kb_error(kb, NG_ERR_SYNTAX, file, line, 0, "unknown property '%s'", f[1]);
+		return NG_ERR_SYNTAX;
+	}
+	if (strcmp(f[2], "auto")) {
+		for (m = NG_MOD_ASSERTED; m <= NG_MOD_REPORTED; m++)
+			if (!strcmp(ng_modality_name((ng_modality)m), f[2]))
+				break;
+		if (m > NG_MOD_REPORTED) {
+			ng_kb_error(kb, NG_ERR_SYNTAX, file, line, 0, "unknown modality '%s'", f[2]);
+			return NG_ERR_SYNTAX;
+		}
+	}
+	if (NG_GROW(kb->patterns, kb->cap_patterns, kb->n_patterns + 1))
+		return NG_ERR_NOMEM;
+	p = &kb->patterns[kb->n_patterns];
+	memset(p, 0, sizeof(*p));
+	p->confidence = strtod(f[3], &end);
+	if (*end || p->confidence < 0 || p->confidence > 1) {
+		ng_kb_error(kb, NG_ERR_SYNTAX, file, line, 0, "confidence must be between 0 and 1");
+		return NG_ERR_SYNTAX;
+	}
+	if ((st = expand_pattern(f[4], &re, &bad))) {
+		if (bad)
+			ng_kb_error(kb, st, file, line, 0, "unknown placeholder at offset %zu",
+			            (size_t)(bad - f[4]));
+		goto done;
+	}
+	if (!(p->re = ng_regex_compile(kb, re.buf, re.len, file, line, false))) {
+		st = NG_ERR_PATTERN;
+		goto done;
+	}
+	if (pcre2_pattern_info(p->re, PCRE2_INFO_NAMECOUNT, &nf) || !nf) {
+		ng_kb_error(kb, NG_ERR_PATTERN, file, line, 0,
+		            "pattern needs named groups (?<s>...) and (?<o>...)");
+		pcre2_code_free(p->re);
+		st = NG_ERR_PATTERN;
+		goto done;
+	}
+	p->id = ng_strndup(f[0], strlen(f[0]));
+	p->property = (char *)known_property(f[1]);
+	p->modality = m;
+	p->file = ng_strndup(file, strlen(file));
+	p->line = line;
+	if (!p->id || !p->file) {
+		free(p->id);
+		free(p->file);
+		pcre2_code_free(p->re);
+		st = NG_ERR_NOMEM;
+		goto done;
+	}
+	kb->n_patterns++;
+done:
+	ng_buf_free(&re);
+	return st;
+}
+
+ng_status
+ng_patterns_load(ng_knowledge *kb, const char *path)
+{
+	return for_each_line(kb, path, pattern_line);
+}
+
+ng_status
+ng_knowledge_add_patterns(ng_knowledge *kb, const char *path)
+{
+	return ng_patterns_load(kb, path);
+}
+
+void
+ng_patterns_free(ng_knowledge *kb)
+{
+	size_t i;
+
+	for (i = 0; i < kb->n_patterns; i++) {
+		free(kb->patterns[i].id);
+		free(kb->patterns[i].file);
+		pcre2_code_free(kb->patterns[i].re);
+	}
+	free(kb->patterns);
+}
+
+/* -------------------------------------------------------------- loading */
+
+static ng_status
+load_one(ng_knowledge *kb, const char *dir, const char *name,
+         ng_status (*fn)(ng_knowledge *, const char *))
+{
+	ng_buf p = {0};
+	ng_status st;
+
+	if (ng_buf_printf(&p, "%s/%s", dir, name))
+		return NG_ERR_NOMEM;
+	st = fn(kb, p.buf);
+	ng_buf_free(&p);
+	return st;
+}
+
+static ng_status
+gaz_default(ng_knowledge *kb, const char *path)
+{
+	return ng_gazetteer_load(kb, path, 0);
+}
+
+ng_status
+ng_knowledge_load_dir(ng_knowledge *kb, const char *dir)
+{
+	static const char *const gazetteers[] = {
+		"gazetteer/countries.tsv", "gazetteer/organizations.tsv",
+		"gazetteer/places.tsv", "gazetteer/people.tsv", NULL
+	};
+	ng_status st;
+	size_t i;
+
+	/* The lexicon first: its abbreviations shape how aliases tokenize. */
+	if ((st = load_one(kb, dir, "lexicon.tsv", ng_lexicon_load)) ||
+	    (st = load_one(kb, dir, "boilerplate.tsv", ng_boiler_load)) ||
+	    (st = load_one(kb, dir, "patterns.tsv", ng_patterns_load)))
+		return st;
+	for (i = 0; gazetteers[i]; i++)
+		if ((st = load_one(kb, dir, gazetteers[i], gaz_default)))
+			return st;
+	return NG_OK;
+}
+
+ng_status
+ng_knowledge_add_gazetteer(ng_knowledge *kb, const char *path)
+{
+	/* Each user file outranks the shipped data and the files before it. */
+	kb->load_priority += 1000;
+	return ng_gazetteer_load(kb, path, kb->load_priority);
+}
+
+ng_status
+ng_knowledge_prepare(ng_knowledge *kb)
+{
+	ng_status st = ng_gazetteer_prepare(kb);
+
+	if (!st)
+		kb->prepared = true;
+	return st;
+}
+
+static bool
+is_dir_with(const char *dir, const char *file)
+{
+	char path[4096];
+	struct stat sb;
+
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, file) >= sizeof(path))
+		return false;
+	return stat(path, &sb) == 0;
+}
+
+const char *
+ng_data_dir(void)
+{
+	static char found[4096];
+	const char *env = getenv("NEWSGRAPH_DATADIR");
+	char exe[4096];
+	ssize_t n;
+
+	if (env && *env)
+		return env;
+	/* Run from a build tree: the program lives in src/ (or src/.libs/). */
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		static const char *const ups[] = {"/../ontology", "/../../ontology", NULL};
+		char *slash;
+		size_t i;
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')))
+			*slash = '\0';
+		for (i = 0; ups[i]; i++) {
+			snprintf(found, sizeof(found), "%s%s", exe, ups[i]);
+			if (is_dir_with(found, "lexicon.tsv") && is_dir_with(found, "newsgraph.ttl"))
+				return found;
+		}
+		/* A VPATH build tree: the data stays in the source tree. */
+		if (!strncmp(exe, NG_BUILDDIR "/", strlen(NG_BUILDDIR) + 1) &&
+		    is_dir_with(NG_SRCDIR "/ontology", "lexicon.tsv"))
+			return NG_SRCDIR "/ontology";
+	}
+	return NG_PKGDATADIR "/ontology";
+}

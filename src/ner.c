@@ -1,0 +1,873 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The recognizer: gazetteer matches and rules propose candidate mentions,
+ * an overlap rule picks among them, and coreference adds the references
+ * (surnames, pronouns, acronyms, role descriptions) that point back.
+ *
+ * Overlap rule: candidates are taken by priority (higher first), then by
+ * length in tokens (longer first), then by position (leftmost first); a
+ * candidate that overlaps one already taken is dropped. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+	uint32_t tb, te;   /* token range */
+	int32_t entry;     /* gazetteer entry or -1 */
+	ng_class cls;
+	int prio;
+	uint16_t flags;    /* NG_MEN_* */
+	uint32_t sent;
+	uint32_t nb, ne;   /* for rules: the tokens that give the label */
+} cand;
+
+typedef struct {
+	cand *v;
+	size_t n, cap;
+} cands;
+
+static ng_status
+cand_add(cands *c, const cand *x)
+{
+	if (NG_GROW(c->v, c->cap, c->n + 1))
+		return NG_ERR_NOMEM;
+	c->v[c->n++] = *x;
+	return NG_OK;
+}
+
+static const ng_token *
+T(const ng_doc *doc, uint32_t i)
+{
+	return &doc->toks[i];
+}
+
+static bool
+tok_eq(const ng_doc *doc, uint32_t i, const char *s)
+{
+	const ng_token *t = T(doc, i);
+	size_t n = strlen(s);
+	return t->e - t->b == n && !memcmp(doc->text.norm + t->b, s, n);
+}
+
+/* Case-insensitive compare of an ASCII word. */
+static bool
+tok_word(const ng_doc *doc, uint32_t i, const char *s)
+{
+	const ng_token *t = T(doc, i);
+	size_t n = strlen(s), k;
+
+	if (t->e - t->b != n)
+		return false;
+	for (k = 0; k < n; k++)
+		if ((doc->text.norm[t->b + k] | 32) != (s[k] | 32))
+			return false;
+	return true;
+}
+
+static bool
+in_map(const ng_doc *doc, const ng_strmap *m, uint32_t i)
+{
+	ng_buf f = {0};
+	const ng_token *t = T(doc, i);
+	bool r;
+
+	if (!m->count || !(t->flags & NG_TOK_WORD))
+		return false;
+	if (ng_fold(doc->text.norm + t->b, t->e - t->b, true, &f))
+		return false;
+	r = ng_strmap_get(m, f.buf, f.len, NULL);
+	ng_buf_free(&f);
+	return r;
+}
+
+/* Does the surface text of tokens [tb, te) match the alias in its case? */
+static bool
+case_ok(const ng_doc *doc, const ng_sentence *s, uint32_t tb, uint32_t te,
+        const ng_alias *a)
+{
+	const ng_token *first = T(doc, tb);
+
+	if (a->flags & NG_ALIAS_EXACT) {
+		/* Compare word by word, ignoring hyphens and spacing. */
+		const char *p = a->text;
+		uint32_t i;
+		for (i = tb; i < te; i++) {
+			const ng_token *t = T(doc, i);
+			size_t n = t->e - t->b;
+			if (t->flags & NG_TOK_JOIN)
+				continue;
+			while (*p == ' ' || *p == '-')
+				p++;
+			if (strncmp(p, doc->text.norm + t->b, n))
+				return false;
+			p += n;
+		}
+		while (*p == ' ' || *p == '-')
+			p++;
+		return !*p;
+	}
+	if (!(first->flags & (NG_TOK_CAP | NG_TOK_NUM | NG_TOK_UPPER)))
+		return false;
+	if (a->flags & NG_ALIAS_ACRONYM) {
+		/* NATO matches NATO and Nato (four letters or more), never nato. */
+		if (first->flags & NG_TOK_UPPER || first->flags & NG_TOK_ABBR)
+			return true;
+		return strlen(a->text) >= 4 || (s->flags & NG_SENT_TITLECASE && false);
+	}
+	return true;
+}
+
+/* Proposes every gazetteer match that starts in the sentence. */
+static ng_status
+gazetteer_cands(const ng_doc *doc, uint32_t si, cands *out)
+{
+	const ng_knowledge *kb = doc->kb;
+	const ng_sentence *s = &doc->sents[si];
+	uint32_t i;
+
+	for (i = s->tb; i < s->te; i++) {
+		uint32_t node = 0, j;
+		if (!T(doc, i)->key || (T(doc, i)->flags & NG_TOK_JOIN))
+			continue;
+		for (j = i; j < s->te; j++) {
+			const ng_token *t = T(doc, j);
+			uint32_t child, term;
+			if (t->flags & NG_TOK_JOIN && j > i)
+				continue;
+			if (!t->key ||
+			    !ng_u64map_get(&kb->edges, ((uint64_t)node << 32) | t->key, &child))
+				break;
+			node = child;
+			for (term = kb->node_term[node]; term; term = kb->terms[term - 1].next) {
+				const ng_terminal *tm = &kb->terms[term - 1];
+				const ng_alias *a = &kb->aliases[tm->alias];
+				const ng_entry *e = &kb->entries[tm->entry];
+				cand c;
+				if (e->dead || !case_ok(doc, s, i, j + 1, a))
+					continue;
+				memset(&c, 0, sizeof(c));
+				c.tb = i;
+				c.te = j + 1;
+				c.entry = (int32_t)tm->entry;
+				c.cls = e->cls;
+				c.prio = e->priority;
+				c.flags = (a->flags & NG_ALIAS_ADJ) ? NG_MEN_ADJ : 0;
+				c.sent = si;
+				if (cand_add(out, &c))
+					return NG_ERR_NOMEM;
+				/* One terminal per span: the first loaded wins ties. */
+				break;
+			}
+		}
+	}
+	return NG_OK;
+}
+
+/* Matches a title phrase at token i; returns its end (exclusive) or 0. */
+uint32_t
+ng_match_title(const ng_doc *doc, uint32_t i, uint32_t te, const ng_phrase **which)
+{
+	const ng_knowledge *kb = doc->kb;
+	uint32_t best = 0;
+	size_t k;
+
+	for (k = 0; k < kb->n_titles; k++) {
+		const ng_phrase *p = &kb->titles[k];
+		uint32_t j = i, m = 0;
+		while (m < p->ntok && j < te) {
+			if (T(doc, j)->flags & NG_TOK_JOIN) {
+				j++;
+				continue;
+			}
+			if (T(doc, j)->key != p->keys[m])
+				break;
+			j++;
+			m++;
+		}
+		if (m == p->ntok && j > best) {
+			best = j;
+			*which = p;
+		}
+	}
+	return best;
+}
+
+static bool
+is_name_tok(const ng_doc *doc, uint32_t i)
+{
+	const ng_token *t = T(doc, i);
+
+	return (t->flags & NG_TOK_WORD) && (t->flags & NG_TOK_CAP) && !(t->flags & NG_TOK_UPPER) &&
+	       !(t->flags & NG_TOK_ABBR) && !in_map(doc, &doc->kb->stopnames, i);
+}
+
+/* A personal name of up to four words from i: capitalized words, joined by
+ * hyphens. Returns the end, or i if there is none. */
+static uint32_t
+scan_name(const ng_doc *doc, uint32_t i, uint32_t te)
+{
+	uint32_t j = i, words = 0;
+
+	while (j < te && words < 4) {
+		if (!is_name_tok(doc, j))
+			break;
+		j++;
+		words++;
+		while (j + 1 < te && (T(doc, j)->flags & NG_TOK_JOIN) && is_name_tok(doc, j + 1))
+			j += 2;
+	}
+	return j;
+}
+
+static bool
+gaz_person_at(const cands *c, uint32_t i)
+{
+	size_t k;
+
+	for (k = 0; k < c->n; k++)
+		if (c->v[k].tb == i && c->v[k].cls == NG_CLASS_PERSON && c->v[k].entry >= 0)
+			return true;
+	return false;
+}
+
+static bool
+is_title_start(const ng_doc *doc, uint32_t i, uint32_t te)
+{
+	const ng_phrase *p;
+	return ng_match_title(doc, i, te, &p) > 0;
+}
+
+/* Persons named after a title ("Defence Minister Gen Nakatani") or before
+ * an appositive title ("Ryo Hinata-Yamaguchi, associate professor"). */
+static ng_status
+person_cands(const ng_doc *doc, uint32_t si, cands *out)
+{
+	const ng_sentence *s = &doc->sents[si];
+	uint32_t i;
+
+	/* Headlines in title case capitalize every word, so a name cannot be
+	 * told from the words after it: only known names count there. */
+	if (s->flags & NG_SENT_TITLECASE)
+		return NG_OK;
+	for (i = s->tb; i < s->te; i++) {
+		const ng_phrase *p = NULL;
+		uint32_t te = ng_match_title(doc, i, s->te, &p), ne;
+		cand c;
+		if (!te)
+			continue;
+		if (te < s->te && tok_eq(doc, te, ","))
+			te++;
+		if (gaz_person_at(out, te))
+			continue;
+		ne = scan_name(doc, te, s->te);
+		/* Two words at least: a single one is resolved as a surname. */
+		if (ne - te >= 2 && !(ne < s->te && is_title_start(doc, ne, s->te))) {
+			memset(&c, 0, sizeof(c));
+			c.tb = c.nb = te;
+			c.te = c.ne = ne;
+			c.entry = -1;
+			c.cls = NG_CLASS_PERSON;
+			c.flags = NG_MEN_RULE;
+			c.sent = si;
+			if (cand_add(out, &c))
+				return NG_ERR_NOMEM;
+		}
+		i = te - 1;
+	}
+	/* Apposition: NAME , [a|an|the] [adjective...] TITLE */
+	for (i = s->tb + 1; i + 1 < s->te; i++) {
+		uint32_t j, k, start;
+		const ng_phrase *p = NULL;
+		cand c;
+		if (!tok_eq(doc, i, ","))
+			continue;
+		j = i + 1;
+		if (tok_word(doc, j, "a") || tok_word(doc, j, "an") || tok_word(doc, j, "the"))
+			j++;
+		for (k = 0; k < 2 && j < s->te && !ng_match_title(doc, j, s->te, &p) &&
+		                (T(doc, j)->flags & NG_TOK_LOWER);
+		     k++)
+			j++;
+		if (j >= s->te || !ng_match_title(doc, j, s->te, &p))
+			continue;
+		/* Walk back over the name before the comma. */
+		start = i;
+		while (start > s->tb && (is_name_tok(doc, start - 1) ||
+		                         ((T(doc, start - 1)->flags & NG_TOK_JOIN) && start - 1 > s->tb &&
+		                          is_name_tok(doc, start - 2))))
+			start--;
+		if (i - start < 2 || i - start > 6 || gaz_person_at(out, start))
+			continue;
+		if (T(doc, start)->flags & NG_TOK_JOIN)
+			start++;
+		memset(&c, 0, sizeof(c));
+		c.tb = c.nb = start;
+		c.te = c.ne = i;
+		c.entry = -1;
+		c.cls = NG_CLASS_PERSON;
+		c.flags = NG_MEN_RULE;
+		c.sent = si;
+		if (cand_add(out, &c))
+			return NG_ERR_NOMEM;
+	}
+	return NG_OK;
+}
+
+static bool
+is_connector(const ng_doc *doc, uint32_t i)
+{
+	return tok_eq(doc, i, "of") || tok_eq(doc, i, "for") || tok_eq(doc, i, "and") ||
+	       tok_eq(doc, i, "on") || tok_eq(doc, i, "&");
+}
+
+static bool
+is_cap_word(const ng_doc *doc, uint32_t i)
+{
+	const ng_token *t = T(doc, i);
+	return (t->flags & NG_TOK_WORD) && (t->flags & (NG_TOK_CAP | NG_TOK_UPPER));
+}
+
+/* Organizations named by a head word: "Tokyo International University",
+ * "Ministry of Defence", "Institute for International Strategy". */
+static ng_status
+org_cands(const ng_doc *doc, uint32_t si, cands *out)
+{
+	const ng_knowledge *kb = doc->kb;
+	const ng_sentence *s = &doc->sents[si];
+	uint32_t i;
+
+	if (!kb->org_heads.count)
+		return NG_OK;
+	for (i = s->tb; i < s->te; i++) {
+		uint32_t b, e;
+		cand c;
+		if (!is_cap_word(doc, i) || !in_map(doc, &kb->org_heads, i))
+			continue;
+		/* Left: capitalized words (and joined hyphens). */
+		b = i;
+		while (b > s->tb && (is_cap_word(doc, b - 1) || (T(doc, b - 1)->flags & NG_TOK_JOIN)) &&
+		       !in_map(doc, &kb->stopnames, b - 1))
+			b--;
+		while (b < i && (T(doc, b)->flags & NG_TOK_JOIN))
+			b++;
+		/* Right: "of|for Capitalized Words". */
+		e = i + 1;
+		while (e + 1 < s->te && is_connector(doc, e) && is_cap_word(doc, e + 1)) {
+			e += 2;
+			while (e < s->te && is_cap_word(doc, e))
+				e++;
+		}
+		if (e - b < 2)
+			continue;
+		memset(&c, 0, sizeof(c));
+		c.tb = c.nb = b;
+		c.te = c.ne = e;
+		c.entry = -1;
+		c.cls = NG_CLASS_ORGANIZATION;
+		c.flags = NG_MEN_RULE;
+		c.sent = si;
+		if (cand_add(out, &c))
+			return NG_ERR_NOMEM;
+		i = e - 1;
+	}
+	return NG_OK;
+}
+
+static int
+cand_cmp(const void *pa, const void *pb)
+{
+	const cand *a = pa, *b = pb;
+	uint32_t la = a->te - a->tb, lb = b->te - b->tb;
+
+	if (a->prio != b->prio)
+		return a->prio > b->prio ? -1 : 1;
+	if (la != lb)
+		return la > lb ? -1 : 1;
+	if (a->tb != b->tb)
+		return a->tb < b->tb ? -1 : 1;
+	/* Same span: gazetteer before rules, then class order. */
+	if ((a->entry < 0) != (b->entry < 0))
+		return a->entry < 0 ? 1 : -1;
+	if (a->cls != b->cls)
+		return a->cls < b->cls ? -1 : 1;
+	return a->entry < b->entry ? -1 : a->entry > b->entry;
+}
+
+static int
+mention_cmp(const void *pa, const void *pb)
+{
+	const ng_mention *a = pa, *b = pb;
+	return a->tb < b->tb ? -1 : a->tb > b->tb;
+}
+
+static ng_status
+add_mention(ng_doc *doc, uint32_t tb, uint32_t te, uint32_t ent, uint32_t si, uint16_t flags)
+{
+	ng_mention *m;
+
+	if (NG_GROW(doc->mentions, doc->cap_mentions, doc->n_mentions + 1))
+		return NG_ERR_NOMEM;
+	m = &doc->mentions[doc->n_mentions++];
+	m->tb = tb;
+	m->te = te;
+	m->ent = ent;
+	m->sent = si;
+	m->flags = flags;
+	doc->ents[ent].used = true;
+	return NG_OK;
+}
+
+/* Surface text of a token range as written (normalized). */
+static void
+span_text(const ng_doc *doc, uint32_t tb, uint32_t te, const char **s, size_t *n)
+{
+	*s = doc->text.norm + T(doc, tb)->b;
+	*n = T(doc, te - 1)->e - T(doc, tb)->b;
+}
+
+static ng_status
+take_cands(ng_doc *doc, cands *c, uint8_t *taken)
+{
+	size_t k;
+	ng_status st = NG_OK;
+
+	qsort(c->v, c->n, sizeof(*c->v), cand_cmp);
+	for (k = 0; k < c->n; k++) {
+		const cand *x = &c->v[k];
+		uint32_t i, ent;
+		const char *s;
+		size_t n;
+		for (i = x->tb; i < x->te; i++)
+			if (taken[i])
+				break;
+		if (i < x->te)
+			continue;
+		if (x->entry >= 0)
+			TRY(st, ng_doc_entity_for_entry(doc, x->entry, &ent));
+		else {
+			span_text(doc, x->nb, x->ne, &s, &n);
+			TRY(st, ng_doc_entity_for_name(doc, x->cls, s, n, &ent));
+		}
+		for (i = x->tb; i < x->te; i++)
+			taken[i] = 1;
+		TRY(st, add_mention(doc, x->tb, x->te, ent, x->sent, x->flags));
+		if (!(x->flags & NG_MEN_ADJ)) {
+			span_text(doc, x->tb, x->te, &s, &n);
+			TRY(st, ng_doc_add_alt(doc, ent, doc->text.orig + ng_text_orig(&doc->text, T(doc, x->tb)->b),
+			                       ng_text_orig(&doc->text, T(doc, x->te - 1)->e) -
+			                           ng_text_orig(&doc->text, T(doc, x->tb)->b)));
+		}
+	}
+done:
+	return st;
+}
+
+/* ------------------------------------------------------------ coreference */
+
+typedef struct {
+	uint32_t keys[6];
+	uint32_t n;
+	uint32_t ent;
+	bool ambiguous;
+} docalias;
+
+typedef struct {
+	docalias *v;
+	size_t n, cap;
+} docaliases;
+
+static ng_status
+docalias_add(docaliases *d, const uint32_t *keys, uint32_t n, uint32_t ent)
+{
+	size_t k;
+
+	if (!n || n > 6)
+		return NG_OK;
+	for (k = 0; k < d->n; k++)
+		if (d->v[k].n == n && !memcmp(d->v[k].keys, keys, n * sizeof(*keys))) {
+			if (d->v[k].ent != ent)
+				d->v[k].ambiguous = true;
+			return NG_OK;
+		}
+	if (NG_GROW(d->v, d->cap, d->n + 1))
+		return NG_ERR_NOMEM;
+	memset(&d->v[d->n], 0, sizeof(d->v[d->n]));
+	memcpy(d->v[d->n].keys, keys, n * sizeof(*keys));
+	d->v[d->n].n = n;
+	d->v[d->n].ent = ent;
+	d->n++;
+	return NG_OK;
+}
+
+/* Surnames of the persons named in full, and acronyms defined in
+ * parentheses after a name: "Security Assistance and Training for Ukraine
+ * (NSATU)". */
+static ng_status
+collect_docaliases(ng_doc *doc, docaliases *d)
+{
+	size_t k;
+	ng_status st = NG_OK;
+
+	for (k = 0; k < doc->n_mentions; k++) {
+		const ng_mention *m = &doc->mentions[k];
+		const ng_entity *e = &doc->ents[m->ent];
+		uint32_t keys[6], n = 0, i;
+		if (m->flags & (NG_MEN_ADJ | NG_MEN_COREF))
+			continue;
+		if (e->cls == NG_CLASS_PERSON) {
+			/* Surname: the words after the first. */
+			for (i = m->tb + 1; i < m->te && n < 6; i++)
+				if (!(T(doc, i)->flags & NG_TOK_JOIN))
+					keys[n++] = T(doc, i)->key;
+			if (n && n < 6 && keys[0])
+				TRY(st, docalias_add(d, keys, n, m->ent));
+		}
+		/* An acronym in parentheses right after the mention. */
+		if (m->te + 2 < doc->n_toks && tok_eq(doc, m->te, "(") && tok_eq(doc, m->te + 2, ")") &&
+		    (T(doc, m->te + 1)->flags & NG_TOK_UPPER) && e->cls == NG_CLASS_ORGANIZATION &&
+		    T(doc, m->te + 1)->key)
+			TRY(st, docalias_add(d, &T(doc, m->te + 1)->key, 1, m->ent));
+	}
+done:
+	return st;
+}
+
+/* Surname and acronym references among the tokens not yet taken. */
+static ng_status
+resolve_docaliases(ng_doc *doc, const docaliases *d, const uint8_t *taken)
+{
+	size_t si;
+	ng_status st = NG_OK;
+
+	for (si = 0; si < doc->n_sents; si++) {
+		const ng_sentence *s = &doc->sents[si];
+		uint32_t i;
+		if (s->flags & NG_SENT_BOILER)
+			continue;
+		for (i = s->tb; i < s->te; i++) {
+			size_t k;
+			if (taken[i] || !is_cap_word(doc, i) || (i > s->tb && (T(doc, i - 1)->flags & NG_TOK_JOIN)))
+				continue;
+			for (k = 0; k < d->n; k++) {
+				const docalias *a = &d->v[k];
+				uint32_t j = i, m = 0;
+				if (a->ambiguous)
+					continue;
+				while (j < s->te && m < a->n) {
+					if (T(doc, j)->flags & NG_TOK_JOIN) {
+						j++;
+						continue;
+					}
+					if (taken[j] || T(doc, j)->key != a->keys[m])
+						break;
+					j++;
+					m++;
+				}
+				if (m < a->n)
+					continue;
+				/* "Rutte Warns" is fine; "Brown University" is not Brown. */
+				if (j < s->te && is_cap_word(doc, j) && !(s->flags & NG_SENT_TITLECASE) &&
+				    !(T(doc, j)->flags & NG_TOK_UPPER))
+					continue;
+				TRY(st, add_mention(doc, i, j, a->ent, (uint32_t)si, NG_MEN_COREF));
+				i = j - 1;
+				break;
+			}
+		}
+	}
+done:
+	return st;
+}
+
+static int32_t
+mention_at(const ng_doc *doc, uint32_t tb)
+{
+	size_t k;
+
+	for (k = 0; k < doc->n_mentions; k++)
+		if (doc->mentions[k].tb == tb)
+			return (int32_t)k;
+	return -1;
+}
+
+static int32_t
+mention_ending(const ng_doc *doc, uint32_t te)
+{
+	size_t k;
+
+	for (k = 0; k < doc->n_mentions; k++)
+		if (doc->mentions[k].te == te)
+			return (int32_t)k;
+	return -1;
+}
+
+/* The country a mention stands for when it modifies a title: a country, a
+ * demonym, or a capital. Returns an entity index or -1. */
+static ng_status
+agent_of(ng_doc *doc, uint32_t ent, int32_t *out)
+{
+	const ng_entity *e = &doc->ents[ent];
+	uint32_t c;
+
+	*out = -1;
+	if (e->cls == NG_CLASS_COUNTRY || e->cls == NG_CLASS_ORGANIZATION) {
+		*out = (int32_t)ent;
+		return NG_OK;
+	}
+	if (e->cls == NG_CLASS_PLACE && e->entry >= 0) {
+		const ng_entry *g = &doc->kb->entries[e->entry];
+		int32_t to = g->seat_of >= 0 ? g->seat_of : -1;
+		if (to < 0 && g->kind && !strcmp(g->kind, "capital"))
+			to = g->country;
+		if (to >= 0) {
+			if (ng_doc_entity_for_entry(doc, to, &c))
+				return NG_ERR_NOMEM;
+			*out = (int32_t)c;
+		}
+	}
+	return NG_OK;
+}
+
+static ng_status
+title_fact(ng_doc *doc, uint32_t person, int32_t target, const ng_phrase *p,
+           const char *role, uint32_t si, const char *rule)
+{
+	ng_fact f;
+	ng_status st;
+
+	memset(&f, 0, sizeof(f));
+	f.s = person;
+	f.sent = si;
+	f.mod = NG_MOD_ASSERTED;
+	f.confidence = 0.9;
+	f.rule = rule;
+	f.o = UINT32_MAX;
+	f.prop = "role";
+	f.literal = (char *)role;
+	if ((st = ng_doc_add_fact(doc, &f)))
+		return st;
+	if (target < 0 || (uint32_t)target == person || doc->ents[target].cls == NG_CLASS_PERSON)
+		return NG_OK;
+	f.literal = NULL;
+	f.o = (uint32_t)target;
+	f.prop = p->kind == NG_TITLE_LEADER ? "leaderOf" : "affiliatedWith";
+	return ng_doc_add_fact(doc, &f);
+}
+
+/* Facts from titles and appositions next to person mentions. */
+static ng_status
+title_facts(ng_doc *doc)
+{
+	size_t si;
+	ng_buf role = {0};
+	ng_status st = NG_OK;
+
+	for (si = 0; si < doc->n_sents; si++) {
+		const ng_sentence *s = &doc->sents[si];
+		uint32_t i;
+		if (s->flags & NG_SENT_BOILER)
+			continue;
+		for (i = s->tb; i < s->te; i++) {
+			const ng_phrase *p = NULL;
+			uint32_t te = ng_match_title(doc, i, s->te, &p), pe, b;
+			int32_t pm, mm, target = -1;
+			size_t ob, oe;
+			if (!te)
+				continue;
+			pe = te;
+			if (pe < s->te && tok_eq(doc, pe, ","))
+				pe++;
+			pm = mention_at(doc, pe);
+			if (pm < 0 || doc->ents[doc->mentions[pm].ent].cls != NG_CLASS_PERSON ||
+			    (doc->mentions[pm].flags & NG_MEN_PRON)) {
+				i = te - 1;
+				continue;
+			}
+			/* Modifier before the title: "NATO", "Japanese", "Japan's",
+			 * "NATO's new". Past holders ("former") get no fact. */
+			b = i;
+			while (b > s->tb && (T(doc, b - 1)->flags & NG_TOK_LOWER) &&
+			       (tok_word(doc, b - 1, "new") || tok_word(doc, b - 1, "current") ||
+			        tok_word(doc, b - 1, "incoming")))
+				b--;
+			if (b > s->tb && (tok_word(doc, b - 1, "former") || tok_word(doc, b - 1, "ex") ||
+			                  tok_word(doc, b - 1, "late") || tok_word(doc, b - 1, "then"))) {
+				i = te - 1;
+				continue;
+			}
+			if (b > s->tb && (T(doc, b - 1)->flags & NG_TOK_POSS))
+				b--;
+			if ((mm = mention_ending(doc, b)) >= 0)
+				TRY(st, agent_of(doc, doc->mentions[mm].ent, &target));
+			/* Or after the name: "of Tokyo International University". */
+			if (target < 0) {
+				uint32_t after = doc->mentions[pm].te;
+				if (after + 1 < s->te && (tok_eq(doc, after, "of") || tok_eq(doc, after, "at")) &&
+				    (mm = mention_at(doc, after + 1)) >= 0 &&
+				    doc->ents[doc->mentions[mm].ent].cls == NG_CLASS_ORGANIZATION)
+					target = (int32_t)doc->mentions[mm].ent;
+			}
+			ob = ng_text_orig(&doc->text, T(doc, i)->b);
+			oe = ng_text_orig(&doc->text, T(doc, te - 1)->e);
+			ng_buf_clear(&role);
+			TRY(st, ng_clean_literal(doc->text.orig + ob, oe - ob, &role));
+			TRY(st, title_fact(doc, doc->mentions[pm].ent, target, p, role.buf, (uint32_t)si,
+			                   p->kind == NG_TITLE_LEADER ? "title-leader" : "title-member"));
+			i = te - 1;
+		}
+		/* Apposition: PERSON , [a|an|the] [adj] TITLE (in|at|of) ... ORG */
+		for (i = s->tb; i + 2 < s->te; i++) {
+			int32_t pm = mention_ending(doc, i), om = -1;
+			const ng_phrase *p = NULL;
+			uint32_t j, k, te;
+			size_t ob, oe;
+			if (pm < 0 || !tok_eq(doc, i, ",") ||
+			    doc->ents[doc->mentions[pm].ent].cls != NG_CLASS_PERSON ||
+			    (doc->mentions[pm].flags & NG_MEN_PRON))
+				continue;
+			j = i + 1;
+			if (tok_word(doc, j, "a") || tok_word(doc, j, "an") || tok_word(doc, j, "the"))
+				j++;
+			for (k = 0; k < 2 && j < s->te && !ng_match_title(doc, j, s->te, &p) &&
+			                (T(doc, j)->flags & NG_TOK_LOWER);
+			     k++)
+				j++;
+			if (j >= s->te || !(te = ng_match_title(doc, j, s->te, &p)))
+				continue;
+			/* The first organization in the rest of the clause. */
+			for (k = te; k < s->te && k < te + 16 && !tok_eq(doc, k, ",") && !tok_eq(doc, k, ".");
+			     k++) {
+				int32_t m = mention_at(doc, k);
+				if (m >= 0 && doc->ents[doc->mentions[m].ent].cls == NG_CLASS_ORGANIZATION &&
+				    !(doc->mentions[m].flags & NG_MEN_ADJ)) {
+					om = m;
+					break;
+				}
+			}
+			ob = ng_text_orig(&doc->text, T(doc, j)->b);
+			oe = ng_text_orig(&doc->text, T(doc, te - 1)->e);
+			ng_buf_clear(&role);
+			TRY(st, ng_clean_literal(doc->text.orig + ob, oe - ob, &role));
+			TRY(st, title_fact(doc, doc->mentions[pm].ent,
+			                   om >= 0 ? (int32_t)doc->mentions[om].ent : -1, p, role.buf,
+			                   (uint32_t)si, "apposition"));
+		}
+	}
+done:
+	ng_buf_free(&role);
+	return st;
+}
+
+/* "he", "she" -> the last person in subject position; "the NATO chief" ->
+ * the leader of NATO named in the article. */
+static ng_status
+resolve_references(ng_doc *doc, uint8_t *taken)
+{
+	const ng_knowledge *kb = doc->kb;
+	int32_t last_subject = -1;
+	size_t si, k = 0;
+	ng_status st = NG_OK;
+
+	for (si = 0; si < doc->n_sents; si++) {
+		const ng_sentence *s = &doc->sents[si];
+		uint32_t i;
+		bool first = true;
+		if (s->flags & NG_SENT_BOILER)
+			continue;
+		for (i = s->tb; i < s->te; i++) {
+			int32_t m;
+			while (k < doc->n_mentions && doc->mentions[k].tb < i)
+				k++;
+			m = (k < doc->n_mentions && doc->mentions[k].tb == i) ? (int32_t)k : -1;
+			if (m >= 0) {
+				const ng_mention *mm = &doc->mentions[m];
+				if (first && !(mm->flags & NG_MEN_ADJ) &&
+				    doc->ents[mm->ent].cls == NG_CLASS_PERSON)
+					last_subject = (int32_t)mm->ent;
+				if (!(mm->flags & NG_MEN_ADJ))
+					first = false;
+				i = mm->te - 1;
+				continue;
+			}
+			if (!taken[i] && last_subject >= 0 && in_map(doc, &kb->pronouns, i)) {
+				TRY(st, add_mention(doc, i, i + 1, (uint32_t)last_subject, (uint32_t)si,
+				                    NG_MEN_COREF | NG_MEN_PRON));
+				taken[i] = 1;
+				first = false;
+				continue;
+			}
+			/* "the NATO chief", "the NATO secretary general" */
+			if (tok_word(doc, i, "the") && i + 2 < s->te) {
+				int32_t om = mention_at(doc, i + 1);
+				const ng_phrase *p = NULL;
+				uint32_t te = 0;
+				if (om < 0)
+					continue;
+				if (in_map(doc, &kb->leader_words, doc->mentions[om].te))
+					te = doc->mentions[om].te + 1;
+				else if ((te = ng_match_title(doc, doc->mentions[om].te, s->te, &p)) &&
+				         p->kind != NG_TITLE_LEADER)
+					te = 0;
+				if (te && (te >= s->te || !is_cap_word(doc, te))) {
+					int32_t holder = -1;
+					size_t f;
+					for (f = 0; f < doc->n_facts; f++)
+						if (!strcmp(doc->facts[f].prop, "leaderOf") &&
+						    doc->facts[f].o == doc->mentions[om].ent &&
+						    doc->facts[f].mod == NG_MOD_ASSERTED)
+							holder = (int32_t)doc->facts[f].s;
+					if (holder >= 0) {
+						TRY(st, add_mention(doc, i, te, (uint32_t)holder, (uint32_t)si,
+						                    NG_MEN_COREF));
+						if (first)
+							last_subject = holder;
+						first = false;
+						i = te - 1;
+					}
+				}
+			}
+			if (T(doc, i)->flags & NG_TOK_WORD)
+				first = first && !(T(doc, i)->flags & NG_TOK_LOWER && i > s->tb + 3);
+		}
+	}
+done:
+	return st;
+}
+
+ng_status
+ng_ner(ng_doc *doc)
+{
+	cands c = {0};
+	docaliases d = {0};
+	uint8_t *taken = NULL;
+	size_t si;
+	ng_status st = NG_OK;
+
+	if (!(taken = calloc(doc->n_toks + 1, 1)))
+		return NG_ERR_NOMEM;
+	for (si = 0; si < doc->n_sents; si++) {
+		if (doc->sents[si].flags & NG_SENT_BOILER)
+			continue;
+		TRY(st, gazetteer_cands(doc, (uint32_t)si, &c));
+		TRY(st, person_cands(doc, (uint32_t)si, &c));
+		TRY(st, org_cands(doc, (uint32_t)si, &c));
+	}
+	TRY(st, take_cands(doc, &c, taken));
+	qsort(doc->mentions, doc->n_mentions, sizeof(*doc->mentions), mention_cmp);
+	TRY(st, collect_docaliases(doc, &d));
+	TRY(st, resolve_docaliases(doc, &d, taken));
+	qsort(doc->mentions, doc->n_mentions, sizeof(*doc->mentions), mention_cmp);
+	for (si = 0; si < doc->n_mentions; si++) {
+		uint32_t i;
+		for (i = doc->mentions[si].tb; i < doc->mentions[si].te; i++)
+			taken[i] = 1;
+	}
+	TRY(st, title_facts(doc));
+	TRY(st, resolve_references(doc, taken));
+	qsort(doc->mentions, doc->n_mentions, sizeof(*doc->mentions), mention_cmp);
+done:
+	free(c.v);
+	free(d.v);
+	free(taken);
+	return st;
+}

@@ -1,0 +1,286 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/**
+ * @file newsgraph.h
+ * @brief newsgraph: news articles in, an RDF knowledge graph out.
+ *
+ * The library reads article text, finds entities with gazetteers and rules,
+ * extracts relations with patterns, and writes RDF through raptor2. It never
+ * prints and never exits: details of every error go to an error callback.
+ */
+#ifndef NEWSGRAPH_H
+#define NEWSGRAPH_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(NG_BUILDING) && defined(__GNUC__)
+#define NG_API __attribute__((visibility("default")))
+#else
+#define NG_API
+#endif
+
+/** Namespace of the newsgraph ontology. */
+#define NG_NS "https://w3id.org/newsgraph/ns#"
+/** Default base for minted instance IRIs (entities, articles, facts). */
+#define NG_DEFAULT_BASE "https://w3id.org/newsgraph/id/"
+
+/** Status codes. */
+typedef enum {
+	NG_OK = 0,        /**< Success */
+	NG_ERR_NOMEM,     /**< Out of memory */
+	NG_ERR_IO,        /**< Read or write failed */
+	NG_ERR_BAD_UTF8,  /**< Invalid UTF-8 */
+	NG_ERR_NUL,       /**< NUL byte in text */
+	NG_ERR_EMPTY,     /**< Empty input */
+	NG_ERR_TOO_BIG,   /**< Input over a size limit */
+	NG_ERR_SYNTAX,    /**< Data file or RDF syntax error */
+	NG_ERR_PATTERN,   /**< Regular expression does not compile */
+	NG_ERR_RDF,       /**< raptor2 failed */
+	NG_ERR_BAD_ARG,   /**< Invalid argument */
+	NG_ERR_NOT_FOUND, /**< File or item not found */
+	NG_ERR_LIMIT      /**< A match or depth limit was hit */
+} ng_status;
+
+/** A short English description of a status. */
+NG_API const char *ng_strerror(ng_status st);
+
+/** Details of an error or warning, passed to an ng_error_func. */
+typedef struct {
+	ng_status status;
+	int warning;            /**< Non-zero for a warning */
+	const char *file;       /**< File name, or NULL */
+	unsigned long line;     /**< 1-based line, 0 if unknown */
+	unsigned long column;   /**< 1-based column, 0 if unknown */
+	long long byte;         /**< 0-based byte offset, -1 if unknown */
+	const char *message;    /**< Human-readable detail */
+} ng_error;
+
+/** Error sink: called once per error or warning. */
+typedef void (*ng_error_func)(void *handle, const ng_error *error);
+
+/* ------------------------------------------------------------ knowledge */
+
+/**
+ * Knowledge: gazetteers, lexicon, relation patterns and boilerplate rules.
+ * Loaded once, read-only afterwards, and shared by any number of threads.
+ */
+typedef struct ng_knowledge ng_knowledge;
+
+/** A new, empty knowledge base, or NULL when out of memory. */
+NG_API ng_knowledge *ng_knowledge_new(void);
+/** Frees a knowledge base; NULL is a no-op. */
+NG_API void ng_knowledge_free(ng_knowledge *kb);
+/** Sets where load errors go. */
+NG_API void ng_knowledge_set_error_func(ng_knowledge *kb, ng_error_func func,
+                                        void *handle);
+/**
+ * Loads the standard data files of @p dir (an `ontology/` directory):
+ * `lexicon.tsv`, `boilerplate.tsv`, `patterns.tsv` and `gazetteer/ *.tsv`.
+ */
+NG_API ng_status ng_knowledge_load_dir(ng_knowledge *kb, const char *dir);
+/** Adds a gazetteer file; its entries override earlier ones with the same ID. */
+NG_API ng_status ng_knowledge_add_gazetteer(ng_knowledge *kb, const char *path);
+/** Adds a relation pattern file. */
+NG_API ng_status ng_knowledge_add_patterns(ng_knowledge *kb, const char *path);
+/** Compiles what was loaded; call once after loading, before extracting. */
+NG_API ng_status ng_knowledge_prepare(ng_knowledge *kb);
+/** Number of gazetteer entries loaded. */
+NG_API size_t ng_knowledge_entry_count(const ng_knowledge *kb);
+
+/**
+ * The directory that holds the data files: `$NEWSGRAPH_DATADIR` if set, the
+ * source tree's `ontology/` when run from a build tree, else the installed
+ * `$(pkgdatadir)/ontology`. Returns a static string.
+ */
+NG_API const char *ng_data_dir(void);
+
+/**
+ * Reads a whole file (standard input for "-") into memory the caller frees.
+ * Fails with NG_ERR_TOO_BIG past @p max bytes (0 for no limit).
+ */
+NG_API ng_status ng_read_file(const char *path, char **out, size_t *len, size_t max);
+
+/* ------------------------------------------------------------ documents */
+
+/** Metadata known about an article before it is read. All may be NULL. */
+typedef struct {
+	const char *source; /**< File name or identifier, for messages */
+	const char *id;     /**< Caller's article identifier */
+	const char *url;    /**< Where the article was published */
+	const char *title;  /**< Title, if known (else the first line) */
+	const char *date;   /**< Publication date, YYYY-MM-DD, if known */
+} ng_doc_meta;
+
+/** One analysed article: text, sentences, entities and facts. */
+typedef struct ng_doc ng_doc;
+
+/**
+ * Analyses one article of @p len bytes. On a text error (invalid UTF-8, a NUL
+ * byte, empty input) returns the status, sets @p *err_byte to the offending
+ * byte offset in the input, and reports through the knowledge's error func.
+ */
+NG_API ng_status ng_doc_analyze(const ng_knowledge *kb, const char *text,
+                                size_t len, const ng_doc_meta *meta,
+                                ng_doc **out, long long *err_byte);
+/** Frees a document; NULL is a no-op. */
+NG_API void ng_doc_free(ng_doc *doc);
+/** Counts of what the analysis found. */
+NG_API size_t ng_doc_sentence_count(const ng_doc *doc);
+NG_API size_t ng_doc_entity_count(const ng_doc *doc);
+NG_API size_t ng_doc_mention_count(const ng_doc *doc);
+NG_API size_t ng_doc_fact_count(const ng_doc *doc);
+
+/** Modality of an extracted fact. Only asserted facts become plain triples. */
+typedef enum {
+	NG_MOD_ASSERTED = 0,
+	NG_MOD_NEGATED,
+	NG_MOD_INTENDED,
+	NG_MOD_PLANNED,
+	NG_MOD_REPORTED
+} ng_modality;
+
+/** Name of a modality ("asserted", ...). */
+NG_API const char *ng_modality_name(ng_modality m);
+
+/** A fact as the library reports it; strings borrow from the document. */
+typedef struct {
+	const char *subject;      /**< Subject entity label */
+	const char *subject_iri;  /**< Subject entity IRI (relative to base) */
+	const char *property;     /**< Local name in the ontology, "visited" */
+	const char *object;       /**< Object label or role literal */
+	const char *object_iri;   /**< Object IRI (relative), NULL for literals */
+	ng_modality modality;
+	const char *rule;         /**< Pattern or rule ID */
+	double confidence;        /**< 0..1 */
+	size_t sentence_begin;    /**< Character offsets of the sentence */
+	size_t sentence_end;
+	const char *sentence;     /**< The sentence text as in the article */
+} ng_fact_info;
+
+/** Fact @p i of the document. */
+NG_API ng_status ng_doc_fact(const ng_doc *doc, size_t i, ng_fact_info *out);
+
+/* --------------------------------------------------------------- writer */
+
+/** RDF syntaxes newsgraph writes. */
+typedef enum {
+	NG_FORMAT_TURTLE = 0,
+	NG_FORMAT_NTRIPLES,
+	NG_FORMAT_NQUADS
+} ng_format;
+
+/** Parses "turtle", "ntriples" or "nquads"; returns -1 if unknown. */
+NG_API int ng_format_from_name(const char *name);
+
+/** Writes documents as RDF to a stream, one document at a time. */
+typedef struct ng_writer ng_writer;
+
+/**
+ * A writer of @p format to @p out with instance IRIs under @p base (NULL for
+ * NG_DEFAULT_BASE). Each writer owns its own raptor world, so one per thread.
+ */
+NG_API ng_writer *ng_writer_new(ng_format format, const char *base, FILE *out);
+/** Writes one document and flushes it. */
+NG_API ng_status ng_writer_write_doc(ng_writer *w, const ng_doc *doc);
+/** Ends the output (closing any syntax) and flushes. */
+NG_API ng_status ng_writer_finish(ng_writer *w);
+/** Frees a writer; NULL is a no-op. Does not close the stream. */
+NG_API void ng_writer_free(ng_writer *w);
+
+/* ------------------------------------------------------------- validate */
+/* validate API: begin (owned by the validator work) */
+
+/**
+ * Validates RDF graphs against the newsgraph ontology (declared terms,
+ * domains, ranges, disjoint classes, functional properties, literal syntax,
+ * provenance of facts) and against SHACL Core shapes.
+ */
+typedef struct ng_validator ng_validator;
+
+/** Severity of a validation result (sh:Violation, sh:Warning, sh:Info). */
+typedef enum {
+	NG_SEVERITY_VIOLATION = 0,
+	NG_SEVERITY_WARNING,
+	NG_SEVERITY_INFO
+} ng_severity;
+
+/**
+ * One validation result. Terms are in N-Triples form with well-known
+ * prefixes abbreviated (`ng:visited`, `<https://...>`, `"12x"^^xsd:integer`);
+ * strings borrow from the validator and stay valid until it is freed or
+ * validates again. Absent fields are NULL.
+ */
+typedef struct {
+	ng_severity severity;
+	const char *focus;     /**< Focus node */
+	const char *path;      /**< Result path (SPARQL property path syntax) */
+	const char *value;     /**< Value node */
+	const char *shape;     /**< Source shape, NULL for ontology checks */
+	const char *component; /**< Source constraint component IRI, abbreviated */
+	const char *message;   /**< Human-readable message */
+} ng_validation_result;
+
+/** A new validator with nothing loaded, or NULL when out of memory. */
+NG_API ng_validator *ng_validator_new(void);
+/** Frees a validator; NULL is a no-op. */
+NG_API void ng_validator_free(ng_validator *v);
+/** Sets where load and shape errors go (file, line, column, message). */
+NG_API void ng_validator_set_error_func(ng_validator *v, ng_error_func func,
+                                        void *handle);
+/**
+ * Loads an OWL ontology (any syntax raptor2 reads, guessed from the name).
+ * Enables the ontology checks; may be called more than once.
+ */
+NG_API ng_status ng_validator_load_ontology(ng_validator *v, const char *path);
+/** Loads a SHACL shapes graph; may be called more than once. */
+NG_API ng_status ng_validator_load_shapes(ng_validator *v, const char *path);
+/**
+ * Adds a data file to the data graph. @p path "-" reads standard input.
+ * @p syntax is a raptor2 parser name ("turtle", "ntriples", "nquads",
+ * "rdfxml"), or NULL to guess it from the file name (Turtle for "-").
+ */
+NG_API ng_status ng_validator_load_data(ng_validator *v, const char *path,
+                                        const char *syntax);
+/**
+ * Validates the data loaded so far against the ontology and the shapes and
+ * keeps the results, sorted. Returns NG_OK whether or not the data conforms;
+ * an error means the shapes could not be used (a missing or recursive shape,
+ * an invalid sh:pattern).
+ */
+NG_API ng_status ng_validator_run(ng_validator *v);
+/**
+ * Loads @p n data files and validates them: ng_validator_load_data for each,
+ * then ng_validator_run.
+ */
+NG_API ng_status ng_validator_validate_files(ng_validator *v,
+                                             const char *const *paths,
+                                             size_t n, const char *syntax);
+/** Non-zero when the last run produced no results. */
+NG_API int ng_validator_conforms(const ng_validator *v);
+/** Number of triples in the data graph. */
+NG_API size_t ng_validator_triple_count(const ng_validator *v);
+/** Number of results of the last run. */
+NG_API size_t ng_validator_result_count(const ng_validator *v);
+/** Number of results of the last run with severity @p sev. */
+NG_API size_t ng_validator_severity_count(const ng_validator *v,
+                                          ng_severity sev);
+/** Result @p i of the last run (sorted by severity, focus, path, value). */
+NG_API ng_status ng_validator_result(const ng_validator *v, size_t i,
+                                     ng_validation_result *out);
+/**
+ * Writes the last run as a W3C SHACL validation report
+ * (sh:ValidationReport) in Turtle to @p out.
+ */
+NG_API ng_status ng_validator_write_report(ng_validator *v, FILE *out);
+
+/* validate API: end */
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* NEWSGRAPH_H */

@@ -1,0 +1,1301 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* In-memory RDF for the validator: terms interned to integer IDs in one
+ * open-addressing hash table, triples in two sorted arrays (spo and pos)
+ * searched by bisection, so memory stays proportional to the data. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "validate.h"
+
+struct ng_store {
+	ng_term *terms;   /* terms[0] is unused */
+	size_t n, cap;
+	ng_tid *table;    /* hash slots holding IDs, 0 when empty */
+	size_t tcap;
+	unsigned long bnodes;
+	unsigned long files; /* parses so far, to keep blank nodes apart */
+	ng_vocab vocab;
+};
+
+static char *
+dup_n(const char *s, size_t n)
+{
+	char *d = malloc(n + 1);
+
+	if (d) {
+		memcpy(d, s, n);
+		d[n] = '\0';
+	}
+	return d;
+}
+
+static uint64_t
+term_hash(int kind, const char *lex, size_t len, ng_tid dt, const char *lang)
+{
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+
+	h = (h ^ (unsigned)kind) * 1099511628211ULL;
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)lex[i]) * 1099511628211ULL;
+	h = (h ^ dt) * 1099511628211ULL;
+	if (lang)
+		for (; *lang; lang++)
+			h = (h ^ (unsigned char)*lang) * 1099511628211ULL;
+	return h ^ (h >> 29);
+}
+
+static int
+term_eq(const ng_term *t, int kind, const char *lex, size_t len, ng_tid dt,
+        const char *lang)
+{
+	if (t->kind != kind || t->len != len || t->dt != dt)
+		return 0;
+	if (memcmp(t->lex, lex, len))
+		return 0;
+	if (!t->lang != !lang)
+		return 0;
+	return !lang || !strcmp(t->lang, lang);
+}
+
+static int
+store_grow_table(ng_store *st)
+{
+	size_t ncap = st->tcap ? st->tcap * 2 : 1024;
+	ng_tid *nt = calloc(ncap, sizeof *nt);
+	size_t i;
+
+	if (!nt)
+		return -1;
+	for (i = 1; i < st->n; i++) {
+		const ng_term *t = &st->terms[i];
+		size_t j = term_hash(t->kind, t->lex, t->len, t->dt, t->lang) & (ncap - 1);
+
+		while (nt[j])
+			j = (j + 1) & (ncap - 1);
+		nt[j] = (ng_tid)i;
+	}
+	free(st->table);
+	st->table = nt;
+	st->tcap = ncap;
+	return 0;
+}
+
+static ng_tid
+store_lookup(const ng_store *st, int kind, const char *lex, size_t len,
+             ng_tid dt, const char *lang, size_t *slot)
+{
+	size_t j = term_hash(kind, lex, len, dt, lang) & (st->tcap - 1);
+
+	while (st->table[j]) {
+		if (term_eq(&st->terms[st->table[j]], kind, lex, len, dt, lang))
+			return st->table[j];
+		j = (j + 1) & (st->tcap - 1);
+	}
+	if (slot)
+		*slot = j;
+	return 0;
+}
+
+ng_tid
+ng_store_intern(ng_store *st, int kind, const char *lex, size_t len, ng_tid dt,
+                const char *lang)
+{
+	char lbuf[64];
+	char *lower = NULL;
+	size_t slot = 0, i;
+	ng_tid id;
+	ng_term *t;
+
+	if (kind == NG_TERM_LITERAL) {
+		if (lang && *lang) {
+			size_t ll = strlen(lang);
+
+			lower = ll < sizeof lbuf ? lbuf : malloc(ll + 1);
+			if (!lower)
+				return 0;
+			for (i = 0; i <= ll; i++)
+				lower[i] = (char)tolower((unsigned char)lang[i]);
+			lang = lower;
+			dt = st->vocab.rdf_langString;
+		} else {
+			lang = NULL;
+			if (!dt)
+				dt = st->vocab.xsd_string;
+		}
+	} else {
+		dt = 0;
+		lang = NULL;
+	}
+	if ((st->n + 1) * 2 > st->tcap && store_grow_table(st))
+		goto fail;
+	id = store_lookup(st, kind, lex, len, dt, lang, &slot);
+	if (id)
+		goto done;
+	if (st->n == st->cap) {
+		size_t ncap = st->cap * 2;
+		ng_term *nt = realloc(st->terms, ncap * sizeof *nt);
+
+		if (!nt)
+			goto fail;
+		st->terms = nt;
+		st->cap = ncap;
+	}
+	t = &st->terms[st->n];
+	t->kind = (unsigned char)kind;
+	t->dt = dt;
+	t->len = len;
+	t->lex = dup_n(lex, len);
+	t->lang = lang ? dup_n(lang, strlen(lang)) : NULL;
+	if (!t->lex || (lang && !t->lang)) {
+		free(t->lex);
+		free(t->lang);
+		goto fail;
+	}
+	id = (ng_tid)st->n++;
+	st->table[slot] = id;
+done:
+	if (lower && lower != lbuf)
+		free(lower);
+	return id;
+fail:
+	id = 0;
+	goto done;
+}
+
+ng_tid
+ng_store_iri(ng_store *st, const char *iri)
+{
+	return ng_store_intern(st, NG_TERM_IRI, iri, strlen(iri), 0, NULL);
+}
+
+ng_tid
+ng_store_find_iri(const ng_store *st, const char *iri)
+{
+	return store_lookup(st, NG_TERM_IRI, iri, strlen(iri), 0, NULL, NULL);
+}
+
+ng_store *
+ng_store_new(void)
+{
+	ng_store *st = calloc(1, sizeof *st);
+
+	if (!st)
+		return NULL;
+	st->cap = 1024;
+	st->terms = calloc(st->cap, sizeof *st->terms);
+	st->n = 1;
+	if (!st->terms || store_grow_table(st))
+		goto fail;
+	/* xsd:string first: plain literals refer to it. */
+	st->vocab.xsd_string = ng_store_iri(st, NG_XSD "string");
+	st->vocab.rdf_langString = ng_store_iri(st, NG_RDF "langString");
+#define NG_VOCAB_INIT(name, iri) \
+	if (!(st->vocab.name = ng_store_iri(st, iri))) \
+		goto fail;
+	NG_VOCAB(NG_VOCAB_INIT)
+#undef NG_VOCAB_INIT
+	return st;
+fail:
+	ng_store_free(st);
+	return NULL;
+}
+
+void
+ng_store_free(ng_store *st)
+{
+	size_t i;
+
+	if (!st)
+		return;
+	for (i = 1; i < st->n; i++) {
+		free(st->terms[i].lex);
+		free(st->terms[i].lang);
+	}
+	free(st->terms);
+	free(st->table);
+	free(st);
+}
+
+const ng_term *
+ng_store_term(const ng_store *st, ng_tid id)
+{
+	return id && id < st->n ? &st->terms[id] : NULL;
+}
+
+const ng_vocab *
+ng_store_vocab(const ng_store *st)
+{
+	return &st->vocab;
+}
+
+size_t
+ng_store_count(const ng_store *st)
+{
+	return st->n - 1;
+}
+
+ng_tid
+ng_store_new_bnode(ng_store *st)
+{
+	char buf[48];
+	int n = snprintf(buf, sizeof buf, "v%lu", ++st->bnodes);
+
+	return ng_store_intern(st, NG_TERM_BNODE, buf, (size_t)n, 0, NULL);
+}
+
+/* ------------------------------------------------------------ formatting */
+
+static const char *const prefixes[][2] = {
+	{ "rdf:", NG_RDF }, { "rdfs:", NG_RDFS }, { "xsd:", NG_XSD },
+	{ "owl:", NG_OWL }, { "sh:", NG_SH }, { "ng:", NG_NS },
+	{ "skos:", "http://www.w3.org/2004/02/skos/core#" },
+	{ "dcterms:", "http://purl.org/dc/terms/" },
+	{ "nif:", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#" },
+	{ "itsrdf:", "http://www.w3.org/2005/11/its/rdf#" },
+	{ "prov:", "http://www.w3.org/ns/prov#" },
+};
+
+typedef struct {
+	char *s;
+	size_t n, cap;
+	int fail;
+} sbuf;
+
+static void
+sb_add(sbuf *b, const char *s, size_t n)
+{
+	if (b->fail)
+		return;
+	if (b->n + n + 1 > b->cap) {
+		size_t ncap = (b->n + n + 1) * 2;
+		char *ns = realloc(b->s, ncap);
+
+		if (!ns) {
+			b->fail = 1;
+			return;
+		}
+		b->s = ns;
+		b->cap = ncap;
+	}
+	memcpy(b->s + b->n, s, n);
+	b->n += n;
+	b->s[b->n] = '\0';
+}
+
+static void
+sb_str(sbuf *b, const char *s)
+{
+	sb_add(b, s, strlen(s));
+}
+
+static char *
+sb_take(sbuf *b)
+{
+	if (b->fail || !b->s) {
+		free(b->s);
+		return b->fail ? NULL : dup_n("", 0);
+	}
+	return b->s;
+}
+
+static void
+fmt_iri(sbuf *b, const char *iri)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+		size_t pl = strlen(prefixes[i][1]);
+		const char *rest = iri + pl;
+
+		if (strncmp(iri, prefixes[i][1], pl) || !*rest)
+			continue;
+		if (strspn(rest, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-")
+		    != strlen(rest))
+			continue;
+		sb_str(b, prefixes[i][0]);
+		sb_str(b, rest);
+		return;
+	}
+	sb_str(b, "<");
+	sb_str(b, iri);
+	sb_str(b, ">");
+}
+
+static void
+fmt_term(sbuf *b, const ng_store *st, ng_tid id)
+{
+	const ng_term *t = ng_store_term(st, id);
+	size_t i;
+
+	if (!t) {
+		sb_str(b, "-");
+		return;
+	}
+	switch (t->kind) {
+	case NG_TERM_IRI:
+		fmt_iri(b, t->lex);
+		break;
+	case NG_TERM_BNODE:
+		sb_str(b, "_:");
+		sb_str(b, t->lex);
+		break;
+	default:
+		sb_str(b, "\"");
+		for (i = 0; i < t->len; i++) {
+			char c = t->lex[i];
+
+			if (c == '"' || c == '\\')
+				sb_add(b, "\\", 1);
+			if (c == '\n')
+				sb_str(b, "\\n");
+			else if (c == '\r')
+				sb_str(b, "\\r");
+			else
+				sb_add(b, &c, 1);
+		}
+		sb_str(b, "\"");
+		if (t->lang) {
+			sb_str(b, "@");
+			sb_str(b, t->lang);
+		} else if (t->dt != st->vocab.xsd_string) {
+			sb_str(b, "^^");
+			fmt_iri(b, st->terms[t->dt].lex);
+		}
+	}
+}
+
+char *
+ng_store_format(const ng_store *st, ng_tid id)
+{
+	sbuf b = { NULL, 0, 0, 0 };
+
+	fmt_term(&b, st, id);
+	return sb_take(&b);
+}
+
+static void
+fmt_path(sbuf *b, const ng_store *st, const ng_graph *g, ng_tid p, int depth)
+{
+	const ng_vocab *v = &st->vocab;
+	const ng_term *t = ng_store_term(st, p);
+	ng_tid x, *items = NULL;
+	size_t n = 0, i;
+
+	if (!t || depth > 32) {
+		sb_str(b, "?");
+		return;
+	}
+	if (t->kind == NG_TERM_IRI) {
+		fmt_term(b, st, p);
+		return;
+	}
+	if ((x = ng_graph_object(g, p, v->sh_inversePath))) {
+		sb_str(b, "^");
+		fmt_path(b, st, g, x, depth + 1);
+	} else if ((x = ng_graph_object(g, p, v->sh_zeroOrMorePath))) {
+		fmt_path(b, st, g, x, depth + 1);
+		sb_str(b, "*");
+	} else if ((x = ng_graph_object(g, p, v->sh_oneOrMorePath))) {
+		fmt_path(b, st, g, x, depth + 1);
+		sb_str(b, "+");
+	} else if ((x = ng_graph_object(g, p, v->sh_zeroOrOnePath))) {
+		fmt_path(b, st, g, x, depth + 1);
+		sb_str(b, "?");
+	} else if ((x = ng_graph_object(g, p, v->sh_alternativePath))) {
+		if (ng_graph_list(g, v, x, &items, &n) == 0) {
+			sb_str(b, "(");
+			for (i = 0; i < n; i++) {
+				if (i)
+					sb_str(b, "|");
+				fmt_path(b, st, g, items[i], depth + 1);
+			}
+			sb_str(b, ")");
+		}
+	} else if (ng_graph_list(g, v, p, &items, &n) == 0) {
+		sb_str(b, "(");
+		for (i = 0; i < n; i++) {
+			if (i)
+				sb_str(b, "/");
+			fmt_path(b, st, g, items[i], depth + 1);
+		}
+		sb_str(b, ")");
+	} else {
+		fmt_term(b, st, p);
+	}
+	free(items);
+}
+
+char *
+ng_path_format(const ng_store *st, const ng_graph *g, ng_tid path)
+{
+	sbuf b = { NULL, 0, 0, 0 };
+
+	fmt_path(&b, st, g, path, 0);
+	return sb_take(&b);
+}
+
+/* ------------------------------------------------------------ graphs */
+
+void
+ng_graph_init(ng_graph *g)
+{
+	memset(g, 0, sizeof *g);
+}
+
+void
+ng_graph_clear(ng_graph *g)
+{
+	free(g->spo);
+	free(g->pos);
+	ng_graph_init(g);
+}
+
+ng_status
+ng_graph_add(ng_graph *g, ng_tid s, ng_tid p, ng_tid o)
+{
+	if (g->n == g->cap) {
+		size_t ncap = g->cap ? g->cap * 2 : 256;
+		ng_triple *nt = realloc(g->spo, ncap * sizeof *nt);
+
+		if (!nt)
+			return NG_ERR_NOMEM;
+		g->spo = nt;
+		g->cap = ncap;
+	}
+	g->spo[g->n].s = s;
+	g->spo[g->n].p = p;
+	g->spo[g->n].o = o;
+	g->n++;
+	g->indexed = 0;
+	return NG_OK;
+}
+
+static int
+cmp_u32(ng_tid a, ng_tid b)
+{
+	return a < b ? -1 : a > b;
+}
+
+static int
+cmp_spo(const void *a, const void *b)
+{
+	const ng_triple *x = a, *y = b;
+	int c = cmp_u32(x->s, y->s);
+
+	if (!c)
+		c = cmp_u32(x->p, y->p);
+	return c ? c : cmp_u32(x->o, y->o);
+}
+
+static int
+cmp_pos(const void *a, const void *b)
+{
+	const ng_triple *x = a, *y = b;
+	int c = cmp_u32(x->p, y->p);
+
+	if (!c)
+		c = cmp_u32(x->o, y->o);
+	return c ? c : cmp_u32(x->s, y->s);
+}
+
+ng_status
+ng_graph_index(ng_graph *g)
+{
+	size_t i, k = 0;
+	ng_triple *pos;
+
+	if (g->indexed)
+		return NG_OK;
+	if (g->n)
+		qsort(g->spo, g->n, sizeof *g->spo, cmp_spo);
+	for (i = 0; i < g->n; i++)
+		if (!k || cmp_spo(&g->spo[k - 1], &g->spo[i]))
+			g->spo[k++] = g->spo[i];
+	g->n = k;
+	pos = realloc(g->pos, (k ? k : 1) * sizeof *pos);
+	if (!pos)
+		return NG_ERR_NOMEM;
+	g->pos = pos;
+	if (k) {
+		memcpy(pos, g->spo, k * sizeof *pos);
+		qsort(pos, k, sizeof *pos, cmp_pos);
+	}
+	g->indexed = 1;
+	return NG_OK;
+}
+
+/* First index in a sorted array whose key (a, b) is >= (ka, kb); the key is
+ * (s, p) for spo and (p, o) for pos. */
+static size_t
+lower(const ng_triple *v, size_t n, int pos, ng_tid ka, ng_tid kb)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		ng_tid a = pos ? v[mid].p : v[mid].s;
+		ng_tid b = pos ? v[mid].o : v[mid].p;
+
+		if (a < ka || (a == ka && b < kb))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static const ng_triple *
+range(const ng_triple *v, size_t n, int pos, ng_tid a, ng_tid b, size_t *count)
+{
+	size_t lo, hi;
+
+	if (!n) {
+		*count = 0;
+		return v;
+	}
+	if (b) {
+		lo = lower(v, n, pos, a, b);
+		hi = b == UINT32_MAX ? n : lower(v, n, pos, a, b + 1);
+	} else {
+		lo = lower(v, n, pos, a, 0);
+		hi = a == UINT32_MAX ? n : lower(v, n, pos, a + 1, 0);
+	}
+	*count = hi - lo;
+	return v + lo;
+}
+
+const ng_triple *
+ng_graph_sp(const ng_graph *g, ng_tid s, ng_tid p, size_t *n)
+{
+	return range(g->spo, g->n, 0, s, p, n);
+}
+
+const ng_triple *
+ng_graph_po(const ng_graph *g, ng_tid p, ng_tid o, size_t *n)
+{
+	return range(g->pos, g->n, 1, p, o, n);
+}
+
+int
+ng_graph_has(const ng_graph *g, ng_tid s, ng_tid p, ng_tid o)
+{
+	size_t n, lo = 0, hi;
+	const ng_triple *t = ng_graph_sp(g, s, p, &n);
+
+	hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (t[mid].o == o)
+			return 1;
+		if (t[mid].o < o)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return 0;
+}
+
+ng_tid
+ng_graph_object(const ng_graph *g, ng_tid s, ng_tid p)
+{
+	size_t n;
+	const ng_triple *t = ng_graph_sp(g, s, p, &n);
+
+	return n ? t[0].o : 0;
+}
+
+int
+ng_graph_list(const ng_graph *g, const ng_vocab *v, ng_tid head, ng_tid **out,
+              size_t *n)
+{
+	ng_tid *items = NULL;
+	size_t count = 0, cap = 0;
+
+	*out = NULL;
+	*n = 0;
+	while (head != v->rdf_nil) {
+		size_t nf, nr;
+		const ng_triple *f = ng_graph_sp(g, head, v->rdf_first, &nf);
+		const ng_triple *r = ng_graph_sp(g, head, v->rdf_rest, &nr);
+
+		if (nf != 1 || nr != 1 || count > g->n)
+			goto fail;
+		if (count == cap) {
+			size_t ncap = cap ? cap * 2 : 8;
+			ng_tid *ni = realloc(items, ncap * sizeof *ni);
+
+			if (!ni)
+				goto fail;
+			items = ni;
+			cap = ncap;
+		}
+		items[count++] = f->o;
+		head = r->o;
+	}
+	*out = items;
+	*n = count;
+	return 0;
+fail:
+	free(items);
+	return -1;
+}
+
+/* ------------------------------------------------------------ parsing */
+
+#define NG_PARSE_CHUNK 65536
+
+typedef struct {
+	ng_graph *g;
+	ng_store *st;
+	const char *path;
+	ng_error_func func;
+	void *handle;
+	ng_status status;
+	unsigned long prefix;
+	int errors;
+	const char *buf;    /* the last two chunks of input, to find columns */
+	size_t len;
+	unsigned long buf_line; /* line number of buf[0] */
+} parse_ctx;
+
+static void
+report(parse_ctx *c, ng_status status, int warning, unsigned long line,
+       unsigned long col, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	ng_error e;
+
+	if (!c->func)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	e.status = status;
+	e.warning = warning;
+	e.file = c->path;
+	e.line = line;
+	e.column = col;
+	e.byte = -1;
+	e.message = msg;
+	c->func(c->handle, &e);
+}
+
+static ng_tid
+from_raptor(parse_ctx *c, raptor_term *t)
+{
+	char buf[128];
+	size_t len;
+	const unsigned char *s;
+	ng_tid dt = 0;
+	int n;
+
+	switch (t->type) {
+	case RAPTOR_TERM_TYPE_URI:
+		s = raptor_uri_as_counted_string(t->value.uri, &len);
+		return ng_store_intern(c->st, NG_TERM_IRI, (const char *)s, len, 0, NULL);
+	case RAPTOR_TERM_TYPE_BLANK:
+		/* Prefix labels so blank nodes of different files stay apart. */
+		n = snprintf(buf, sizeof buf, "f%lu_%s", c->prefix,
+		             (const char *)t->value.blank.string);
+		if (n < 0 || (size_t)n >= sizeof buf) {
+			char *big = malloc(t->value.blank.string_len + 32);
+			ng_tid id;
+
+			if (!big)
+				return 0;
+			n = sprintf(big, "f%lu_%s", c->prefix,
+			            (const char *)t->value.blank.string);
+			id = ng_store_intern(c->st, NG_TERM_BNODE, big, (size_t)n, 0, NULL);
+			free(big);
+			return id;
+		}
+		return ng_store_intern(c->st, NG_TERM_BNODE, buf, (size_t)n, 0, NULL);
+	case RAPTOR_TERM_TYPE_LITERAL:
+		if (t->value.literal.datatype) {
+			s = raptor_uri_as_counted_string(t->value.literal.datatype, &len);
+			dt = ng_store_intern(c->st, NG_TERM_IRI, (const char *)s, len, 0, NULL);
+			if (!dt)
+				return 0;
+		}
+		return ng_store_intern(c->st, NG_TERM_LITERAL,
+		                       (const char *)t->value.literal.string,
+		                       t->value.literal.string_len, dt,
+		                       (const char *)t->value.literal.language);
+	default:
+		return 0;
+	}
+}
+
+static void
+on_statement(void *user, raptor_statement *rs)
+{
+	parse_ctx *c = user;
+	ng_tid s, p, o;
+
+	if (c->status)
+		return;
+	s = from_raptor(c, rs->subject);
+	p = from_raptor(c, rs->predicate);
+	o = from_raptor(c, rs->object);
+	if (!s || !p || !o)
+		c->status = NG_ERR_NOMEM;
+	else
+		c->status = ng_graph_add(c->g, s, p, o);
+}
+
+/* raptor's Turtle parser reports a line but no column: find the token its
+ * message names ("syntax error at 'x'") in that line of the input. */
+static unsigned long
+guess_column(const parse_ctx *c, unsigned long line, const char *msg)
+{
+	const char *p = c->buf, *end = c->buf + c->len, *eol, *tok, *q, *hit = NULL;
+	size_t tlen;
+	unsigned long l = c->buf_line, col = 1;
+
+	if (!p || !line || line < l)
+		return 0;
+	if (l > 1) {
+		/* the window starts mid-line: skip to the next line */
+		q = memchr(p, '\n', (size_t)(end - p));
+		if (!q)
+			return 0;
+		p = q + 1;
+		l++;
+		if (line < l)
+			return 0;
+	}
+	while (l < line && p < end) {
+		q = memchr(p, '\n', (size_t)(end - p));
+		if (!q)
+			return 0;
+		p = q + 1;
+		l++;
+	}
+	eol = memchr(p, '\n', (size_t)(end - p));
+	if (!eol)
+		eol = end;
+	tok = msg ? strstr(msg, " at '") : NULL;
+	if (tok) {
+		tok += 5;
+		q = strrchr(tok, '\'');
+		tlen = q && q > tok ? (size_t)(q - tok) : 0;
+		for (q = p; tlen && q + tlen <= eol; q++)
+			if (!memcmp(q, tok, tlen)) {
+				hit = q;
+				break;
+			}
+	}
+	if (!hit) {
+		/* the first non-blank character of the line */
+		for (hit = p; hit < eol && (*hit == ' ' || *hit == '\t'); hit++)
+			;
+	}
+	for (q = p; q < hit; q++)
+		if (((unsigned char)*q & 0xC0) != 0x80)
+			col++;
+	return col;
+}
+
+static void
+on_log(void *user, raptor_log_message *m)
+{
+	parse_ctx *c = user;
+	unsigned long line = 0, col = 0;
+
+	if (!c)
+		return;
+	if (m->locator) {
+		if (m->locator->line > 0)
+			line = (unsigned long)m->locator->line;
+		if (m->locator->column >= 0)
+			col = (unsigned long)m->locator->column + 1;
+	}
+	if (line && !col)
+		col = guess_column(c, line, m->text);
+	if (m->level >= RAPTOR_LOG_LEVEL_ERROR) {
+		c->errors++;
+		report(c, NG_ERR_SYNTAX, 0, line, col, "%s", m->text ? m->text : "syntax error");
+	} else if (m->level == RAPTOR_LOG_LEVEL_WARN) {
+		report(c, NG_ERR_SYNTAX, 1, line, col, "%s", m->text ? m->text : "warning");
+	}
+}
+
+static const char *
+guess_syntax(raptor_world *world, const char *path)
+{
+	const char *dot = strrchr(path, '.');
+	const char *name;
+
+	if (!strcmp(path, "-"))
+		return "turtle";
+	if (dot) {
+		if (!strcmp(dot, ".ttl"))
+			return "turtle";
+		if (!strcmp(dot, ".nt"))
+			return "ntriples";
+		if (!strcmp(dot, ".nq"))
+			return "nquads";
+	}
+	name = raptor_world_guess_parser_name(world, NULL, NULL, NULL, 0,
+	                                      (const unsigned char *)path);
+	if (!name || !strcmp(name, "guess"))
+		return "turtle";
+	return name;
+}
+
+ng_status
+ng_graph_parse(ng_graph *g, ng_store *st, raptor_world *world, const char *path,
+               FILE *in, const char *syntax, ng_error_func func, void *handle)
+{
+	parse_ctx c;
+	raptor_parser *parser = NULL;
+	raptor_uri *base = NULL;
+	unsigned char *base_str = NULL;
+	FILE *f = in;
+	int is_stdin = !strcmp(path, "-");
+	char *buf = NULL;
+	size_t len = 0, got;
+	int rc;
+
+	memset(&c, 0, sizeof c);
+	c.g = g;
+	c.st = st;
+	c.path = is_stdin ? "<stdin>" : path;
+	c.func = func;
+	c.handle = handle;
+	c.prefix = ++st->files;
+	if (!syntax)
+		syntax = guess_syntax(world, path);
+	/* N-Triples is Turtle; raptor 2.0.15's N-Triples parser leaks the
+	 * datatype URI of every typed literal, so read it as Turtle. */
+	if (!strcmp(syntax, "ntriples"))
+		syntax = "turtle";
+	if (!raptor_world_is_parser_name(world, syntax)) {
+		report(&c, NG_ERR_BAD_ARG, 0, 0, 0, "unknown RDF syntax '%s'", syntax);
+		c.status = NG_ERR_BAD_ARG;
+		goto done;
+	}
+	if (!f) {
+		f = is_stdin ? stdin : fopen(path, "rb");
+		if (!f) {
+			report(&c, NG_ERR_IO, 0, 0, 0, "cannot open: %s", strerror(errno));
+			c.status = NG_ERR_IO;
+			goto done;
+		}
+	}
+	if (is_stdin)
+		base = raptor_new_uri(world, (const unsigned char *)"file:///dev/stdin");
+	else {
+		base_str = raptor_uri_filename_to_uri_string(path);
+		base = base_str ? raptor_new_uri(world, base_str) : NULL;
+	}
+	parser = raptor_new_parser(world, syntax);
+	if (!base || !parser) {
+		c.status = NG_ERR_NOMEM;
+		goto done;
+	}
+	buf = malloc(2 * NG_PARSE_CHUNK);
+	if (!buf) {
+		c.status = NG_ERR_NOMEM;
+		goto done;
+	}
+	c.buf = buf;
+	c.buf_line = 1;
+	raptor_world_set_log_handler(world, &c, on_log);
+	raptor_parser_set_statement_handler(parser, &c, on_statement);
+	rc = raptor_parser_parse_start(parser, base);
+	while (!rc && !c.status) {
+		/* Keep the previous chunk before the new one, so that an error
+		 * message's line is likely still in memory for its column. */
+		if (len > NG_PARSE_CHUNK) {
+			size_t drop = len - NG_PARSE_CHUNK;
+			const char *q = buf, *end = buf + drop;
+
+			while ((q = memchr(q, '\n', (size_t)(end - q))) != NULL) {
+				q++;
+				c.buf_line++;
+			}
+			memmove(buf, buf + drop, NG_PARSE_CHUNK);
+			len = NG_PARSE_CHUNK;
+		}
+		got = fread(buf + len, 1, NG_PARSE_CHUNK, f);
+		c.len = len + got;
+		if (got == 0) {
+			if (ferror(f)) {
+				report(&c, NG_ERR_IO, 0, 0, 0, "read error: %s", strerror(errno));
+				c.status = NG_ERR_IO;
+			}
+			rc = raptor_parser_parse_chunk(parser, NULL, 0, 1);
+			break;
+		}
+		rc = raptor_parser_parse_chunk(parser, (const unsigned char *)buf + len, got, 0);
+		len += got;
+	}
+	if (rc && !c.errors && !c.status) {
+		report(&c, NG_ERR_SYNTAX, 0, 0, 0, "cannot parse as %s", syntax);
+		c.errors++;
+	}
+	raptor_world_set_log_handler(world, NULL, on_log);
+	if (!c.status && c.errors)
+		c.status = NG_ERR_SYNTAX;
+done:
+	free(buf);
+	if (parser)
+		raptor_free_parser(parser);
+	if (base)
+		raptor_free_uri(base);
+	if (base_str)
+		raptor_free_memory(base_str);
+	if (f && f != in && f != stdin)
+		fclose(f);
+	return c.status;
+}
+
+/* ------------------------------------------------------------ literals */
+
+typedef enum {
+	DT_OTHER = 0, DT_STRING, DT_BOOLEAN, DT_DECIMAL, DT_INTEGER, DT_FLOAT,
+	DT_DOUBLE, DT_DATE, DT_DATETIME, DT_TIME, DT_GYEAR, DT_GYEARMONTH,
+	DT_LANGSTRING
+} dt_kind;
+
+/* Integer types derived from xsd:integer, with their bounds. */
+static const struct {
+	const char *name;
+	long double min, max;
+} int_types[] = {
+	{ "integer", -INFINITY, INFINITY },
+	{ "nonNegativeInteger", 0, INFINITY },
+	{ "positiveInteger", 1, INFINITY },
+	{ "nonPositiveInteger", -INFINITY, 0 },
+	{ "negativeInteger", -INFINITY, -1 },
+	{ "long", -9223372036854775808.0L, 9223372036854775807.0L },
+	{ "int", -2147483648.0L, 2147483647.0L },
+	{ "short", -32768, 32767 },
+	{ "byte", -128, 127 },
+	{ "unsignedLong", 0, 18446744073709551615.0L },
+	{ "unsignedInt", 0, 4294967295.0L },
+	{ "unsignedShort", 0, 65535 },
+	{ "unsignedByte", 0, 255 },
+};
+
+static dt_kind
+dt_of(const ng_store *st, ng_tid dt, int *int_index)
+{
+	const char *iri;
+	size_t i;
+
+	*int_index = -1;
+	if (!dt)
+		return DT_OTHER;
+	if (dt == st->vocab.xsd_string)
+		return DT_STRING;
+	if (dt == st->vocab.rdf_langString)
+		return DT_LANGSTRING;
+	iri = st->terms[dt].lex;
+	if (strncmp(iri, NG_XSD, sizeof NG_XSD - 1))
+		return DT_OTHER;
+	iri += sizeof NG_XSD - 1;
+	for (i = 0; i < sizeof int_types / sizeof int_types[0]; i++)
+		if (!strcmp(iri, int_types[i].name)) {
+			*int_index = (int)i;
+			return DT_INTEGER;
+		}
+	if (!strcmp(iri, "boolean"))
+		return DT_BOOLEAN;
+	if (!strcmp(iri, "decimal"))
+		return DT_DECIMAL;
+	if (!strcmp(iri, "float"))
+		return DT_FLOAT;
+	if (!strcmp(iri, "double"))
+		return DT_DOUBLE;
+	if (!strcmp(iri, "date"))
+		return DT_DATE;
+	if (!strcmp(iri, "dateTime") || !strcmp(iri, "dateTimeStamp"))
+		return DT_DATETIME;
+	if (!strcmp(iri, "time"))
+		return DT_TIME;
+	if (!strcmp(iri, "gYear"))
+		return DT_GYEAR;
+	if (!strcmp(iri, "gYearMonth"))
+		return DT_GYEARMONTH;
+	if (!strcmp(iri, "string") || !strcmp(iri, "normalizedString")
+	    || !strcmp(iri, "token") || !strcmp(iri, "language")
+	    || !strcmp(iri, "anyURI"))
+		return DT_STRING;
+	return DT_OTHER;
+}
+
+static size_t
+digits(const char *s)
+{
+	size_t n = 0;
+
+	while (s[n] >= '0' && s[n] <= '9')
+		n++;
+	return n;
+}
+
+/* [+-]?digits, [+-]?(digits(.digits?)?|.digits), or with an exponent. */
+static int
+lex_number(const char *s, int allow_point, int allow_exp)
+{
+	size_t a, b = 0;
+
+	if (*s == '+' || *s == '-')
+		s++;
+	a = digits(s);
+	s += a;
+	if (allow_point && *s == '.') {
+		s++;
+		b = digits(s);
+		s += b;
+	}
+	if (!a && !b)
+		return 0;
+	if (allow_exp && (*s == 'e' || *s == 'E')) {
+		s++;
+		if (*s == '+' || *s == '-')
+			s++;
+		if (!digits(s))
+			return 0;
+		s += digits(s);
+	}
+	return *s == '\0';
+}
+
+static int
+leap(long y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* Parses a timezone suffix (Z or +hh:mm) or nothing; returns the rest. */
+static int
+lex_tz(const char *s)
+{
+	if (!*s)
+		return 1;
+	if (!strcmp(s, "Z"))
+		return 1;
+	if ((s[0] == '+' || s[0] == '-') && strlen(s) == 6 && digits(s + 1) == 2
+	    && s[3] == ':' && digits(s + 4) == 2) {
+		int h = atoi(s + 1), m = atoi(s + 4);
+
+		return (h < 14 && m < 60) || (h == 14 && m == 0);
+	}
+	return 0;
+}
+
+/* -?YYYY(-MM(-DD)?)? per @p parts; *rest gets the remaining text. */
+static int
+lex_ymd(const char *s, int parts, const char **rest)
+{
+	long y;
+	int m = 1, d = 1;
+	size_t n;
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (*s == '-')
+		s++;
+	n = digits(s);
+	if (n < 4 || (n > 4 && *s == '0'))
+		return 0;
+	y = strtol(s, NULL, 10);
+	s += n;
+	if (parts >= 2) {
+		if (s[0] != '-' || digits(s + 1) != 2)
+			return 0;
+		m = atoi(s + 1);
+		s += 3;
+		if (m < 1 || m > 12)
+			return 0;
+	}
+	if (parts >= 3) {
+		if (s[0] != '-' || digits(s + 1) != 2)
+			return 0;
+		d = atoi(s + 1);
+		s += 3;
+		if (d < 1 || d > mdays[m - 1] || (m == 2 && d == 29 && !leap(y)))
+			return 0;
+	}
+	*rest = s;
+	return 1;
+}
+
+static int
+lex_time(const char *s, const char **rest)
+{
+	int h, m, sec;
+
+	if (digits(s) != 2 || s[2] != ':' || digits(s + 3) != 2 || s[5] != ':'
+	    || digits(s + 6) != 2)
+		return 0;
+	h = atoi(s);
+	m = atoi(s + 3);
+	sec = atoi(s + 6);
+	s += 8;
+	if (*s == '.') {
+		if (!digits(s + 1))
+			return 0;
+		s += 1 + digits(s + 1);
+	}
+	if (h > 24 || m > 59 || sec > 59 || (h == 24 && (m || sec)))
+		return 0;
+	*rest = s;
+	return 1;
+}
+
+int
+ng_literal_valid(const ng_store *st, const ng_term *t)
+{
+	const char *s = t->lex, *rest = NULL;
+	int ii;
+	long double v;
+
+	if (t->kind != NG_TERM_LITERAL)
+		return 0;
+	switch (dt_of(st, t->dt, &ii)) {
+	case DT_BOOLEAN:
+		return !strcmp(s, "true") || !strcmp(s, "false") || !strcmp(s, "1")
+		       || !strcmp(s, "0");
+	case DT_INTEGER:
+		if (!lex_number(s, 0, 0))
+			return 0;
+		v = strtold(s, NULL);
+		return v >= int_types[ii].min && v <= int_types[ii].max;
+	case DT_DECIMAL:
+		return lex_number(s, 1, 0);
+	case DT_FLOAT:
+	case DT_DOUBLE:
+		return lex_number(s, 1, 1) || !strcmp(s, "INF") || !strcmp(s, "-INF")
+		       || !strcmp(s, "+INF") || !strcmp(s, "NaN");
+	case DT_DATE:
+		return lex_ymd(s, 3, &rest) && lex_tz(rest);
+	case DT_DATETIME:
+		return lex_ymd(s, 3, &rest) && *rest == 'T'
+		       && lex_time(rest + 1, &rest) && lex_tz(rest);
+	case DT_TIME:
+		return lex_time(s, &rest) && lex_tz(rest);
+	case DT_GYEAR:
+		return lex_ymd(s, 1, &rest) && lex_tz(rest);
+	case DT_GYEARMONTH:
+		return lex_ymd(s, 2, &rest) && lex_tz(rest);
+	case DT_LANGSTRING:
+		return t->lang != NULL;
+	case DT_STRING:
+	default:
+		return 1;
+	}
+}
+
+static long
+days_from_civil(long y, int m, int d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+/* Seconds since 1970 (UTC when a timezone is given) of a valid date or
+ * time literal; *tz says whether it has a timezone. */
+static int
+time_value(const char *s, dt_kind k, long double *out, int *tz)
+{
+	long y = 1970;
+	int m = 1, d = 1, neg = 0;
+	long double secs = 0;
+	const char *rest = s;
+
+	if (k != DT_TIME) {
+		if (*s == '-') {
+			neg = 1;
+			s++;
+		}
+		y = strtol(s, NULL, 10) * (neg ? -1 : 1);
+		s += digits(s);
+		if (k != DT_GYEAR) {
+			m = atoi(s + 1);
+			s += 3;
+		}
+		if (k == DT_DATE || k == DT_DATETIME) {
+			d = atoi(s + 1);
+			s += 3;
+		}
+		rest = s;
+		if (k == DT_DATETIME)
+			rest = s + 1;
+	}
+	if (k == DT_TIME || k == DT_DATETIME) {
+		secs = atoi(rest) * 3600.0L + atoi(rest + 3) * 60.0L + strtold(rest + 6, NULL);
+		rest += 8;
+		if (*rest == '.')
+			rest += 1 + digits(rest + 1);
+	}
+	*out = (long double)days_from_civil(y, m, d) * 86400.0L + secs;
+	*tz = *rest != '\0';
+	if (*rest == '+' || *rest == '-') {
+		long double off = atoi(rest + 1) * 3600.0L + atoi(rest + 4) * 60.0L;
+
+		*out -= *rest == '+' ? off : -off;
+	}
+	return 0;
+}
+
+int
+ng_literal_compare(const ng_store *st, ng_tid a, ng_tid b)
+{
+	const ng_term *x = ng_store_term(st, a), *y = ng_store_term(st, b);
+	int ia, ib, c;
+	dt_kind ka, kb;
+
+	if (!x || !y || x->kind != NG_TERM_LITERAL || y->kind != NG_TERM_LITERAL)
+		return 2;
+	if (!ng_literal_valid(st, x) || !ng_literal_valid(st, y))
+		return 2;
+	ka = dt_of(st, x->dt, &ia);
+	kb = dt_of(st, y->dt, &ib);
+	if ((ka == DT_INTEGER || ka == DT_DECIMAL || ka == DT_FLOAT || ka == DT_DOUBLE)
+	    && (kb == DT_INTEGER || kb == DT_DECIMAL || kb == DT_FLOAT || kb == DT_DOUBLE)) {
+		long double p = strtold(x->lex, NULL), q = strtold(y->lex, NULL);
+
+		if (isnan(p) || isnan(q))
+			return 2;
+		return p < q ? -1 : p > q;
+	}
+	if (ka == DT_OTHER || kb == DT_OTHER || ka != kb || ka == DT_BOOLEAN)
+		return 2;
+	if (ka == DT_LANGSTRING && strcmp(x->lang, y->lang))
+		return 2;
+	if (ka == DT_STRING && x->dt != y->dt)
+		return 2;
+	if (ka == DT_DATE || ka == DT_DATETIME || ka == DT_GYEAR
+	    || ka == DT_GYEARMONTH || ka == DT_TIME) {
+		long double p, q;
+		int za, zb;
+
+		/* Values with and without a timezone are not comparable. */
+		if (time_value(x->lex, ka, &p, &za) || time_value(y->lex, kb, &q, &zb)
+		    || za != zb)
+			return 2;
+		return p < q ? -1 : p > q;
+	}
+	/* Strings compare by code point, which UTF-8 byte order keeps. */
+	c = strcmp(x->lex, y->lex);
+	return c < 0 ? -1 : c > 0;
+}

@@ -1,0 +1,270 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Relation extraction: each sentence is rewritten with typed placeholders
+ * for its mentions ("PER_3 met with PER_5 in PLC_7 ."), and the patterns of
+ * patterns.tsv run over that text. Named groups s and o give subject and
+ * object; every placeholder inside a group counts, so lists work. */
+#include "internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *
+tag_of(const ng_doc *doc, const ng_mention *m)
+{
+	if (m->flags & NG_MEN_ADJ)
+		return "DEM";
+	switch (doc->ents[m->ent].cls) {
+	case NG_CLASS_PERSON: return "PER";
+	case NG_CLASS_ORGANIZATION: return "ORG";
+	case NG_CLASS_COUNTRY: return "CTY";
+	case NG_CLASS_PLACE: return "PLC";
+	default: return "ENT";
+	}
+}
+
+/* Writes the tagged form of sentence si into out; returns the number of
+ * mentions (non-adjective) it holds. */
+static ng_status
+tag_sentence(ng_doc *doc, uint32_t si, size_t *mk, ng_buf *out, size_t *n_ents)
+{
+	const ng_sentence *s = &doc->sents[si];
+	uint32_t i;
+	size_t k = *mk;
+
+	ng_buf_clear(out);
+	*n_ents = 0;
+	for (i = s->tb; i < s->te; i++) {
+		const ng_token *t = &doc->toks[i];
+		if (out->len && ng_buf_addc(out, ' '))
+			return NG_ERR_NOMEM;
+		while (k < doc->n_mentions && doc->mentions[k].tb < i)
+			k++;
+		if (k < doc->n_mentions && doc->mentions[k].tb == i) {
+			/* A mention; falls through to the title check below if none. */
+			const ng_mention *m = &doc->mentions[k];
+			if (ng_buf_printf(out, "%s_%zu", tag_of(doc, m), k))
+				return NG_ERR_NOMEM;
+			*n_ents += !(m->flags & NG_MEN_ADJ);
+			i = m->te - 1;
+			continue;
+		}
+		{
+			const ng_phrase *p = NULL;
+			uint32_t te = ng_match_title(doc, i, s->te, &p);
+			if (te) {
+				if (ng_buf_adds(out, "TTL"))
+					return NG_ERR_NOMEM;
+				i = te - 1;
+				continue;
+			}
+		}
+		if (ng_fold(doc->text.norm + t->b, t->e - t->b, false, out))
+			return NG_ERR_NOMEM;
+	}
+	*mk = k;
+	return NG_OK;
+}
+
+/* Mention indices named in text[b, e). */
+static size_t
+group_mentions(const char *text, size_t b, size_t e, uint32_t *out, size_t max)
+{
+	size_t n = 0, i = b;
+
+	while (i + 4 < e && n < max) {
+		if (text[i] >= 'A' && text[i] <= 'Z' && text[i + 1] >= 'A' && text[i + 1] <= 'Z' &&
+		    text[i + 2] >= 'A' && text[i + 2] <= 'Z' && text[i + 3] == '_' &&
+		    (i == b || text[i - 1] == ' ')) {
+			uint32_t v = 0;
+			i += 4;
+			while (i < e && text[i] >= '0' && text[i] <= '9')
+				v = v * 10 + (uint32_t)(text[i++] - '0');
+			out[n++] = v;
+			continue;
+		}
+		i++;
+	}
+	return n;
+}
+
+static bool
+agent_property(const char *p)
+{
+	return strcmp(p, "locatedIn") != 0;
+}
+
+/* A capital or a seat of government that acts stands for its country. */
+static ng_status
+as_actor(ng_doc *doc, uint32_t ent, uint32_t *out)
+{
+	const ng_entity *e = &doc->ents[ent];
+	const ng_entry *g;
+	int32_t to;
+
+	*out = ent;
+	if (e->cls != NG_CLASS_PLACE || e->entry < 0)
+		return NG_OK;
+	g = &doc->kb->entries[e->entry];
+	to = g->seat_of;
+	if (to < 0 && g->kind && !strcmp(g->kind, "capital"))
+		to = g->country;
+	if (to < 0)
+		return NG_OK;
+	return ng_doc_entity_for_entry(doc, to, out);
+}
+
+static ng_modality
+cue_modality(const ng_knowledge *kb, const ng_pattern *p, const char *text, size_t len,
+             pcre2_match_data *md, pcre2_match_context *mc)
+{
+	size_t k;
+	int want;
+
+	if (p->modality > NG_MOD_ASSERTED)
+		return (ng_modality)p->modality;
+	/* Check cues in order of precedence: negation outranks everything. */
+	for (want = NG_MOD_NEGATED; want <= NG_MOD_REPORTED; want++) {
+		if (p->modality == NG_MOD_ASSERTED && want != NG_MOD_NEGATED)
+			break;
+		for (k = 0; k < kb->n_cues; k++) {
+			if ((int)kb->cues[k].modality != want)
+				continue;
+			if (pcre2_match(kb->cues[k].re, (PCRE2_SPTR)text, len, 0, PCRE2_NO_UTF_CHECK, md,
+			                mc) >= 0)
+				return (ng_modality)want;
+		}
+	}
+	return NG_MOD_ASSERTED;
+}
+
+/* Is the mention the possessor of a following noun ("NATO's mission"),
+ * so that the sentence speaks of the noun, not of the entity? A pattern
+ * that matches the 's itself (group end at gend) accepts it. */
+static bool
+possessed(const ng_doc *doc, const ng_mention *m, const char *text, size_t gend,
+          size_t mend)
+{
+	if (gend + 3 <= mend && !memcmp(text + gend, " 's", 3))
+		return false;
+	return m->te < doc->n_toks && (doc->toks[m->te].flags & NG_TOK_POSS) &&
+	       m->te + 1 < doc->sents[m->sent].te &&
+	       (doc->toks[m->te + 1].flags & NG_TOK_WORD);
+}
+
+/* Objects that act: a capital that receives aid stands for its country. */
+static bool
+agent_object(const char *p)
+{
+	return !strcmp(p, "supports") || !strcmp(p, "providedAidTo") || !strcmp(p, "metWith");
+}
+
+/* A place the gazetteer puts in one country is not located in another. */
+static bool
+contradicts_gazetteer(const ng_doc *doc, const char *prop, uint32_t s, uint32_t o)
+{
+	const ng_entity *es = &doc->ents[s], *eo = &doc->ents[o];
+	int32_t c;
+
+	if (strcmp(prop, "locatedIn") || es->entry < 0 || eo->entry < 0 || eo->cls != NG_CLASS_COUNTRY)
+		return false;
+	c = doc->kb->entries[es->entry].country;
+	return c >= 0 && c != eo->entry;
+}
+
+ng_status
+ng_relations(ng_doc *doc)
+{
+	const ng_knowledge *kb = doc->kb;
+	pcre2_match_data *md = NULL, *cmd = NULL;
+	pcre2_match_context *mc = NULL;
+	ng_buf text = {0};
+	size_t mk = 0;
+	uint32_t si;
+	ng_status st = NG_OK;
+
+	if (!kb->n_patterns || !doc->n_mentions)
+		return NG_OK;
+	if (!(md = pcre2_match_data_create(32, NULL)) || !(cmd = pcre2_match_data_create(4, NULL)) ||
+	    !(mc = pcre2_match_context_create(NULL))) {
+		st = NG_ERR_NOMEM;
+		goto done;
+	}
+	pcre2_set_match_limit(mc, NG_PCRE2_MATCH_LIMIT);
+	pcre2_set_depth_limit(mc, NG_PCRE2_DEPTH_LIMIT);
+	for (si = 0; si < doc->n_sents; si++) {
+		const ng_sentence *s = &doc->sents[si];
+		size_t n_ents, p;
+		if ((s->flags & NG_SENT_BOILER) || s->te - s->tb > NG_MAX_SENTENCE_TOKENS)
+			continue;
+		TRY(st, tag_sentence(doc, si, &mk, &text, &n_ents));
+		if (getenv("NG_DEBUG_TAGS"))
+			fprintf(stderr, "%u: %s\n", si, text.buf);
+		if (n_ents < 2)
+			continue;
+		for (p = 0; p < kb->n_patterns; p++) {
+			const ng_pattern *pt = &kb->patterns[p];
+			int sg = pcre2_substring_number_from_name(pt->re, (PCRE2_SPTR) "s");
+			int og = pcre2_substring_number_from_name(pt->re, (PCRE2_SPTR) "o");
+			PCRE2_SIZE start = 0;
+			int rc;
+			if (sg <= 0 || og <= 0)
+				continue;
+			while (start <= text.len &&
+			       (rc = pcre2_match(pt->re, (PCRE2_SPTR)text.buf, text.len, start,
+			                         PCRE2_NO_UTF_CHECK, md, mc)) > 0) {
+				PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+				uint32_t subj[16], obj[16];
+				size_t ns, no, a, b;
+				ng_modality mod;
+				if (ov[2 * sg] == PCRE2_UNSET || ov[2 * og] == PCRE2_UNSET)
+					goto advance;
+				ns = group_mentions(text.buf, ov[2 * sg], ov[2 * sg + 1], subj, 16);
+				no = group_mentions(text.buf, ov[2 * og], ov[2 * og + 1], obj, 16);
+				mod = cue_modality(kb, pt, text.buf + ov[0], ov[1] - ov[0], cmd, mc);
+				for (a = 0; a < ns; a++)
+					for (b = 0; b < no; b++) {
+						const ng_mention *ms, *mo;
+						ng_fact f;
+						uint32_t se, oe;
+						if (subj[a] >= doc->n_mentions || obj[b] >= doc->n_mentions)
+							continue;
+						ms = &doc->mentions[subj[a]];
+						mo = &doc->mentions[obj[b]];
+						if (possessed(doc, mo, text.buf, ov[2 * og + 1], ov[1]) ||
+						    possessed(doc, ms, text.buf, ov[2 * sg + 1], ov[1]))
+							continue;
+						se = ms->ent;
+						oe = mo->ent;
+						if (agent_property(pt->property))
+							TRY(st, as_actor(doc, se, &se));
+						if (agent_object(pt->property))
+							TRY(st, as_actor(doc, oe, &oe));
+						if (se == oe || contradicts_gazetteer(doc, pt->property, se, oe))
+							continue;
+						memset(&f, 0, sizeof(f));
+						f.s = se;
+						f.o = oe;
+						f.prop = pt->property;
+						f.rule = pt->id;
+						f.mod = mod;
+						f.confidence = pt->confidence;
+						f.sent = si;
+						TRY(st, ng_doc_add_fact(doc, &f));
+					}
+			advance:
+				start = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+			}
+			if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT) {
+				/* A pathological sentence: skip this pattern on it. */
+				continue;
+			}
+		}
+	}
+done:
+	pcre2_match_data_free(md);
+	pcre2_match_data_free(cmd);
+	pcre2_match_context_free(mc);
+	ng_buf_free(&text);
+	return st;
+}

@@ -1,0 +1,356 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Tokens and sentences over the normalized text of an article. */
+#include "internal.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+/* Character classes the tokenizer needs. */
+enum { CH_OTHER, CH_SPACE, CH_UPPER, CH_LOWER, CH_LETTER, CH_DIGIT, CH_MARK };
+
+static int
+char_class(const unsigned char *s, size_t *n)
+{
+	int32_t cp;
+
+	if (s[0] < 0x80) {
+		unsigned char c = s[0];
+		*n = 1;
+		if (c == ' ' || c == '\n' || c == '\t')
+			return CH_SPACE;
+		if (c >= 'A' && c <= 'Z')
+			return CH_UPPER;
+		if (c >= 'a' && c <= 'z')
+			return CH_LOWER;
+		if (c >= '0' && c <= '9')
+			return CH_DIGIT;
+		return CH_OTHER;
+	}
+	*n = ng_utf8_decode(s, &cp);
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LT:
+		return CH_UPPER;
+	case UTF8PROC_CATEGORY_LL:
+		return CH_LOWER;
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+		return CH_LETTER;
+	case UTF8PROC_CATEGORY_ND:
+	case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_NO:
+		return CH_DIGIT;
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+		return CH_MARK;
+	case UTF8PROC_CATEGORY_ZS:
+		return CH_SPACE;
+	default:
+		return CH_OTHER;
+	}
+}
+
+static bool
+is_wordch(int c)
+{
+	return c == CH_UPPER || c == CH_LOWER || c == CH_LETTER || c == CH_DIGIT ||
+	       c == CH_MARK;
+}
+
+static int
+class_at(const char *s, size_t i, size_t e)
+{
+	size_t n;
+
+	if (i >= e)
+		return CH_SPACE;
+	return char_class((const unsigned char *)s + i, &n);
+}
+
+/* Scans a word from i; returns its end. Keeps apostrophes between letters
+ * (isn't, O'Brien) but not a possessive 's. */
+static size_t
+scan_word(const char *s, size_t i, size_t e)
+{
+	while (i < e) {
+		size_t n;
+		int c = char_class((const unsigned char *)s + i, &n);
+		if (is_wordch(c)) {
+			i += n;
+			continue;
+		}
+		if (s[i] == '\'' && is_wordch(class_at(s, i + 1, e))) {
+			if ((s[i + 1] == 's' || s[i + 1] == 'S') && !is_wordch(class_at(s, i + 2, e)))
+				break;
+			i++;
+			continue;
+		}
+		if ((s[i] == '.' || s[i] == ',') && i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' &&
+		    i + 1 < e && s[i + 1] >= '0' && s[i + 1] <= '9') {
+			i++;
+			continue;
+		}
+		break;
+	}
+	return i;
+}
+
+static uint16_t
+word_flags(const char *s, size_t b, size_t e)
+{
+	size_t i = b, n;
+	int first = -1, upper = 0, lower = 0;
+	uint16_t f = NG_TOK_WORD;
+
+	while (i < e) {
+		int c = char_class((const unsigned char *)s + i, &n);
+		if (first < 0 && c != CH_MARK && s[i] != '.')
+			first = c;
+		upper += c == CH_UPPER;
+		lower += c == CH_LOWER;
+		i += n;
+	}
+	if (first == CH_DIGIT)
+		f |= NG_TOK_NUM;
+	else if (first == CH_UPPER)
+		f |= NG_TOK_CAP;
+	else if (first == CH_LOWER)
+		f |= NG_TOK_LOWER;
+	if (upper >= 2 && !lower)
+		f |= NG_TOK_UPPER;
+	return f;
+}
+
+static ng_status
+push_tok(ng_token **toks, size_t *n, size_t *cap, size_t b, size_t e,
+         uint16_t flags)
+{
+	if (ng_grow((void **)toks, cap, *n + 1, sizeof(**toks)))
+		return NG_ERR_NOMEM;
+	(*toks)[*n].b = (uint32_t)b;
+	(*toks)[*n].e = (uint32_t)e;
+	(*toks)[*n].key = 0;
+	(*toks)[*n].flags = flags;
+	(*n)++;
+	return NG_OK;
+}
+
+static bool
+is_abbrev(const ng_knowledge *kb, const char *s, size_t len)
+{
+	char tmp[32];
+	size_t i;
+
+	if (!kb || len >= sizeof(tmp))
+		return false;
+	for (i = 0; i < len; i++)
+		tmp[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] + 32) : s[i];
+	return ng_strmap_get(&kb->abbrevs, tmp, len, NULL);
+}
+
+/* Tokenizes s[b, e) and appends to *toks. */
+ng_status
+ng_tokenize(const ng_knowledge *kb, const char *s, size_t b, size_t e,
+            ng_token **toks, size_t *n, size_t *cap)
+{
+	size_t i = b;
+	uint16_t space = NG_TOK_SPACE;
+
+	while (i < e) {
+		size_t cn, j;
+		int c = char_class((const unsigned char *)s + i, &cn);
+
+		if (c == CH_SPACE) {
+			space = NG_TOK_SPACE;
+			i += cn;
+			continue;
+		}
+		if (is_wordch(c)) {
+			uint16_t f;
+			j = scan_word(s, i, e);
+			f = word_flags(s, i, j);
+			/* Initials: U.S., U.K., D.C. */
+			if (j - i == 1 && c == CH_UPPER && j + 2 < e + 1 && s[j] == '.' &&
+			    class_at(s, j + 1, e) == CH_UPPER && j + 2 < e && s[j + 2] == '.') {
+				while (j + 2 < e && s[j] == '.' && class_at(s, j + 1, e) == CH_UPPER &&
+				       s[j + 2] == '.' && !is_wordch(class_at(s, j + 3, e)))
+					j += 2;
+				j++;
+				f = (uint16_t)((f & ~NG_TOK_UPPER) | NG_TOK_ABBR | NG_TOK_UPPER | NG_TOK_CAP);
+			} else if (j < e && s[j] == '.' && is_abbrev(kb, s + i, j - i)) {
+				j++;
+				f |= NG_TOK_ABBR;
+			}
+			if (push_tok(toks, n, cap, i, j, f | space))
+				return NG_ERR_NOMEM;
+			i = j;
+			space = 0;
+			continue;
+		}
+		if (s[i] == '\'' && *n && ((*toks)[*n - 1].flags & NG_TOK_WORD) && !space) {
+			/* Possessive 's or a plural's bare apostrophe. */
+			if (i + 1 < e && (s[i + 1] == 's' || s[i + 1] == 'S') &&
+			    !is_wordch(class_at(s, i + 2, e))) {
+				if (push_tok(toks, n, cap, i, i + 2, NG_TOK_POSS))
+					return NG_ERR_NOMEM;
+				i += 2;
+				continue;
+			}
+			if (s[i - 1] == 's' && !is_wordch(class_at(s, i + 1, e))) {
+				if (push_tok(toks, n, cap, i, i + 1, NG_TOK_POSS | NG_TOK_PUNCT))
+					return NG_ERR_NOMEM;
+				i++;
+				continue;
+			}
+		}
+		if (s[i] == '-' && !space && *n && ((*toks)[*n - 1].flags & NG_TOK_WORD) &&
+		    is_wordch(class_at(s, i + 1, e))) {
+			if (push_tok(toks, n, cap, i, i + 1, NG_TOK_PUNCT | NG_TOK_JOIN))
+				return NG_ERR_NOMEM;
+			i++;
+			continue;
+		}
+		j = i + cn;
+		if (s[i] == '.')
+			while (j < e && s[j] == '.')
+				j++;
+		if (push_tok(toks, n, cap, i, j, NG_TOK_PUNCT | space))
+			return NG_ERR_NOMEM;
+		space = 0;
+		i = j;
+	}
+	return NG_OK;
+}
+
+static bool
+tok_is(const ng_doc *doc, const ng_token *t, const char *s)
+{
+	size_t n = strlen(s);
+	return t->e - t->b == n && !memcmp(doc->text.norm + t->b, s, n);
+}
+
+static bool
+is_function_word(const ng_doc *doc, const ng_token *t)
+{
+	static const char *const words[] = {"a", "an", "the", "of", "in", "on", "at",
+	                                    "to", "for", "and", "or", "with", "by",
+	                                    "from", "as", "amid", "vs", NULL};
+	size_t i;
+
+	for (i = 0; words[i]; i++)
+		if (tok_is(doc, t, words[i]))
+			return true;
+	return false;
+}
+
+static ng_status
+push_sentence(ng_doc *doc, size_t tb, size_t te, uint32_t line, bool whole_line)
+{
+	ng_sentence *s;
+	size_t i, words = 0, caps = 0;
+	const ng_token *last;
+
+	if (te <= tb)
+		return NG_OK;
+	if (NG_GROW(doc->sents, doc->cap_sents, doc->n_sents + 1))
+		return NG_ERR_NOMEM;
+	s = &doc->sents[doc->n_sents++];
+	s->tb = (uint32_t)tb;
+	s->te = (uint32_t)te;
+	s->b = doc->toks[tb].b;
+	s->e = doc->toks[te - 1].e;
+	s->line = line;
+	s->flags = 0;
+	last = &doc->toks[te - 1];
+	if (whole_line && !(tok_is(doc, last, ".") || tok_is(doc, last, "!") ||
+	                    tok_is(doc, last, "?") || tok_is(doc, last, "\"") ||
+	                    tok_is(doc, last, "'") || tok_is(doc, last, ":")))
+		s->flags |= NG_SENT_HEADLINE;
+	for (i = tb; i < te; i++) {
+		const ng_token *t = &doc->toks[i];
+		if (!(t->flags & NG_TOK_WORD) || (t->flags & NG_TOK_NUM) || is_function_word(doc, t))
+			continue;
+		words++;
+		caps += !!(t->flags & (NG_TOK_CAP | NG_TOK_UPPER));
+	}
+	if (words >= 3 && caps * 10 >= words * 8)
+		s->flags |= NG_SENT_TITLECASE;
+	return NG_OK;
+}
+
+/* Does a sentence end after token i (a period, question or exclamation
+ * mark, possibly followed by closing quotes)? Returns the index after the
+ * end, or 0 if not. */
+static size_t
+sentence_end(const ng_doc *doc, size_t i, size_t te)
+{
+	const ng_token *t = &doc->toks[i];
+	size_t j;
+
+	if (!(tok_is(doc, t, ".") || tok_is(doc, t, "!") || tok_is(doc, t, "?") ||
+	      tok_is(doc, t, "...")))
+		return 0;
+	j = i + 1;
+	while (j < te && (tok_is(doc, &doc->toks[j], "\"") || tok_is(doc, &doc->toks[j], "'") ||
+	                  tok_is(doc, &doc->toks[j], ")")))
+		j++;
+	if (j >= te)
+		return te;
+	if (!(doc->toks[j].flags & NG_TOK_SPACE) && j == i + 1)
+		return 0;
+	t = &doc->toks[j];
+	if (t->flags & (NG_TOK_CAP | NG_TOK_NUM) || tok_is(doc, t, "\"") || tok_is(doc, t, "'") ||
+	    tok_is(doc, t, "("))
+		return j;
+	return 0;
+}
+
+ng_status
+ng_segment(ng_doc *doc)
+{
+	const char *s = doc->text.norm;
+	size_t len = doc->text.norm_len, lb = 0;
+	uint32_t line = 0;
+	ng_status st = NG_OK;
+
+	while (lb <= len) {
+		size_t le = lb, tb, i, start;
+		while (le < len && s[le] != '\n')
+			le++;
+		line++;
+		tb = doc->n_toks;
+		TRY(st, ng_tokenize(doc->kb, s, lb, le, &doc->toks, &doc->n_toks, &doc->cap_toks));
+		start = tb;
+		for (i = tb; i < doc->n_toks; i++) {
+			size_t end = sentence_end(doc, i, doc->n_toks);
+			if (end) {
+				TRY(st, push_sentence(doc, start, end, line,
+				                      start == tb && end == doc->n_toks));
+				start = end;
+				i = end - 1;
+			}
+		}
+		TRY(st, push_sentence(doc, start, doc->n_toks, line, start == tb));
+		lb = le + 1;
+	}
+	/* Look every token up in the gazetteer's dictionary. */
+	{
+		ng_buf f = {0};
+		size_t i;
+		for (i = 0; i < doc->n_toks; i++) {
+			ng_token *t = &doc->toks[i];
+			if (!(t->flags & NG_TOK_WORD))
+				continue;
+			ng_buf_clear(&f);
+			if (ng_fold(s + t->b, t->e - t->b, true, &f)) {
+				ng_buf_free(&f);
+				return NG_ERR_NOMEM;
+			}
+			t->key = ng_kb_key(doc->kb, f.buf, f.len);
+		}
+		ng_buf_free(&f);
+	}
+done:
+	return st;
+}

@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+#include "config.h"
+
+#include "newsgraph.h"
+
+const char *
+ng_strerror(ng_status st)
+{
+	switch (st) {
+	case NG_OK: return "success";
+	case NG_ERR_NOMEM: return "out of memory";
+	case NG_ERR_IO: return "input/output error";
+	case NG_ERR_BAD_UTF8: return "invalid UTF-8";
+	case NG_ERR_NUL: return "NUL byte in text";
+	case NG_ERR_EMPTY: return "empty input";
+	case NG_ERR_TOO_BIG: return "input too large";
+	case NG_ERR_SYNTAX: return "syntax error";
+	case NG_ERR_PATTERN: return "invalid regular expression";
+	case NG_ERR_RDF: return "RDF error";
+	case NG_ERR_BAD_ARG: return "invalid argument";
+	case NG_ERR_NOT_FOUND: return "not found";
+	case NG_ERR_LIMIT: return "limit exceeded";
+	}
+	return "unknown error";
+}
+
+const char *
+ng_modality_name(ng_modality m)
+{
+	switch (m) {
+	case NG_MOD_ASSERTED: return "asserted";
+	case NG_MOD_NEGATED: return "negated";
+	case NG_MOD_INTENDED: return "intended";
+	case NG_MOD_PLANNED: return "planned";
+	case NG_MOD_REPORTED: return "reported";
+	}
+	return "asserted";
+}

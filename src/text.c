@@ -1,0 +1,396 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* UTF-8 checking, NFC normalization with an offset map, case folding. */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+size_t
+ng_utf8_decode(const unsigned char *s, int32_t *cp)
+{
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if (s[0] < 0xE0) {
+		*cp = ((s[0] & 0x1F) << 6) | (s[1] & 0x3F);
+		return 2;
+	}
+	if (s[0] < 0xF0) {
+		*cp = ((s[0] & 0x0F) << 12) | ((s[1] & 0x3F) << 6) | (s[2] & 0x3F);
+		return 3;
+	}
+	*cp = ((s[0] & 0x07) << 18) | ((s[1] & 0x3F) << 12) |
+	      ((s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+	return 4;
+}
+
+ng_status
+ng_utf8_check(const char *str, size_t len, size_t *bad, const char **why)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = s[i];
+		size_t n, k;
+		int32_t cp;
+
+		if (c < 0x80) {
+			if (!c) {
+				*bad = i;
+				*why = "NUL byte";
+				return NG_ERR_NUL;
+			}
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF)
+			n = 2;
+		else if (c >= 0xE0 && c <= 0xEF)
+			n = 3;
+		else if (c >= 0xF0 && c <= 0xF4)
+			n = 4;
+		else {
+			*bad = i;
+			*why = c >= 0x80 && c < 0xC0 ? "invalid UTF-8: unexpected continuation byte"
+			       : c == 0xC0 || c == 0xC1 ? "invalid UTF-8: overlong encoding"
+			                                : "invalid UTF-8: invalid lead byte";
+			return NG_ERR_BAD_UTF8;
+		}
+		if (i + n > len) {
+			*bad = i;
+			*why = "invalid UTF-8: truncated sequence";
+			return NG_ERR_BAD_UTF8;
+		}
+		for (k = 1; k < n; k++)
+			if ((s[i + k] & 0xC0) != 0x80) {
+				*bad = i;
+				*why = "invalid UTF-8: truncated sequence";
+				return NG_ERR_BAD_UTF8;
+			}
+		ng_utf8_decode(s + i, &cp);
+		if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000)) {
+			*bad = i;
+			*why = "invalid UTF-8: overlong encoding";
+			return NG_ERR_BAD_UTF8;
+		}
+		if (cp >= 0xD800 && cp <= 0xDFFF) {
+			*bad = i;
+			*why = "invalid UTF-8: encoded surrogate";
+			return NG_ERR_BAD_UTF8;
+		}
+		if (cp > 0x10FFFF) {
+			*bad = i;
+			*why = "invalid UTF-8: code point above U+10FFFF";
+			return NG_ERR_BAD_UTF8;
+		}
+		i += n;
+	}
+	return NG_OK;
+}
+
+/* What a code point becomes in the matching text: NULL to keep it (after
+ * NFC), else a replacement (possibly empty). */
+static const char *
+fold_char(int32_t cp)
+{
+	switch (cp) {
+	case 0x2018: case 0x2019: case 0x201A: case 0x201B:
+	case 0x2032: case 0x02BC: case 0xFF07:
+		return "'";
+	case 0x201C: case 0x201D: case 0x201E: case 0x201F:
+	case 0x2033: case 0x00AB: case 0x00BB: case 0xFF02:
+		return "\"";
+	case 0x2010: case 0x2011: case 0x2012: case 0x2212:
+		return "-";
+	case 0x2013: case 0x2014: case 0x2015:
+		return " - ";
+	case 0x00A0: case 0x2000: case 0x2001: case 0x2002: case 0x2003:
+	case 0x2004: case 0x2005: case 0x2006: case 0x2007: case 0x2008:
+	case 0x2009: case 0x200A: case 0x202F: case 0x205F: case 0x3000:
+	case 0x2028: case 0x2029: case 0x0085:
+		return " ";
+	case 0x00AD: case 0x200B: case 0x200C: case 0x200D: case 0x2060:
+	case 0xFEFF: case 0x200E: case 0x200F: case 0x202A: case 0x202B:
+	case 0x202C: case 0x202D: case 0x202E: case 0x2066: case 0x2067:
+	case 0x2068: case 0x2069: case 0x061C:
+		return "";
+	case 0x2026:
+		return "...";
+	case 0xFFFE: case 0xFFFF:
+		return " ";
+	}
+	if ((cp < 0x20 && cp != '\n') || (cp >= 0x7F && cp < 0xA0))
+		return " ";
+	return NULL;
+}
+
+static ng_status
+norm_put(ng_text *t, size_t *cap, const char *s, size_t n, size_t orig_off)
+{
+	size_t i;
+
+	if (NG_GROW(t->norm, *cap, t->norm_len + n + 1))
+		return NG_ERR_NOMEM;
+	for (i = 0; i < n; i++) {
+		t->norm[t->norm_len + i] = s[i];
+		t->map[t->norm_len + i] = (uint32_t)orig_off;
+	}
+	t->norm_len += n;
+	return NG_OK;
+}
+
+ng_status
+ng_text_init(ng_text *t, const char *bytes, size_t len, size_t *bad,
+             const char **why)
+{
+	const unsigned char *s;
+	size_t i = 0, ncap = 0, mcap = 0;
+	size_t skip = 0;
+	ng_status st;
+
+	memset(t, 0, sizeof(*t));
+	if (len >= 3 && !memcmp(bytes, "\xEF\xBB\xBF", 3))
+		skip = 3;
+	if (len - skip == 0) {
+		*bad = 0;
+		*why = "empty file";
+		return NG_ERR_EMPTY;
+	}
+	if (len > UINT32_MAX / 2) {
+		*bad = 0;
+		*why = "file too large";
+		return NG_ERR_TOO_BIG;
+	}
+	if ((st = ng_utf8_check(bytes + skip, len - skip, bad, why))) {
+		*bad += skip;
+		return st;
+	}
+	t->orig = bytes + skip;
+	t->orig_len = len - skip;
+	s = (const unsigned char *)t->orig;
+	/* Folding can grow the text (a dash becomes " - "), so size generously;
+	 * the map grows with the text. */
+	if (NG_GROW(t->norm, ncap, t->orig_len + 16) ||
+	    NG_GROW(t->map, mcap, t->orig_len + 16))
+		goto nomem;
+	while (i < t->orig_len) {
+		size_t start = i, n;
+		int32_t cp;
+		const char *f;
+
+		if (s[i] < 0x80 && s[i] >= 0x20 && s[i] != 0x7F) {
+			/* ASCII fast path: runs of plain characters copy as they are. */
+			size_t j = i;
+			while (j < t->orig_len && s[j] < 0x80 && s[j] >= 0x20 && s[j] != 0x7F &&
+			       !(j + 1 < t->orig_len && s[j + 1] >= 0x80))
+				j++;
+			if (j > i) {
+				if (NG_GROW(t->map, mcap, t->norm_len + (j - i) + 1) ||
+				    NG_GROW(t->norm, ncap, t->norm_len + (j - i) + 1))
+					goto nomem;
+				memcpy(t->norm + t->norm_len, s + i, j - i);
+				for (n = 0; n < j - i; n++)
+					t->map[t->norm_len + n] = (uint32_t)(i + n);
+				t->norm_len += j - i;
+				i = j;
+				continue;
+			}
+		}
+		n = ng_utf8_decode(s + i, &cp);
+		if (cp == '\r') {
+			/* CRLF and lone CR both end a line. */
+			i += n;
+			if (i < t->orig_len && s[i] == '\n')
+				continue;
+			cp = '\n';
+			n = 0;
+		}
+		if (cp == '\n' || cp == '\t') {
+			if (NG_GROW(t->map, mcap, t->norm_len + 2) ||
+			    norm_put(t, &ncap, cp == '\n' ? "\n" : " ", 1, start))
+				goto nomem;
+			i += n;
+			continue;
+		}
+		if ((f = fold_char(cp))) {
+			size_t fl = strlen(f);
+			i += n;
+			if (NG_GROW(t->map, mcap, t->norm_len + fl + 1) ||
+			    norm_put(t, &ncap, f, fl, start))
+				goto nomem;
+			continue;
+		}
+		/* A starter and the combining marks after it normalize together. */
+		i += n;
+		while (i < t->orig_len && s[i] >= 0x80) {
+			int32_t c2;
+			size_t n2 = ng_utf8_decode(s + i, &c2);
+			if (!utf8proc_get_property(c2)->combining_class)
+				break;
+			i += n2;
+		}
+		if (i - start == n && cp < 0x300) {
+			/* A lone Latin-1 or Latin Extended letter is already NFC. */
+			if (NG_GROW(t->map, mcap, t->norm_len + n + 1) ||
+			    norm_put(t, &ncap, (const char *)s + start, n, start))
+				goto nomem;
+		} else {
+			utf8proc_uint8_t *out = NULL;
+			utf8proc_ssize_t r = utf8proc_map(s + start, (utf8proc_ssize_t)(i - start), &out,
+			                                  UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+			if (r < 0) {
+				*bad = start + skip;
+				*why = utf8proc_errmsg(r);
+				free(out);
+				ng_text_clear(t);
+				return NG_ERR_BAD_UTF8;
+			}
+			if (NG_GROW(t->map, mcap, t->norm_len + (size_t)r + 1) ||
+			    norm_put(t, &ncap, (const char *)out, (size_t)r, start)) {
+				free(out);
+				goto nomem;
+			}
+			free(out);
+		}
+	}
+	if (NG_GROW(t->map, mcap, t->norm_len + 1) || NG_GROW(t->norm, ncap, t->norm_len + 1))
+		goto nomem;
+	t->norm[t->norm_len] = '\0';
+	t->map[t->norm_len] = (uint32_t)t->orig_len;
+	return NG_OK;
+nomem:
+	ng_text_clear(t);
+	*bad = 0;
+	*why = "out of memory";
+	return NG_ERR_NOMEM;
+}
+
+void
+ng_text_clear(ng_text *t)
+{
+	free(t->norm);
+	free(t->map);
+	memset(t, 0, sizeof(*t));
+}
+
+size_t
+ng_text_char_offset(ng_text *t, size_t orig_byte)
+{
+	const unsigned char *s = (const unsigned char *)t->orig;
+	size_t b = 0, c = 0;
+
+	if (orig_byte > t->orig_len)
+		orig_byte = t->orig_len;
+	if (orig_byte >= t->cursor_byte) {
+		b = t->cursor_byte;
+		c = t->cursor_char;
+	}
+	for (; b < orig_byte; b++)
+		if ((s[b] & 0xC0) != 0x80)
+			c++;
+	t->cursor_byte = b;
+	t->cursor_char = c;
+	return c;
+}
+
+ng_status
+ng_fold(const char *s, size_t len, bool strip, ng_buf *out)
+{
+	size_t i;
+	utf8proc_uint8_t *res = NULL;
+	utf8proc_ssize_t r;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			break;
+	if (i == len) {
+		/* ASCII: folding is lower-casing. */
+		if (NG_GROW(out->buf, out->cap, out->len + len + 1))
+			return NG_ERR_NOMEM;
+		for (i = 0; i < len; i++) {
+			char c = s[i];
+			out->buf[out->len++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+		}
+		out->buf[out->len] = '\0';
+		return NG_OK;
+	}
+	r = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, &res,
+	                 UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD |
+	                     (strip ? UTF8PROC_STRIPMARK | UTF8PROC_COMPOSE : 0));
+	if (r < 0) {
+		free(res);
+		return r == UTF8PROC_ERROR_NOMEM ? NG_ERR_NOMEM : NG_ERR_BAD_UTF8;
+	}
+	if (ng_buf_add(out, (const char *)res, (size_t)r)) {
+		free(res);
+		return NG_ERR_NOMEM;
+	}
+	free(res);
+	return NG_OK;
+}
+
+ng_status
+ng_clean_literal(const char *str, size_t len, ng_buf *out)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, run = 0;
+
+	while (i < len) {
+		int32_t cp;
+		size_t n = ng_utf8_decode(s + i, &cp);
+		const char *rep = NULL;
+
+		if ((cp < 0x20 && cp != '\t') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+			rep = " ";
+		else if (cp == 0xFFFE || cp == 0xFFFF)
+			rep = "\xEF\xBF\xBD";
+		if (rep) {
+			if (ng_buf_add(out, str + run, i - run) || ng_buf_adds(out, rep))
+				return NG_ERR_NOMEM;
+			run = i + n;
+		}
+		i += n;
+	}
+	return ng_buf_add(out, str + run, len - run);
+}
+
+ng_status
+ng_slug(const char *s, size_t len, ng_buf *out)
+{
+	ng_buf f = {0};
+	size_t i;
+	bool dash = false;
+	size_t start = out->len;
+
+	if (ng_fold(s, len, true, &f))
+		return NG_ERR_NOMEM;
+	for (i = 0; i < f.len; i++) {
+		unsigned char c = (unsigned char)f.buf[i];
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+			if (dash && out->len > start && ng_buf_addc(out, '-'))
+				goto nomem;
+			dash = false;
+			if (ng_buf_addc(out, (char)c))
+				goto nomem;
+		} else if (c >= 0x80) {
+			/* Letters outside ASCII are kept, percent-encoded. */
+			if (dash && out->len > start && ng_buf_addc(out, '-'))
+				goto nomem;
+			dash = false;
+			if (ng_buf_printf(out, "%%%02X", c))
+				goto nomem;
+		} else if (c != '\'') {
+			dash = true;
+		}
+	}
+	if (out->len == start && ng_buf_adds(out, "x"))
+		goto nomem;
+	ng_buf_free(&f);
+	return NG_OK;
+nomem:
+	ng_buf_free(&f);
+	return NG_ERR_NOMEM;
+}

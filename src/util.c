@@ -1,0 +1,350 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+#include "config.h"
+
+#include "util.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+ng_status
+ng_grow(void **arr, size_t *cap, size_t n, size_t sz)
+{
+	size_t ncap;
+	void *p;
+
+	if (n <= *cap)
+		return NG_OK;
+	ncap = *cap ? *cap : 8;
+	while (ncap < n)
+		ncap *= 2;
+	if (ncap > SIZE_MAX / sz)
+		return NG_ERR_NOMEM;
+	p = realloc(*arr, ncap * sz);
+	if (!p)
+		return NG_ERR_NOMEM;
+	*arr = p;
+	*cap = ncap;
+	return NG_OK;
+}
+
+ng_status
+ng_buf_add(ng_buf *b, const char *s, size_t n)
+{
+	if (NG_GROW(b->buf, b->cap, b->len + n + 1))
+		return NG_ERR_NOMEM;
+	if (n)
+		memcpy(b->buf + b->len, s, n);
+	b->len += n;
+	b->buf[b->len] = '\0';
+	return NG_OK;
+}
+
+ng_status
+ng_buf_adds(ng_buf *b, const char *s)
+{
+	return ng_buf_add(b, s, strlen(s));
+}
+
+ng_status
+ng_buf_addc(ng_buf *b, char c)
+{
+	return ng_buf_add(b, &c, 1);
+}
+
+ng_status
+ng_buf_printf(ng_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return NG_ERR_BAD_ARG;
+	if (NG_GROW(b->buf, b->cap, b->len + (size_t)n + 1))
+		return NG_ERR_NOMEM;
+	va_start(ap, fmt);
+	vsnprintf(b->buf + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+	return NG_OK;
+}
+
+void
+ng_buf_clear(ng_buf *b)
+{
+	b->len = 0;
+	if (b->buf)
+		b->buf[0] = '\0';
+}
+
+void
+ng_buf_free(ng_buf *b)
+{
+	free(b->buf);
+	b->buf = NULL;
+	b->len = b->cap = 0;
+}
+
+uint64_t
+ng_hash64(const void *data, size_t len, uint64_t seed)
+{
+	const unsigned char *p = data;
+	uint64_t h = 0xcbf29ce484222325ULL ^ seed;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= p[i];
+		h *= 0x100000001b3ULL;
+	}
+	/* Final mix (splitmix64) so that nearby keys spread in hash tables. */
+	h ^= h >> 30;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 27;
+	h *= 0x94d049bb133111ebULL;
+	h ^= h >> 31;
+	return h;
+}
+
+void
+ng_strmap_init(ng_strmap *m)
+{
+	memset(m, 0, sizeof(*m));
+}
+
+void
+ng_strmap_free(ng_strmap *m)
+{
+	free(m->hashes);
+	free(m->offs);
+	free(m->lens);
+	free(m->vals);
+	ng_buf_free(&m->arena);
+	memset(m, 0, sizeof(*m));
+}
+
+static size_t
+strmap_find(const ng_strmap *m, const char *key, size_t len, uint64_t h)
+{
+	size_t mask = m->cap - 1;
+	size_t i = (size_t)h & mask;
+
+	while (m->offs[i]) {
+		if (m->hashes[i] == h && m->lens[i] == len &&
+		    !memcmp(m->arena.buf + m->offs[i] - 1, key, len))
+			return i;
+		i = (i + 1) & mask;
+	}
+	return i;
+}
+
+int
+ng_strmap_get(const ng_strmap *m, const char *key, size_t len, uint32_t *val)
+{
+	size_t i;
+
+	if (!m->cap)
+		return 0;
+	i = strmap_find(m, key, len, ng_hash64(key, len, 0));
+	if (!m->offs[i])
+		return 0;
+	if (val)
+		*val = m->vals[i];
+	return 1;
+}
+
+static ng_status
+strmap_rehash(ng_strmap *m, size_t ncap)
+{
+	ng_strmap n = *m;
+	size_t i;
+
+	n.cap = ncap;
+	n.hashes = calloc(ncap, sizeof(*n.hashes));
+	n.offs = calloc(ncap, sizeof(*n.offs));
+	n.lens = calloc(ncap, sizeof(*n.lens));
+	n.vals = calloc(ncap, sizeof(*n.vals));
+	if (!n.hashes || !n.offs || !n.lens || !n.vals) {
+		free(n.hashes);
+		free(n.offs);
+		free(n.lens);
+		free(n.vals);
+		return NG_ERR_NOMEM;
+	}
+	for (i = 0; i < m->cap; i++) {
+		size_t j;
+		if (!m->offs[i])
+			continue;
+		j = (size_t)m->hashes[i] & (ncap - 1);
+		while (n.offs[j])
+			j = (j + 1) & (ncap - 1);
+		n.hashes[j] = m->hashes[i];
+		n.offs[j] = m->offs[i];
+		n.lens[j] = m->lens[i];
+		n.vals[j] = m->vals[i];
+	}
+	free(m->hashes);
+	free(m->offs);
+	free(m->lens);
+	free(m->vals);
+	*m = n;
+	return NG_OK;
+}
+
+ng_status
+ng_strmap_put(ng_strmap *m, const char *key, size_t len, uint32_t val)
+{
+	uint64_t h = ng_hash64(key, len, 0);
+	size_t i;
+	uint32_t off;
+
+	if ((m->count + 1) * 2 > m->cap &&
+	    strmap_rehash(m, m->cap ? m->cap * 2 : 64))
+		return NG_ERR_NOMEM;
+	i = strmap_find(m, key, len, h);
+	if (m->offs[i]) {
+		m->vals[i] = val;
+		return NG_OK;
+	}
+	if (m->arena.len + len + 1 > UINT32_MAX - 1)
+		return NG_ERR_NOMEM;
+	off = (uint32_t)m->arena.len + 1;
+	if (ng_buf_add(&m->arena, key, len) || ng_buf_addc(&m->arena, '\0'))
+		return NG_ERR_NOMEM;
+	m->hashes[i] = h;
+	m->offs[i] = off;
+	m->lens[i] = (uint32_t)len;
+	m->vals[i] = val;
+	m->count++;
+	return NG_OK;
+}
+
+void
+ng_u64map_init(ng_u64map *m)
+{
+	memset(m, 0, sizeof(*m));
+}
+
+void
+ng_u64map_free(ng_u64map *m)
+{
+	free(m->keys);
+	free(m->vals);
+	memset(m, 0, sizeof(*m));
+}
+
+static size_t
+u64_slot(uint64_t key, size_t cap)
+{
+	key ^= key >> 33;
+	key *= 0xff51afd7ed558ccdULL;
+	key ^= key >> 33;
+	return (size_t)key & (cap - 1);
+}
+
+int
+ng_u64map_get(const ng_u64map *m, uint64_t key, uint32_t *val)
+{
+	size_t i;
+
+	if (!m->cap)
+		return 0;
+	for (i = u64_slot(key, m->cap); m->keys[i]; i = (i + 1) & (m->cap - 1))
+		if (m->keys[i] == key) {
+			*val = m->vals[i];
+			return 1;
+		}
+	return 0;
+}
+
+ng_status
+ng_u64map_put(ng_u64map *m, uint64_t key, uint32_t val)
+{
+	size_t i;
+
+	if ((m->count + 1) * 2 > m->cap) {
+		size_t ncap = m->cap ? m->cap * 2 : 64, j;
+		uint64_t *nk = calloc(ncap, sizeof(*nk));
+		uint32_t *nv = calloc(ncap, sizeof(*nv));
+		if (!nk || !nv) {
+			free(nk);
+			free(nv);
+			return NG_ERR_NOMEM;
+		}
+		for (j = 0; j < m->cap; j++) {
+			size_t k;
+			if (!m->keys[j])
+				continue;
+			for (k = u64_slot(m->keys[j], ncap); nk[k]; k = (k + 1) & (ncap - 1))
+				;
+			nk[k] = m->keys[j];
+			nv[k] = m->vals[j];
+		}
+		free(m->keys);
+		free(m->vals);
+		m->keys = nk;
+		m->vals = nv;
+		m->cap = ncap;
+	}
+	for (i = u64_slot(key, m->cap); m->keys[i]; i = (i + 1) & (m->cap - 1))
+		if (m->keys[i] == key) {
+			m->vals[i] = val;
+			return NG_OK;
+		}
+	m->keys[i] = key;
+	m->vals[i] = val;
+	m->count++;
+	return NG_OK;
+}
+
+char *
+ng_strndup(const char *s, size_t n)
+{
+	char *d = malloc(n + 1);
+
+	if (!d)
+		return NULL;
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+ng_status
+ng_read_file(const char *path, char **out, size_t *len, size_t max)
+{
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	ng_buf b = {0};
+	char chunk[65536];
+	size_t n;
+	ng_status st = NG_OK;
+
+	*out = NULL;
+	*len = 0;
+	if (!f)
+		return errno == ENOENT ? NG_ERR_NOT_FOUND : NG_ERR_IO;
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		if (max && b.len + n > max) {
+			st = NG_ERR_TOO_BIG;
+			goto done;
+		}
+		TRY(st, ng_buf_add(&b, chunk, n));
+	}
+	if (ferror(f))
+		st = NG_ERR_IO;
+done:
+	if (f != stdin)
+		fclose(f);
+	if (st) {
+		ng_buf_free(&b);
+		return st;
+	}
+	if (!b.buf && ng_buf_add(&b, "", 0))
+		return NG_ERR_NOMEM;
+	*out = b.buf;
+	*len = b.len;
+	return NG_OK;
+}

@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Small containers shared by the modules: growable byte buffers, an
+ * open-addressing string-to-integer map and a 64-bit hash. */
+#ifndef NG_UTIL_H
+#define NG_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "newsgraph.h"
+
+#define TRY(st, expr)                                                   \
+	do {                                                                \
+		if (((st) = (expr)) != NG_OK)                                   \
+			goto done;                                                  \
+	} while (0)
+
+/* Grows *arr (of elements of size sz, capacity *cap) to hold n elements. */
+ng_status ng_grow(void **arr, size_t *cap, size_t n, size_t sz);
+#define NG_GROW(arr, cap, n) ng_grow((void **)&(arr), &(cap), (n), sizeof(*(arr)))
+
+/* A growable NUL-terminated byte buffer. */
+typedef struct {
+	char *buf;
+	size_t len;
+	size_t cap;
+} ng_buf;
+
+ng_status ng_buf_add(ng_buf *b, const char *s, size_t n);
+ng_status ng_buf_adds(ng_buf *b, const char *s);
+ng_status ng_buf_addc(ng_buf *b, char c);
+ng_status ng_buf_printf(ng_buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void ng_buf_clear(ng_buf *b);
+void ng_buf_free(ng_buf *b);
+
+/* Maps byte strings to uint32 values; keys are copied into an arena. */
+typedef struct {
+	uint64_t *hashes;
+	uint32_t *offs;   /* key offset in arena + 1; 0 = empty slot */
+	uint32_t *lens;
+	uint32_t *vals;
+	size_t cap;       /* power of two */
+	size_t count;
+	ng_buf arena;
+} ng_strmap;
+
+void ng_strmap_init(ng_strmap *m);
+void ng_strmap_free(ng_strmap *m);
+/* Looks up a key; returns 1 and sets *val if present. */
+int ng_strmap_get(const ng_strmap *m, const char *key, size_t len, uint32_t *val);
+/* Inserts or replaces. */
+ng_status ng_strmap_put(ng_strmap *m, const char *key, size_t len, uint32_t val);
+/* The stored copy of the key of the entry whose value is val (linear scan);
+ * for debugging and tests only. */
+
+/* Maps uint64 keys to uint32 values (0 is not a valid key). */
+typedef struct {
+	uint64_t *keys;
+	uint32_t *vals;
+	size_t cap;
+	size_t count;
+} ng_u64map;
+
+void ng_u64map_init(ng_u64map *m);
+void ng_u64map_free(ng_u64map *m);
+int ng_u64map_get(const ng_u64map *m, uint64_t key, uint32_t *val);
+ng_status ng_u64map_put(ng_u64map *m, uint64_t key, uint32_t val);
+
+/* 64-bit FNV-1a with a final avalanche; stable across platforms and runs. */
+uint64_t ng_hash64(const void *data, size_t len, uint64_t seed);
+
+
+/* Duplicates n bytes as a NUL-terminated string. */
+char *ng_strndup(const char *s, size_t n);
+
+#endif /* NG_UTIL_H */

@@ -1,0 +1,955 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The validator: loads the ontology, the shapes and the data into indexed
+ * graphs, runs the OWL checks and SHACL Core, and reports the results as a
+ * sorted list and as a W3C SHACL validation report written by raptor2. */
+#include "config.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "validate.h"
+
+#define TRY(st, expr) \
+	do { \
+		if (((st) = (expr)) != NG_OK) \
+			goto done; \
+	} while (0)
+
+typedef struct {
+	char *focus, *path, *value, *shape, *component, *message;
+	ng_severity severity;
+} formatted;
+
+struct ng_validator {
+	raptor_world *world;
+	ng_store *st;
+	ng_graph onto, shapes, data;
+	int have_onto, have_shapes;
+	ng_error_func func;
+	void *handle;
+	ng_results res;
+	formatted *fmt;       /* sorted, one per result */
+	size_t sev_count[3];
+};
+
+/* ------------------------------------------------------------ results */
+
+void
+ng_results_clear(ng_results *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n; i++)
+		free(r->v[i].text);
+	free(r->v);
+	memset(r, 0, sizeof *r);
+}
+
+ng_status
+ng_results_add(ng_results *r, const ng_result *res)
+{
+	if (r->n == r->cap) {
+		size_t ncap = r->cap ? r->cap * 2 : 16;
+		ng_result *nv = realloc(r->v, ncap * sizeof *nv);
+
+		if (!nv)
+			return NG_ERR_NOMEM;
+		r->v = nv;
+		r->cap = ncap;
+	}
+	r->v[r->n++] = *res;
+	return NG_OK;
+}
+
+/* ------------------------------------------------------------ OWL checks */
+
+typedef struct {
+	ng_store *st;
+	const ng_vocab *v;
+	const ng_graph *onto, *data;
+	ng_results *out;
+	ng_status status;
+	/* superclass closures, by class */
+	ng_tid *cls;
+	ng_tid **sup;
+	size_t *nsup;
+	size_t ncls, ccap;
+	/* disjoint class pairs */
+	ng_tid (*disj)[2];
+	size_t ndisj;
+	ng_tid comp_undeclared, comp_domain, comp_range, comp_disjoint,
+	       comp_functional, comp_literal, comp_provenance;
+	size_t ns_len;
+} owl;
+
+static int
+tid_in(const ng_tid *v, size_t n, ng_tid x)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i] == x)
+			return 1;
+	return 0;
+}
+
+static int
+tid_push(ng_tid **v, size_t *n, size_t *cap, ng_tid x)
+{
+	if (*n == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 8;
+		ng_tid *nv = realloc(*v, ncap * sizeof *nv);
+
+		if (!nv)
+			return -1;
+		*v = nv;
+		*cap = ncap;
+	}
+	(*v)[(*n)++] = x;
+	return 0;
+}
+
+static void
+add_edges(owl *o, const ng_graph *g, ng_tid c, ng_tid **v, size_t *n, size_t *cap)
+{
+	size_t m, i;
+	const ng_triple *t = ng_graph_sp(g, c, o->v->rdfs_subClassOf, &m);
+
+	for (i = 0; i < m; i++)
+		if (!tid_in(*v, *n, t[i].o) && tid_push(v, n, cap, t[i].o))
+			o->status = NG_ERR_NOMEM;
+	t = ng_graph_sp(g, c, o->v->owl_equivalentClass, &m);
+	for (i = 0; i < m; i++)
+		if (!tid_in(*v, *n, t[i].o) && tid_push(v, n, cap, t[i].o))
+			o->status = NG_ERR_NOMEM;
+	t = ng_graph_po(g, o->v->owl_equivalentClass, c, &m);
+	for (i = 0; i < m; i++)
+		if (!tid_in(*v, *n, t[i].s) && tid_push(v, n, cap, t[i].s))
+			o->status = NG_ERR_NOMEM;
+}
+
+/* The class and its superclasses (with equivalent classes), by the
+ * ontology and the data. */
+static const ng_tid *
+superclasses(owl *o, ng_tid c, size_t *n)
+{
+	size_t i, cnt = 0, cap = 0, q = 0;
+	ng_tid *v = NULL;
+
+	for (i = 0; i < o->ncls; i++)
+		if (o->cls[i] == c) {
+			*n = o->nsup[i];
+			return o->sup[i];
+		}
+	if (tid_push(&v, &cnt, &cap, c))
+		goto nomem;
+	while (q < cnt && !o->status) {
+		ng_tid x = v[q++];
+
+		add_edges(o, o->onto, x, &v, &cnt, &cap);
+		add_edges(o, o->data, x, &v, &cnt, &cap);
+	}
+	if (o->ncls == o->ccap) {
+		size_t ncap = o->ccap ? o->ccap * 2 : 32;
+		ng_tid *nc = realloc(o->cls, ncap * sizeof *nc);
+		ng_tid **ns;
+		size_t *nn;
+
+		if (!nc)
+			goto nomem;
+		o->cls = nc;
+		ns = realloc(o->sup, ncap * sizeof *ns);
+		if (!ns)
+			goto nomem;
+		o->sup = ns;
+		nn = realloc(o->nsup, ncap * sizeof *nn);
+		if (!nn)
+			goto nomem;
+		o->nsup = nn;
+		o->ccap = ncap;
+	}
+	o->cls[o->ncls] = c;
+	o->sup[o->ncls] = v;
+	o->nsup[o->ncls] = cnt;
+	o->ncls++;
+	*n = cnt;
+	return v;
+nomem:
+	free(v);
+	o->status = NG_ERR_NOMEM;
+	*n = 0;
+	return NULL;
+}
+
+/* 1 when some type of @p node is (a subclass of) @p cls, 0 when none is,
+ * -1 when the node has no type. */
+static int
+typed_as(owl *o, ng_tid node, ng_tid cls)
+{
+	size_t n, i, m;
+	const ng_triple *t = ng_graph_sp(o->data, node, o->v->rdf_type, &n);
+
+	if (!n)
+		return -1;
+	for (i = 0; i < n; i++) {
+		const ng_tid *s = superclasses(o, t[i].o, &m);
+
+		if (s && tid_in(s, m, cls))
+			return 1;
+	}
+	return 0;
+}
+
+static void
+owl_result(owl *o, ng_tid comp, ng_tid focus, ng_tid path, ng_tid value,
+           const char *fmt_str, ...)
+{
+	char buf[1024];
+	va_list ap;
+	ng_result r;
+
+	memset(&r, 0, sizeof r);
+	r.focus = focus;
+	r.path = path;
+	r.value = value;
+	r.component = comp;
+	r.severity = o->v->sh_Violation;
+	va_start(ap, fmt_str);
+	vsnprintf(buf, sizeof buf, fmt_str, ap);
+	va_end(ap);
+	r.text = strdup(buf);
+	if (!r.text || ng_results_add(o->out, &r)) {
+		free(r.text);
+		o->status = NG_ERR_NOMEM;
+	}
+}
+
+static int
+in_ns(const ng_term *t, size_t ns_len)
+{
+	return t && t->kind == NG_TERM_IRI && t->len > ns_len
+	       && !strncmp(t->lex, NG_NS, ns_len);
+}
+
+static int
+declared(owl *o, ng_tid t)
+{
+	size_t n;
+
+	ng_graph_sp(o->onto, t, o->v->rdf_type, &n);
+	return n > 0;
+}
+
+static int
+is_datatype_iri(owl *o, ng_tid t)
+{
+	const ng_term *x = ng_store_term(o->st, t);
+
+	return t == o->v->rdfs_Literal || t == o->v->rdf_langString
+	       || (x && x->kind == NG_TERM_IRI && !strncmp(x->lex, NG_XSD, sizeof NG_XSD - 1))
+	       || ng_graph_has(o->onto, t, o->v->rdf_type, o->v->rdfs_Datatype);
+}
+
+/* Whether a literal of datatype @p dt fits range @p range: the same, or
+ * derived from it by restriction (the integer types). */
+static int
+datatype_fits(owl *o, ng_tid dt, ng_tid range)
+{
+	static const char *const ints[] = {
+		"integer", "nonNegativeInteger", "positiveInteger", "nonPositiveInteger",
+		"negativeInteger", "long", "int", "short", "byte", "unsignedLong",
+		"unsignedInt", "unsignedShort", "unsignedByte", NULL
+	};
+	const ng_term *d = ng_store_term(o->st, dt), *r = ng_store_term(o->st, range);
+	const char *dn, *rn;
+	int di = -1, i;
+
+	if (dt == range || range == o->v->rdfs_Literal)
+		return 1;
+	if (!d || !r || strncmp(d->lex, NG_XSD, sizeof NG_XSD - 1)
+	    || strncmp(r->lex, NG_XSD, sizeof NG_XSD - 1))
+		return 0;
+	dn = d->lex + sizeof NG_XSD - 1;
+	rn = r->lex + sizeof NG_XSD - 1;
+	for (i = 0; ints[i]; i++)
+		if (!strcmp(dn, ints[i]))
+			di = i;
+	if (di < 0)
+		return 0;
+	if (!strcmp(rn, "decimal") || !strcmp(rn, "integer"))
+		return 1;
+	if (!strcmp(rn, "nonNegativeInteger"))
+		return !strcmp(dn, "positiveInteger") || !strncmp(dn, "unsigned", 8);
+	return 0;
+}
+
+static void
+check_disjoint(owl *o, ng_tid s)
+{
+	size_t n, i, j, m;
+	const ng_triple *t = ng_graph_sp(o->data, s, o->v->rdf_type, &n);
+	ng_tid *all = NULL;
+	size_t na = 0, ca = 0;
+
+	if (!n || !o->ndisj)
+		return;
+	for (i = 0; i < n; i++) {
+		const ng_tid *sup = superclasses(o, t[i].o, &m);
+
+		for (j = 0; sup && j < m; j++)
+			if (!tid_in(all, na, sup[j]) && tid_push(&all, &na, &ca, sup[j]))
+				o->status = NG_ERR_NOMEM;
+	}
+	for (i = 0; i < o->ndisj; i++)
+		if (tid_in(all, na, o->disj[i][0]) && tid_in(all, na, o->disj[i][1])) {
+			char *a = ng_store_format(o->st, o->disj[i][0]);
+			char *b = ng_store_format(o->st, o->disj[i][1]);
+
+			owl_result(o, o->comp_disjoint, s, o->v->rdf_type, o->disj[i][1],
+			           "node is both a %s and a %s, which are disjoint",
+			           a ? a : "?", b ? b : "?");
+			free(a);
+			free(b);
+		}
+	free(all);
+}
+
+static int
+has_provenance(owl *o, ng_tid s, ng_tid p, ng_tid obj)
+{
+	const ng_vocab *v = o->v;
+	size_t n, i;
+	const ng_triple *t = ng_graph_po(o->data, v->rdf_subject, s, &n);
+
+	for (i = 0; i < n; i++) {
+		ng_tid x = t[i].s;
+
+		if (ng_graph_has(o->data, x, v->rdf_predicate, p)
+		    && ng_graph_has(o->data, x, v->rdf_object, obj)
+		    && ng_graph_has(o->data, x, v->rdf_type, v->ng_Provenance))
+			return 1;
+	}
+	return 0;
+}
+
+static void
+collect_disjoint(owl *o)
+{
+	const ng_vocab *v = o->v;
+	size_t n, i, j, l, m;
+	const ng_triple *t;
+	size_t cap = 0;
+
+	t = ng_graph_po(o->onto, v->rdf_type, v->owl_AllDisjointClasses, &n);
+	for (i = 0; i < n; i++) {
+		ng_tid *mem = NULL, head = ng_graph_object(o->onto, t[i].s, v->owl_members);
+
+		if (!head || ng_graph_list(o->onto, v, head, &mem, &m))
+			continue;
+		for (j = 0; j < m; j++)
+			for (l = j + 1; l < m; l++) {
+				if (o->ndisj == cap) {
+					size_t ncap = cap ? cap * 2 : 32;
+					ng_tid (*nd)[2] = realloc(o->disj, ncap * sizeof *nd);
+
+					if (!nd) {
+						o->status = NG_ERR_NOMEM;
+						free(mem);
+						return;
+					}
+					o->disj = nd;
+					cap = ncap;
+				}
+				o->disj[o->ndisj][0] = mem[j];
+				o->disj[o->ndisj][1] = mem[l];
+				o->ndisj++;
+			}
+		free(mem);
+	}
+	t = ng_graph_po(o->onto, v->owl_disjointWith, 0, &n);
+	for (i = 0; i < n; i++) {
+		if (o->ndisj == cap) {
+			size_t ncap = cap ? cap * 2 : 32;
+			ng_tid (*nd)[2] = realloc(o->disj, ncap * sizeof *nd);
+
+			if (!nd) {
+				o->status = NG_ERR_NOMEM;
+				return;
+			}
+			o->disj = nd;
+			cap = ncap;
+		}
+		o->disj[o->ndisj][0] = t[i].s;
+		o->disj[o->ndisj][1] = t[i].o;
+		o->ndisj++;
+	}
+}
+
+/* Checks one data triple (and, at the first triple of a subject, the
+ * subject's types). */
+static void
+check_triple(owl *o, const ng_triple *tr, const ng_triple *prev)
+{
+	const ng_vocab *v = o->v;
+	const ng_term *pt = ng_store_term(o->st, tr->p);
+	const ng_term *ot = ng_store_term(o->st, tr->o);
+	size_t n, i;
+	const ng_triple *t;
+	char *a = NULL, *b = NULL;
+
+	if (!prev || prev->s != tr->s)
+		check_disjoint(o, tr->s);
+	if (in_ns(pt, o->ns_len) && !declared(o, tr->p)) {
+		a = ng_store_format(o->st, tr->p);
+		owl_result(o, o->comp_undeclared, tr->s, tr->p, tr->o,
+		           "property %s is not declared in the ontology", a ? a : "?");
+		goto done;
+	}
+	if (tr->p == v->rdf_type && in_ns(ot, o->ns_len) && !declared(o, tr->o)) {
+		a = ng_store_format(o->st, tr->o);
+		owl_result(o, o->comp_undeclared, tr->s, tr->p, tr->o,
+		           "class %s is not declared in the ontology", a ? a : "?");
+	}
+	if (ot->kind == NG_TERM_LITERAL && !ng_literal_valid(o->st, ot)) {
+		a = ng_store_format(o->st, ot->dt);
+		owl_result(o, o->comp_literal, tr->s, tr->p, tr->o,
+		           "literal is not a valid %s", a ? a : "?");
+		free(a);
+		a = NULL;
+	}
+	/* Domains: only when the subject has types and none fits. */
+	t = ng_graph_sp(o->onto, tr->p, v->rdfs_domain, &n);
+	for (i = 0; i < n; i++)
+		if (typed_as(o, tr->s, t[i].o) == 0) {
+			a = ng_store_format(o->st, t[i].o);
+			b = ng_store_format(o->st, tr->p);
+			owl_result(o, o->comp_domain, tr->s, tr->p, tr->o,
+			           "subject of %s is not a %s", b ? b : "?", a ? a : "?");
+			free(a);
+			free(b);
+			a = b = NULL;
+		}
+	t = ng_graph_sp(o->onto, tr->p, v->rdfs_range, &n);
+	for (i = 0; i < n; i++) {
+		ng_tid r = t[i].o;
+		int bad;
+
+		if (is_datatype_iri(o, r))
+			bad = ot->kind != NG_TERM_LITERAL || !datatype_fits(o, ot->dt, r);
+		else
+			bad = ot->kind == NG_TERM_LITERAL || typed_as(o, tr->o, r) == 0;
+		if (bad) {
+			a = ng_store_format(o->st, r);
+			b = ng_store_format(o->st, tr->p);
+			owl_result(o, o->comp_range, tr->s, tr->p, tr->o,
+			           "value of %s is not a %s", b ? b : "?", a ? a : "?");
+			free(a);
+			free(b);
+			a = b = NULL;
+		}
+	}
+	if (prev && prev->s == tr->s && prev->p == tr->p
+	    && ng_graph_has(o->onto, tr->p, v->rdf_type, v->owl_FunctionalProperty)) {
+		a = ng_store_format(o->st, tr->p);
+		owl_result(o, o->comp_functional, tr->s, tr->p, tr->o,
+		           "functional property %s has more than one value", a ? a : "?");
+		free(a);
+		a = NULL;
+	}
+	/* Facts need a provenance record; the provenance properties
+	 * themselves do not. */
+	if ((tr->p == v->ng_role
+	     || (in_ns(pt, o->ns_len)
+	         && ng_graph_has(o->onto, tr->p, v->rdf_type, v->owl_ObjectProperty)
+	         && !ng_graph_has(o->onto, tr->p, v->rdfs_domain, v->ng_Provenance)))
+	    && !has_provenance(o, tr->s, tr->p, tr->o)
+	    && !(ng_graph_has(o->onto, tr->p, v->rdf_type, v->owl_SymmetricProperty)
+	         && has_provenance(o, tr->o, tr->p, tr->s))) {
+		a = ng_store_format(o->st, tr->p);
+		owl_result(o, o->comp_provenance, tr->s, tr->p, tr->o,
+		           "fact has no ng:Provenance record");
+	}
+done:
+	free(a);
+	free(b);
+}
+
+ng_status
+ng_owl_check(ng_store *st, const ng_graph *onto, const ng_graph *data,
+             ng_results *out)
+{
+	owl o;
+	size_t i;
+
+	memset(&o, 0, sizeof o);
+	o.st = st;
+	o.v = ng_store_vocab(st);
+	o.onto = onto;
+	o.data = data;
+	o.out = out;
+	o.ns_len = strlen(NG_NS);
+	o.comp_undeclared = ng_store_iri(st, NG_NS "UndeclaredTermComponent");
+	o.comp_domain = ng_store_iri(st, NG_NS "DomainComponent");
+	o.comp_range = ng_store_iri(st, NG_NS "RangeComponent");
+	o.comp_disjoint = ng_store_iri(st, NG_NS "DisjointClassesComponent");
+	o.comp_functional = ng_store_iri(st, NG_NS "FunctionalPropertyComponent");
+	o.comp_literal = ng_store_iri(st, NG_NS "IllFormedLiteralComponent");
+	o.comp_provenance = ng_store_iri(st, NG_NS "ProvenanceComponent");
+	if (!o.comp_undeclared || !o.comp_domain || !o.comp_range || !o.comp_disjoint
+	    || !o.comp_functional || !o.comp_literal || !o.comp_provenance)
+		return NG_ERR_NOMEM;
+	collect_disjoint(&o);
+	for (i = 0; i < data->n && !o.status; i++)
+		check_triple(&o, &data->spo[i], i ? &data->spo[i - 1] : NULL);
+	for (i = 0; i < o.ncls; i++)
+		free(o.sup[i]);
+	free(o.cls);
+	free(o.sup);
+	free(o.nsup);
+	free(o.disj);
+	return o.status;
+}
+
+/* ------------------------------------------------------------ validator */
+
+static void
+quiet_log(void *user, raptor_log_message *m)
+{
+	(void)user;
+	(void)m;
+}
+
+ng_validator *
+ng_validator_new(void)
+{
+	ng_validator *v = calloc(1, sizeof *v);
+
+	if (!v)
+		return NULL;
+	v->world = raptor_new_world();
+	v->st = ng_store_new();
+	if (!v->world || !v->st)
+		goto fail;
+	raptor_world_set_log_handler(v->world, NULL, quiet_log);
+	if (raptor_world_open(v->world))
+		goto fail;
+	ng_graph_init(&v->onto);
+	ng_graph_init(&v->shapes);
+	ng_graph_init(&v->data);
+	return v;
+fail:
+	ng_validator_free(v);
+	return NULL;
+}
+
+static void
+clear_run(ng_validator *v)
+{
+	size_t i;
+
+	if (v->fmt)
+		for (i = 0; i < v->res.n; i++) {
+			free(v->fmt[i].focus);
+			free(v->fmt[i].path);
+			free(v->fmt[i].value);
+			free(v->fmt[i].shape);
+			free(v->fmt[i].component);
+			free(v->fmt[i].message);
+		}
+	free(v->fmt);
+	v->fmt = NULL;
+	ng_results_clear(&v->res);
+	memset(v->sev_count, 0, sizeof v->sev_count);
+}
+
+void
+ng_validator_free(ng_validator *v)
+{
+	if (!v)
+		return;
+	clear_run(v);
+	ng_graph_clear(&v->onto);
+	ng_graph_clear(&v->shapes);
+	ng_graph_clear(&v->data);
+	ng_store_free(v->st);
+	if (v->world)
+		raptor_free_world(v->world);
+	free(v);
+}
+
+void
+ng_validator_set_error_func(ng_validator *v, ng_error_func func, void *handle)
+{
+	v->func = func;
+	v->handle = handle;
+}
+
+static ng_status
+load(ng_validator *v, ng_graph *g, const char *path, const char *syntax)
+{
+	if (!v || !path)
+		return NG_ERR_BAD_ARG;
+	return ng_graph_parse(g, v->st, v->world, path, NULL, syntax, v->func,
+	                      v->handle);
+}
+
+ng_status
+ng_validator_load_ontology(ng_validator *v, const char *path)
+{
+	ng_status st = load(v, &v->onto, path, NULL);
+
+	if (!st)
+		v->have_onto = 1;
+	return st;
+}
+
+ng_status
+ng_validator_load_shapes(ng_validator *v, const char *path)
+{
+	ng_status st = load(v, &v->shapes, path, NULL);
+
+	if (!st)
+		v->have_shapes = 1;
+	return st;
+}
+
+ng_status
+ng_validator_load_data(ng_validator *v, const char *path, const char *syntax)
+{
+	return load(v, &v->data, path, syntax);
+}
+
+static ng_severity
+severity_of(const ng_validator *v, ng_tid t)
+{
+	const ng_vocab *voc = ng_store_vocab(v->st);
+
+	return t == voc->sh_Warning ? NG_SEVERITY_WARNING
+	       : t == voc->sh_Info ? NG_SEVERITY_INFO : NG_SEVERITY_VIOLATION;
+}
+
+static int
+cmp_str(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "");
+}
+
+static int
+cmp_fmt(const void *x, const void *y)
+{
+	const formatted *a = x, *b = y;
+	int c;
+
+	if (a->severity != b->severity)
+		return a->severity < b->severity ? -1 : 1;
+	if ((c = cmp_str(a->focus, b->focus)) || (c = cmp_str(a->path, b->path))
+	    || (c = cmp_str(a->value, b->value))
+	    || (c = cmp_str(a->component, b->component))
+	    || (c = cmp_str(a->shape, b->shape)))
+		return c;
+	return cmp_str(a->message, b->message);
+}
+
+ng_status
+ng_validator_run(ng_validator *v)
+{
+	ng_status st = NG_OK;
+	size_t i;
+
+	if (!v)
+		return NG_ERR_BAD_ARG;
+	clear_run(v);
+	TRY(st, ng_graph_index(&v->data));
+	TRY(st, ng_graph_index(&v->onto));
+	TRY(st, ng_graph_index(&v->shapes));
+	if (v->have_onto)
+		TRY(st, ng_owl_check(v->st, &v->onto, &v->data, &v->res));
+	if (v->have_shapes)
+		TRY(st, ng_shacl_validate(v->st, &v->shapes, &v->data,
+		                          v->have_onto ? &v->onto : NULL, &v->res,
+		                          v->func, v->handle));
+	v->fmt = calloc(v->res.n + 1, sizeof *v->fmt);
+	if (!v->fmt) {
+		st = NG_ERR_NOMEM;
+		goto done;
+	}
+	for (i = 0; i < v->res.n; i++) {
+		const ng_result *r = &v->res.v[i];
+		formatted *f = &v->fmt[i];
+		const ng_term *m = ng_store_term(v->st, r->message);
+
+		f->severity = severity_of(v, r->severity);
+		f->focus = ng_store_format(v->st, r->focus);
+		f->path = r->path ? ng_path_format(v->st, &v->shapes, r->path) : NULL;
+		f->value = r->value ? ng_store_format(v->st, r->value) : NULL;
+		f->shape = r->shape ? ng_store_format(v->st, r->shape) : NULL;
+		f->component = ng_store_format(v->st, r->component);
+		f->message = strdup(m ? m->lex : r->text ? r->text : "");
+		if (!f->focus || (r->path && !f->path) || (r->value && !f->value)
+		    || (r->shape && !f->shape) || !f->component || !f->message) {
+			st = NG_ERR_NOMEM;
+			goto done;
+		}
+		v->sev_count[f->severity]++;
+	}
+	/* Sort the formatted view; the report keeps result order. */
+	qsort(v->fmt, v->res.n, sizeof *v->fmt, cmp_fmt);
+done:
+	if (st) {
+		if (!v->fmt)
+			ng_results_clear(&v->res);
+	}
+	return st;
+}
+
+ng_status
+ng_validator_validate_files(ng_validator *v, const char *const *paths, size_t n,
+                            const char *syntax)
+{
+	ng_status st = NG_OK;
+	size_t i;
+
+	if (!v || (n && !paths))
+		return NG_ERR_BAD_ARG;
+	for (i = 0; i < n; i++)
+		TRY(st, ng_validator_load_data(v, paths[i], syntax));
+	st = ng_validator_run(v);
+done:
+	return st;
+}
+
+int
+ng_validator_conforms(const ng_validator *v)
+{
+	return v && v->res.n == 0;
+}
+
+size_t
+ng_validator_triple_count(const ng_validator *v)
+{
+	return v ? v->data.n : 0;
+}
+
+size_t
+ng_validator_result_count(const ng_validator *v)
+{
+	return v && v->fmt ? v->res.n : 0;
+}
+
+size_t
+ng_validator_severity_count(const ng_validator *v, ng_severity sev)
+{
+	if (!v || (unsigned)sev > NG_SEVERITY_INFO)
+		return 0;
+	return v->sev_count[sev];
+}
+
+ng_status
+ng_validator_result(const ng_validator *v, size_t i, ng_validation_result *out)
+{
+	const formatted *f;
+
+	if (!v || !out || i >= ng_validator_result_count(v))
+		return NG_ERR_BAD_ARG;
+	f = &v->fmt[i];
+	out->severity = f->severity;
+	out->focus = f->focus;
+	out->path = f->path;
+	out->value = f->value;
+	out->shape = f->shape;
+	out->component = f->component;
+	out->message = f->message;
+	return NG_OK;
+}
+
+/* ------------------------------------------------------------ report */
+
+typedef struct {
+	ng_validator *v;
+	raptor_serializer *ser;
+	ng_tid *copied;       /* path blank nodes already written */
+	size_t ncopied, ccap;
+	ng_status status;
+} report_ctx;
+
+static raptor_term *
+rterm(report_ctx *r, ng_tid id)
+{
+	const ng_term *t = ng_store_term(r->v->st, id);
+	const ng_vocab *voc = ng_store_vocab(r->v->st);
+	raptor_uri *dt = NULL;
+	raptor_term *rt;
+
+	if (!t)
+		return NULL;
+	switch (t->kind) {
+	case NG_TERM_IRI:
+		return raptor_new_term_from_uri_string(r->v->world,
+		                                       (const unsigned char *)t->lex);
+	case NG_TERM_BNODE:
+		return raptor_new_term_from_blank(r->v->world,
+		                                  (const unsigned char *)t->lex);
+	default:
+		if (!t->lang && t->dt != voc->xsd_string) {
+			dt = raptor_new_uri(r->v->world, (const unsigned char *)
+			                    ng_store_term(r->v->st, t->dt)->lex);
+			if (!dt)
+				return NULL;
+		}
+		rt = raptor_new_term_from_counted_literal(
+			r->v->world, (const unsigned char *)t->lex, t->len, dt,
+			(const unsigned char *)t->lang, t->lang ? (unsigned char)strlen(t->lang) : 0);
+		if (dt)
+			raptor_free_uri(dt);
+		return rt;
+	}
+}
+
+static void
+emit3(report_ctx *r, ng_tid s, ng_tid p, ng_tid o)
+{
+	raptor_term *ts, *tp, *to;
+	raptor_statement *stmt;
+
+	if (r->status)
+		return;
+	ts = rterm(r, s);
+	tp = rterm(r, p);
+	to = rterm(r, o);
+	if (!ts || !tp || !to) {
+		if (ts)
+			raptor_free_term(ts);
+		if (tp)
+			raptor_free_term(tp);
+		if (to)
+			raptor_free_term(to);
+		r->status = NG_ERR_NOMEM;
+		return;
+	}
+	stmt = raptor_new_statement_from_nodes(r->v->world, ts, tp, to, NULL);
+	if (!stmt) {
+		r->status = NG_ERR_NOMEM;
+		return;
+	}
+	if (raptor_serializer_serialize_statement(r->ser, stmt))
+		r->status = NG_ERR_RDF;
+	raptor_free_statement(stmt);
+}
+
+/* Writes the blank node structure of a path (lists, sh:inversePath, ...)
+ * from the shapes graph, once per node. */
+static void
+copy_path(report_ctx *r, ng_tid node, int depth)
+{
+	const ng_term *t = ng_store_term(r->v->st, node);
+	size_t n, i;
+	const ng_triple *tr;
+
+	if (!t || t->kind != NG_TERM_BNODE || depth > 64)
+		return;
+	for (i = 0; i < r->ncopied; i++)
+		if (r->copied[i] == node)
+			return;
+	if (tid_push(&r->copied, &r->ncopied, &r->ccap, node)) {
+		r->status = NG_ERR_NOMEM;
+		return;
+	}
+	tr = ng_graph_sp(&r->v->shapes, node, 0, &n);
+	for (i = 0; i < n; i++) {
+		const ng_vocab *voc = ng_store_vocab(r->v->st);
+
+		/* a list node of a sequence path: only its list triples */
+		if (ng_graph_object(&r->v->shapes, node, voc->rdf_first)
+		    && tr[i].p != voc->rdf_first && tr[i].p != voc->rdf_rest)
+			continue;
+		emit3(r, node, tr[i].p, tr[i].o);
+		copy_path(r, tr[i].o, depth + 1);
+	}
+}
+
+ng_status
+ng_validator_write_report(ng_validator *v, FILE *out)
+{
+	static const char *const ns[][2] = {
+		{ "sh", NG_SH }, { "rdf", NG_RDF }, { "rdfs", NG_RDFS },
+		{ "xsd", NG_XSD }, { "ng", NG_NS },
+		{ "dcterms", "http://purl.org/dc/terms/" },
+		{ "skos", "http://www.w3.org/2004/02/skos/core#" },
+		{ "nif", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#" },
+		{ "itsrdf", "http://www.w3.org/2005/11/its/rdf#" },
+	};
+	report_ctx r;
+	const ng_vocab *voc;
+	ng_tid report, conforms;
+	size_t i;
+
+	if (!v || !out)
+		return NG_ERR_BAD_ARG;
+	memset(&r, 0, sizeof r);
+	r.v = v;
+	voc = ng_store_vocab(v->st);
+	r.ser = raptor_new_serializer(v->world, "turtle");
+	if (!r.ser)
+		return NG_ERR_RDF;
+	for (i = 0; i < sizeof ns / sizeof ns[0]; i++) {
+		raptor_uri *u = raptor_new_uri(v->world, (const unsigned char *)ns[i][1]);
+
+		if (!u) {
+			r.status = NG_ERR_NOMEM;
+			goto done;
+		}
+		raptor_serializer_set_namespace(r.ser, u, (const unsigned char *)ns[i][0]);
+		raptor_free_uri(u);
+	}
+	if (raptor_serializer_start_to_file_handle(r.ser, NULL, out)) {
+		r.status = NG_ERR_RDF;
+		goto done;
+	}
+	report = ng_store_new_bnode(v->st);
+	conforms = ng_store_intern(v->st, NG_TERM_LITERAL,
+	                           v->res.n ? "false" : "true", v->res.n ? 5 : 4,
+	                           voc->xsd_boolean, NULL);
+	if (!report || !conforms) {
+		r.status = NG_ERR_NOMEM;
+		goto done;
+	}
+	emit3(&r, report, voc->rdf_type, voc->sh_ValidationReport);
+	emit3(&r, report, voc->sh_conforms, conforms);
+	for (i = 0; i < v->res.n && !r.status; i++) {
+		const ng_result *res = &v->res.v[i];
+		ng_tid node = ng_store_new_bnode(v->st), msg = res->message;
+
+		if (!node) {
+			r.status = NG_ERR_NOMEM;
+			break;
+		}
+		if (!msg && res->text)
+			msg = ng_store_intern(v->st, NG_TERM_LITERAL, res->text,
+			                      strlen(res->text), 0, NULL);
+		emit3(&r, report, voc->sh_result, node);
+		emit3(&r, node, voc->rdf_type, voc->sh_ValidationResult);
+		emit3(&r, node, voc->sh_focusNode, res->focus);
+		if (res->path) {
+			emit3(&r, node, voc->sh_resultPath, res->path);
+			copy_path(&r, res->path, 0);
+		}
+		if (res->value)
+			emit3(&r, node, voc->sh_value, res->value);
+		if (res->shape)
+			emit3(&r, node, voc->sh_sourceShape, res->shape);
+		emit3(&r, node, voc->sh_sourceConstraintComponent, res->component);
+		emit3(&r, node, voc->sh_resultSeverity, res->severity);
+		if (msg)
+			emit3(&r, node, voc->sh_resultMessage, msg);
+	}
+	if (raptor_serializer_serialize_end(r.ser) && !r.status)
+		r.status = NG_ERR_RDF;
+	if (fflush(out) && !r.status)
+		r.status = NG_ERR_IO;
+done:
+	raptor_free_serializer(r.ser);
+	free(r.copied);
+	return r.status;
+}

@@ -1,0 +1,125 @@
+#!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# CLI tests of `newsgraph validate`: exit codes, human output, the SHACL
+# report and syntax error messages.
+set -eu
+
+: "${NG_BIN:?}" "${NG_SRCDIR:?}"
+RAPPER=${RAPPER:-}
+V="$NG_SRCDIR/tests/validate"
+ONTO="$NG_SRCDIR/ontology/newsgraph.ttl"
+SHAPES="$NG_SRCDIR/ontology/shapes.ttl"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT INT TERM
+fails=0
+
+fail() {
+	echo "FAIL: $*" >&2
+	fails=$((fails + 1))
+}
+
+# run EXPECTED_STATUS ARGS...: runs validate, output in $tmp/out and $tmp/err
+run() {
+	want=$1
+	shift
+	set +e
+	"$NG_BIN" validate "$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	set -e
+	if [ "$got" -ne "$want" ]; then
+		fail "validate $*: exit $got, expected $want"
+		sed 's/^/  | /' "$tmp/out" "$tmp/err" >&2
+	fi
+}
+
+expect_line() {
+	if ! grep -qxF -- "$2" "$tmp/$1"; then
+		fail "no line in $1: $2"
+		sed 's/^/  | /' "$tmp/$1" >&2
+	fi
+}
+
+# --help
+run 0 --help
+grep -q '^Usage: newsgraph validate' "$tmp/out" || fail "--help does not print usage"
+
+# Usage errors
+run 2
+run 2 --no-such-option "$V/valid.ttl"
+
+# Conforming data, with explicit and default (data directory) files.
+run 0 --ontology "$ONTO" --shapes "$SHAPES" "$V/valid.ttl"
+expect_line out "newsgraph: conforms, 65 triples"
+NEWSGRAPH_DATADIR="$NG_SRCDIR/ontology" run 0 "$V/valid.ttl"
+expect_line out "newsgraph: conforms, 65 triples"
+
+# Standard input, as Turtle and as N-Triples.
+NEWSGRAPH_DATADIR="$NG_SRCDIR/ontology" run 0 - <"$V/valid.ttl"
+if [ -n "$RAPPER" ]; then
+	"$RAPPER" -q -i turtle -o ntriples "$V/valid.ttl" >"$tmp/valid.nt"
+	NEWSGRAPH_DATADIR="$NG_SRCDIR/ontology" run 0 - <"$tmp/valid.nt"
+	NEWSGRAPH_DATADIR="$NG_SRCDIR/ontology" run 0 "$tmp/valid.nt"
+	NEWSGRAPH_DATADIR="$NG_SRCDIR/ontology" run 0 --input-format ntriples - <"$tmp/valid.nt"
+	"$RAPPER" -q -i turtle -o rdfxml "$V/valid.ttl" >"$tmp/valid.rdf"
+	NEWSGRAPH_DATADIR="$NG_SRCDIR/ontology" run 0 "$tmp/valid.rdf"
+fi
+
+# Data that does not conform: one line per result, sorted, and a summary.
+ID=https://w3id.org/newsgraph/id
+run 1 -o "$ONTO" -s "$SHAPES" "$V/invalid-ontology.ttl"
+expect_line out "violation: <$ID/ukr> ng:isoCode \"UA\": functional property ng:isoCode has more than one value (ng:FunctionalPropertyComponent)"
+expect_line out "violation: <$ID/undeclared> ng:bornIn <$ID/kyiv>: property ng:bornIn is not declared in the ontology (ng:UndeclaredTermComponent)"
+expect_line out "violation: <$ID/both> rdf:type ng:Place: node is both a ng:Person and a ng:Place, which are disjoint (ng:DisjointClassesComponent)"
+expect_line out "newsgraph: 14 violations in 22 triples"
+grep -v '^newsgraph: ' "$tmp/out" >"$tmp/lines"
+# sorted by focus node: <.../article> first, <.../undeclared> last
+head -n 1 "$tmp/lines" | grep -q "^violation: <$ID/article> " || fail "results are not sorted"
+tail -n 1 "$tmp/lines" | grep -q "^violation: <$ID/undeclared> " || fail "results are not sorted"
+[ "$(wc -l <"$tmp/lines")" -eq 14 ] || fail "expected 14 result lines"
+
+run 1 -o "$ONTO" -s "$SHAPES" --report "$tmp/report.ttl" "$V/invalid-shapes.ttl"
+expect_line out "violation: <$ID/p1> ng:confidence \"1.5\"^^xsd:decimal: value is greater than \"1\"^^xsd:integer (sh:MaxInclusiveConstraintComponent)"
+expect_line out "newsgraph: 11 violations in 28 triples"
+[ -s "$tmp/report.ttl" ] || fail "no report written"
+grep -q 'sh:conforms' "$tmp/report.ttl" || fail "report has no sh:conforms"
+if [ -n "$RAPPER" ]; then
+	"$RAPPER" -q -i turtle -o ntriples "$tmp/report.ttl" >"$tmp/report.nt" ||
+		fail "report does not parse"
+	grep -q '<http://www.w3.org/ns/shacl#conforms> "false"^^<http://www.w3.org/2001/XMLSchema#boolean>' \
+		"$tmp/report.nt" || fail "report does not say sh:conforms false"
+	[ "$(grep -c '<http://www.w3.org/ns/shacl#sourceConstraintComponent>' "$tmp/report.nt")" -eq 11 ] ||
+		fail "report does not have 11 results"
+fi
+
+# A conforming report.
+run 0 -o "$ONTO" -s "$SHAPES" -r "$tmp/ok.ttl" "$V/valid.ttl"
+grep -q 'sh:conforms true' "$tmp/ok.ttl" || grep -q 'sh:conforms "true"' "$tmp/ok.ttl" ||
+	fail "conforming report does not say sh:conforms true"
+
+# Warnings are counted apart.
+run 1 -s "$V/shapes-simple.ttl" -o "$ONTO" "$V/simple.ttl"
+expect_line out "newsgraph: 1 violation, 2 warnings in 6 triples"
+
+# Unreadable input: syntax errors with file, line and column; exit 2.
+run 2 -o "$ONTO" -s "$SHAPES" "$V/bad-syntax.ttl"
+expect_line err "newsgraph: $V/bad-syntax.ttl: line 5: column 12: syntax error at '@'"
+run 2 -o "$ONTO" -s "$SHAPES" - <"$V/bad-syntax.ttl"
+grep -q '^newsgraph: <stdin>: line 5: column [0-9]*: ' "$tmp/err" || fail "stdin syntax error lacks line and column"
+run 2 -o "$ONTO" -s "$SHAPES" "$tmp/does-not-exist.ttl"
+grep -q '^newsgraph: .*does-not-exist.ttl: cannot open' "$tmp/err" || fail "missing file message"
+run 2 -o "$ONTO" -s "$V/bad-syntax.ttl" "$V/valid.ttl"
+run 2 -o "$ONTO" -s "$SHAPES" --input-format klingon "$V/valid.ttl"
+
+# Broken shapes: exit 2 with a message, never a crash.
+run 2 -o "$ONTO" -s "$V/shapes-missing.ttl" "$V/simple.ttl"
+grep -q 'NoSuchShape.*is not defined' "$tmp/err" || fail "missing shape message"
+run 2 -o "$ONTO" -s "$V/shapes-recursive.ttl" "$V/simple.ttl"
+grep -q 'recursive' "$tmp/err" || fail "recursive shape message"
+run 2 -o "$ONTO" -s "$V/shapes-bad-pattern.ttl" "$V/simple.ttl"
+grep -q 'sh:pattern .* does not compile' "$tmp/err" || fail "bad pattern message"
+
+if [ "$fails" -ne 0 ]; then
+	echo "$fails validate CLI checks failed" >&2
+	exit 1
+fi
+echo "validate CLI tests passed"
