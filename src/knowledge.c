@@ -384,7 +384,7 @@ static const struct {
 	{"PLC", "PLC_\\d+\\b"},
 	{"DEM", "DEM_\\d+\\b"},
 	{"GPE", "(?:CTY|PLC)_\\d+\\b"},
-	{"AGT", "(?:PER|ORG|CTY)_\\d+\\b"},
+	{"AGT", "(?:PER|ORG|CTY|PLC)_\\d+\\b"},
 	{"ENT", "(?:PER|ORG|CTY|PLC)_\\d+\\b"},
 	{"W", "[^ ]+"},
 	{"GAP", "(?:[a-z][^ ]* ){0,4}?"},

@@ -296,6 +296,12 @@ person_cands(const ng_doc *doc, uint32_t si, cands *out)
 		                         ((T(doc, start - 1)->flags & NG_TOK_JOIN) && start - 1 > s->tb &&
 		                          is_name_tok(doc, start - 2))))
 			start--;
+		/* "Chancellor Karl Weiss, who ...": the title is not the name. */
+		{
+			uint32_t tt = ng_match_title(doc, start, i, &p);
+			if (tt > start)
+				start = tt;
+		}
 		if (i - start < 2 || i - start > 6 || gaz_person_at(out, start))
 			continue;
 		if (T(doc, start)->flags & NG_TOK_JOIN)
@@ -546,7 +552,17 @@ resolve_docaliases(ng_doc *doc, const docaliases *d, const uint8_t *taken)
 			continue;
 		for (i = s->tb; i < s->te; i++) {
 			size_t k;
-			if (taken[i] || !is_cap_word(doc, i) || (i > s->tb && (T(doc, i - 1)->flags & NG_TOK_JOIN)))
+			int32_t place = -1;
+			if (taken[i]) {
+				/* A surname outranks a place of the same name: "Medina". */
+				for (k = 0; k < doc->n_mentions; k++)
+					if (doc->mentions[k].tb == i &&
+					    doc->ents[doc->mentions[k].ent].cls == NG_CLASS_PLACE)
+						place = (int32_t)k;
+				if (place < 0)
+					continue;
+			}
+			if (!is_cap_word(doc, i) || (i > s->tb && (T(doc, i - 1)->flags & NG_TOK_JOIN)))
 				continue;
 			for (k = 0; k < d->n; k++) {
 				const docalias *a = &d->v[k];
@@ -558,7 +574,7 @@ resolve_docaliases(ng_doc *doc, const docaliases *d, const uint8_t *taken)
 						j++;
 						continue;
 					}
-					if (taken[j] || T(doc, j)->key != a->keys[m])
+					if ((taken[j] && place < 0) || T(doc, j)->key != a->keys[m])
 						break;
 					j++;
 					m++;
@@ -569,6 +585,14 @@ resolve_docaliases(ng_doc *doc, const docaliases *d, const uint8_t *taken)
 				if (j < s->te && is_cap_word(doc, j) && !(s->flags & NG_SENT_TITLECASE) &&
 				    !(T(doc, j)->flags & NG_TOK_UPPER))
 					continue;
+				if (place >= 0) {
+					if (doc->mentions[place].te != j)
+						continue;
+					doc->mentions[place].ent = a->ent;
+					doc->mentions[place].flags |= NG_MEN_COREF;
+					i = j - 1;
+					break;
+				}
 				TRY(st, add_mention(doc, i, j, a->ent, (uint32_t)si, NG_MEN_COREF));
 				i = j - 1;
 				break;

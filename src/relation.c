@@ -242,6 +242,11 @@ ng_relations(ng_doc *doc)
 							TRY(st, as_actor(doc, oe, &oe));
 						if (se == oe || contradicts_gazetteer(doc, pt->property, se, oe))
 							continue;
+						/* A place that is no capital or seat does not act. */
+						if ((agent_property(pt->property) &&
+						     doc->ents[se].cls == NG_CLASS_PLACE) ||
+						    (agent_object(pt->property) && doc->ents[oe].cls == NG_CLASS_PLACE))
+							continue;
 						memset(&f, 0, sizeof(f));
 						f.s = se;
 						f.o = oe;

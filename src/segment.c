@@ -274,7 +274,9 @@ push_sentence(ng_doc *doc, size_t tb, size_t te, uint32_t line, bool whole_line)
 		words++;
 		caps += !!(t->flags & (NG_TOK_CAP | NG_TOK_UPPER));
 	}
-	if (words >= 3 && caps * 10 >= words * 8)
+	/* Only a line without final punctuation is read as a title-case
+	 * headline; a prose sentence may well start with capitalized names. */
+	if ((s->flags & NG_SENT_HEADLINE) && words >= 3 && caps * 10 >= words * 8)
 		s->flags |= NG_SENT_TITLECASE;
 	return NG_OK;
 }

@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Unit tests for relation.c and patterns.tsv: each case a sentence that
+ * must yield a fact and one that must not. */
+#include "check_util.h"
+#include "fixture.h"
+
+#define HAS(text, s, p, o, m)                                           \
+	do {                                                                \
+		ng_doc *d_ = fx_doc(text);                                      \
+		if (!fx_has(d_, s, p, o, m))                                    \
+			fx_dump(d_);                                                \
+		ck_assert_msg(fx_has(d_, s, p, o, m), "missing %s %s %s in: %s", s, p, o, text); \
+		ng_doc_free(d_);                                                \
+	} while (0)
+
+#define LACKS(text, s, p, o)                                            \
+	do {                                                                \
+		ng_doc *d_ = fx_doc(text);                                      \
+		ck_assert_msg(!fx_has(d_, s, p, o, NG_MOD_ASSERTED), "unexpected %s %s %s in: %s", s, p, o, text); \
+		ng_doc_free(d_);                                                \
+	} while (0)
+
+START_TEST(test_visit_verbal_and_nominal)
+{
+	HAS("Indian Prime Minister Anil Mehra visited Brazil on Monday.", "Anil Mehra", "visited", "Brazil", NG_MOD_ASSERTED);
+	HAS("Foreign Minister Lena Berg made a three-day trip to Kenya.", "Lena Berg", "visited", "Kenya", NG_MOD_ASSERTED);
+	HAS("Foreign Minister Lena Berg will visit Kenya next week.", "Lena Berg", "visited", "Kenya", NG_MOD_PLANNED);
+	LACKS("Foreign Minister Lena Berg will visit Kenya next week.", "Lena Berg", "visited", "Kenya");
+	LACKS("Foreign Minister Lena Berg did not visit Kenya.", "Lena Berg", "visited", "Kenya");
+}
+END_TEST
+
+START_TEST(test_meetings)
+{
+	HAS("President Ana Ruiz met with Chancellor Otto Kramer in Madrid.", "Ana Ruiz", "metWith", "Otto Kramer", NG_MOD_ASSERTED);
+	HAS("During talks with President Ana Ruiz in Madrid, Chancellor Otto Kramer pledged support.", "Otto Kramer", "metWith", "Ana Ruiz", NG_MOD_ASSERTED);
+	HAS("President Ana Ruiz is scheduled to meet Chancellor Otto Kramer.", "Ana Ruiz", "metWith", "Otto Kramer", NG_MOD_PLANNED);
+	LACKS("President Ana Ruiz criticized Chancellor Otto Kramer.", "Ana Ruiz", "metWith", "Otto Kramer");
+}
+END_TEST
+
+START_TEST(test_joining_versus_interest)
+{
+	HAS("Finland joined NATO in 2023.", "Finland", "joined", "NATO", NG_MOD_ASSERTED);
+	HAS("Ukraine wants to join the European Union.", "Ukraine", "interestedIn", "European Union", NG_MOD_ASSERTED);
+	LACKS("Ukraine wants to join the European Union.", "Ukraine", "joined", "European Union");
+	HAS("Indonesia applied to join BRICS last year.", "Indonesia", "interestedIn", "BRICS", NG_MOD_ASSERTED);
+	LACKS("Canada is joining forces with Mexico.", "Canada", "joined", "Mexico");
+	LACKS("Sweden joined calls for a ceasefire.", "Sweden", "joined", "NATO");
+	LACKS("Georgia signaled its intent to join NATO's training mission.", "Georgia", "interestedIn", "NATO");
+}
+END_TEST
+
+START_TEST(test_membership_and_negation)
+{
+	HAS("Norway is a member of NATO but not of the EU.", "Norway", "memberOf", "NATO", NG_MOD_ASSERTED);
+	HAS("Switzerland is not a member of the European Union.", "Switzerland", "memberOf", "European Union", NG_MOD_NEGATED);
+	LACKS("Switzerland is not a member of the European Union.", "Switzerland", "memberOf", "European Union");
+	HAS("Brazil, Russia, India and China, known as BRICS, met.", "India", "memberOf", "BRICS", NG_MOD_ASSERTED);
+}
+END_TEST
+
+START_TEST(test_places_and_bases)
+{
+	HAS("The agency is based in Lyon, France.", "Lyon", "locatedIn", "France", NG_MOD_ASSERTED);
+	LACKS("They toured Lyon, Germany.", "Lyon", "locatedIn", "Germany");
+	HAS("OPEC, headquartered in Vienna, met today.", "OPEC", "basedIn", "Vienna", NG_MOD_ASSERTED);
+}
+END_TEST
+
+START_TEST(test_succession_support_aid_invasion)
+{
+	HAS("Chancellor Karl Weiss, who replaced Chancellor Jan Novak in May, spoke.", "Karl Weiss", "succeeded", "Jan Novak", NG_MOD_ASSERTED);
+	HAS("Iran is supporting Syria's government.", "Iran", "supports", "Syria", NG_MOD_ASSERTED);
+	HAS("Poland has provided military aid to Ukraine.", "Poland", "providedAidTo", "Ukraine", NG_MOD_ASSERTED);
+	HAS("Iraq invaded Kuwait in 1990.", "Iraq", "invaded", "Kuwait", NG_MOD_ASSERTED);
+	LACKS("Poland sent troops to Romania for an exercise.", "Poland", "providedAidTo", "Romania");
+}
+END_TEST
+
+START_TEST(test_capital_acts_for_country)
+{
+	HAS("Ankara wants to join the Shanghai Cooperation Organisation.", "T\xC3\xBCrkiye", "interestedIn", "Shanghai Cooperation Organisation", NG_MOD_ASSERTED);
+}
+END_TEST
+
+START_TEST(test_bad_pattern_reports_offset)
+{
+	char path[] = "/tmp/ng-pat-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f;
+	ng_knowledge *kb = ng_knowledge_new();
+	ck_assert_int_ge(fd, 0);
+	f = fdopen(fd, "w");
+	fputs("bad\tvisited\tauto\t0.5\t(?<s>{PER}) visited (?<o>{GPE}\n", f);
+	fclose(f);
+	ck_assert_int_eq(ng_knowledge_add_patterns(kb, path), NG_ERR_PATTERN);
+	ng_knowledge_free(kb);
+	unlink(path);
+}
+END_TEST
+
+static Suite *
+relation_suite(void)
+{
+	Suite *s = suite_create("relation");
+	TCase *core = tcase_create("core");
+	TCase *errors = tcase_create("errors");
+
+	tcase_add_unchecked_fixture(core, fx_setup, fx_teardown);
+	tcase_set_timeout(core, 30);
+	tcase_add_test(core, test_visit_verbal_and_nominal);
+	tcase_add_test(core, test_meetings);
+	tcase_add_test(core, test_joining_versus_interest);
+	tcase_add_test(core, test_membership_and_negation);
+	tcase_add_test(core, test_places_and_bases);
+	tcase_add_test(core, test_succession_support_aid_invasion);
+	tcase_add_test(core, test_capital_acts_for_country);
+	tcase_add_test(errors, test_bad_pattern_reports_offset);
+	suite_add_tcase(s, core);
+	suite_add_tcase(s, errors);
+	return s;
+}
+
+NG_CHECK_MAIN(relation_suite)

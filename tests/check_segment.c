@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Unit tests for segment.c and boilerplate.c: tokens, sentences, boilerplate. */
+#include "check_util.h"
+#include "fixture.h"
+
+static size_t
+count_sentences(const ng_doc *doc, int boiler)
+{
+	size_t i, n = 0;
+	for (i = 0; i < doc->n_sents; i++)
+		n += !!(doc->sents[i].flags & NG_SENT_BOILER) == boiler;
+	return n;
+}
+
+START_TEST(test_abbreviations_do_not_end_sentences)
+{
+	ng_doc *doc = fx_doc("The U.S. envoy met Mr. Smith and Prof. Jones in Rome. They talked.");
+	ck_assert_uint_eq(doc->n_sents, 2);
+	ng_doc_free(doc);
+}
+END_TEST
+
+START_TEST(test_initials_are_one_token)
+{
+	ng_doc *doc = fx_doc("A U.S. base");
+	ck_assert_uint_eq(doc->n_toks, 3);
+	ck_assert(doc->toks[1].flags & NG_TOK_ABBR);
+	ng_doc_free(doc);
+}
+END_TEST
+
+START_TEST(test_gen_title_versus_given_name)
+{
+	/* "Gen." is the title and does not end the sentence; "Gen" is a word. */
+	ng_doc *doc = fx_doc("Gen. Mark Milley spoke. Gen Nakatani answered.");
+	ck_assert_uint_eq(doc->n_sents, 2);
+	ck_assert(doc->toks[0].flags & NG_TOK_ABBR);
+	ck_assert(!(doc->toks[5].flags & NG_TOK_ABBR));
+	ng_doc_free(doc);
+}
+END_TEST
+
+START_TEST(test_headline_without_period_is_a_sentence)
+{
+	ng_doc *doc = fx_doc("Brazil Hosts Summit\n\nLeaders met in Brasilia on Monday.");
+	ck_assert_uint_eq(doc->n_sents, 2);
+	ck_assert(doc->sents[0].flags & NG_SENT_HEADLINE);
+	ck_assert(!(doc->sents[1].flags & NG_SENT_HEADLINE));
+	ng_doc_free(doc);
+}
+END_TEST
+
+START_TEST(test_hyphenated_name_and_possessive)
+{
+	ng_doc *doc = fx_doc("Kim-Lee's plan");
+	/* Kim - Lee 's plan */
+	ck_assert_uint_eq(doc->n_toks, 5);
+	ck_assert(doc->toks[1].flags & NG_TOK_JOIN);
+	ck_assert(doc->toks[3].flags & NG_TOK_POSS);
+	ng_doc_free(doc);
+}
+END_TEST
+
+START_TEST(test_quote_closes_sentence)
+{
+	ng_doc *doc = fx_doc("\"We are ready.\" The minister left.");
+	ck_assert_uint_eq(doc->n_sents, 2);
+	ng_doc_free(doc);
+}
+END_TEST
+
+START_TEST(test_boilerplate_lines_marked)
+{
+	ng_doc *doc = fx_doc("Kenya joined the African Union.\n"
+	                     "Press \"Enter\" to skip to content\n"
+	                     "Topics :KenyaAU\n"
+	                     "Related Stories\n"
+	                     "Ghana joined the African Union.\n");
+	ck_assert_uint_eq(count_sentences(doc, 0), 1);
+	ck_assert_uint_eq(count_sentences(doc, 1), 4);
+	ng_doc_free(doc);
+}
+END_TEST
+
+START_TEST(test_price_and_subscription_lines_are_boilerplate)
+{
+	ng_doc *doc = fx_doc("Chile signed the deal.\n\xE2\x82\xB9" "900\n3 Months\nSAVE 25%\n");
+	ck_assert_uint_eq(count_sentences(doc, 0), 1);
+	ng_doc_free(doc);
+}
+END_TEST
+
+START_TEST(test_metadata_title_and_date)
+{
+	ng_doc *doc = fx_doc("Skip to content\nPeru elects a president\nLima, Apr 08 2025 | 9:50 PM\nText.");
+	ck_assert_str_eq(doc->title, "Peru elects a president");
+	ck_assert_str_eq(doc->date, "2025-04-08");
+	ng_doc_free(doc);
+	doc = fx_doc("Title\nPublished 2024-02-30 and 2024-03-01.");
+	ck_assert_str_eq(doc->date, "2024-03-01");
+	ng_doc_free(doc);
+	doc = fx_doc("Title\nOn March 9, 2023 it rained.");
+	ck_assert_str_eq(doc->date, "2023-03-09");
+	ng_doc_free(doc);
+}
+END_TEST
+
+START_TEST(test_same_text_same_article_iri)
+{
+	ng_doc *a = fx_doc("Same text.");
+	ng_doc *b = fx_doc("Same text.");
+	ng_doc *c = fx_doc("Other text.");
+	ck_assert_str_eq(a->article_id, b->article_id);
+	ck_assert_str_ne(a->article_id, c->article_id);
+	ng_doc_free(a);
+	ng_doc_free(b);
+	ng_doc_free(c);
+}
+END_TEST
+
+START_TEST(test_doc_free_null_is_noop)
+{
+	ng_doc_free(NULL);
+	ng_knowledge_free(NULL);
+	ng_writer_free(NULL);
+}
+END_TEST
+
+static Suite *
+segment_suite(void)
+{
+	Suite *s = suite_create("segment");
+	TCase *core = tcase_create("core");
+	TCase *errors = tcase_create("errors");
+
+	tcase_add_unchecked_fixture(core, fx_setup, fx_teardown);
+	tcase_add_test(core, test_abbreviations_do_not_end_sentences);
+	tcase_add_test(core, test_initials_are_one_token);
+	tcase_add_test(core, test_gen_title_versus_given_name);
+	tcase_add_test(core, test_headline_without_period_is_a_sentence);
+	tcase_add_test(core, test_hyphenated_name_and_possessive);
+	tcase_add_test(core, test_quote_closes_sentence);
+	tcase_add_test(core, test_boilerplate_lines_marked);
+	tcase_add_test(core, test_price_and_subscription_lines_are_boilerplate);
+	tcase_add_test(core, test_metadata_title_and_date);
+	tcase_add_test(core, test_same_text_same_article_iri);
+	tcase_add_test(errors, test_doc_free_null_is_noop);
+	suite_add_tcase(s, core);
+	suite_add_tcase(s, errors);
+	return s;
+}
+
+NG_CHECK_MAIN(segment_suite)

@@ -1,0 +1,173 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Unit tests for text.c: UTF-8 checks, NFC, folding and offsets. */
+#include "internal.h"
+
+#include <string.h>
+
+#include "check_util.h"
+
+static ng_text t;
+
+static void
+init_ok(const char *s)
+{
+	size_t bad = 0;
+	const char *why = NULL;
+	ck_assert_int_eq(ng_text_init(&t, s, strlen(s), &bad, &why), NG_OK);
+}
+
+START_TEST(test_nfc_composes_combining_acute)
+{
+	/* "Cafe" + U+0301 becomes "Café" with a precomposed é. */
+	init_ok("Cafe\xCC\x81 bar");
+	ck_assert_str_eq(t.norm, "Caf\xC3\xA9 bar");
+	/* The é maps back to the original 'e' at byte 3; "bar" to byte 7. */
+	ck_assert_uint_eq(ng_text_orig(&t, 3), 3);
+	ck_assert_uint_eq(ng_text_orig(&t, 6), 7);
+	ng_text_clear(&t);
+}
+END_TEST
+
+START_TEST(test_typographic_apostrophe_folds_but_offsets_stay)
+{
+	init_ok("NATO\xE2\x80\x99s chief");
+	ck_assert_str_eq(t.norm, "NATO's chief");
+	/* "s" is at byte 7 of the original (after a 3-byte apostrophe). */
+	ck_assert_uint_eq(ng_text_orig(&t, 5), 7);
+	ck_assert_uint_eq(ng_text_char_offset(&t, 7), 5);
+	ng_text_clear(&t);
+}
+END_TEST
+
+START_TEST(test_dashes_and_quotes_fold)
+{
+	init_ok("\xE2\x80\x9CYes\xE2\x80\x9D \xE2\x80\x94 no");
+	ck_assert_str_eq(t.norm, "\"Yes\"  -  no");
+	ng_text_clear(&t);
+}
+END_TEST
+
+START_TEST(test_bom_is_skipped)
+{
+	init_ok("\xEF\xBB\xBFHello");
+	ck_assert_str_eq(t.norm, "Hello");
+	ck_assert_uint_eq(t.orig_len, 5);
+	ng_text_clear(&t);
+}
+END_TEST
+
+START_TEST(test_crlf_becomes_newline)
+{
+	init_ok("One.\r\nTwo.\r\n");
+	ck_assert_str_eq(t.norm, "One.\nTwo.\n");
+	ck_assert_uint_eq(ng_text_orig(&t, 5), 6);
+	ng_text_clear(&t);
+}
+END_TEST
+
+START_TEST(test_char_offsets_count_code_points)
+{
+	init_ok("\xC3\xA9t\xC3\xA9 X");
+	ck_assert_uint_eq(ng_text_char_offset(&t, 5), 3);
+	ck_assert_uint_eq(ng_text_char_offset(&t, 0), 0);
+	ck_assert_uint_eq(ng_text_char_offset(&t, 6), 4);
+	ng_text_clear(&t);
+}
+END_TEST
+
+START_TEST(test_fold_strips_accents_and_case)
+{
+	ng_buf b = {0};
+	ck_assert_int_eq(ng_fold("Erdo\xC4\x9F" "an", 8, true, &b), NG_OK);
+	ck_assert_str_eq(b.buf, "erdogan");
+	ng_buf_clear(&b);
+	ck_assert_int_eq(ng_fold("\xC3\x9C" "NAL", 5, false, &b), NG_OK);
+	ck_assert_str_eq(b.buf, "\xC3\xBCnal");
+	ng_buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_clean_literal_replaces_controls)
+{
+	ng_buf b = {0};
+	ck_assert_int_eq(ng_clean_literal("a\x01" "b\xEF\xBF\xBE", 6, &b), NG_OK);
+	ck_assert_str_eq(b.buf, "a b\xEF\xBF\xBD");
+	ng_buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_invalid_utf8_reports_byte)
+{
+	size_t bad = 99;
+	const char *why = NULL;
+	ck_assert_int_eq(ng_text_init(&t, "abc\xFF" "def", 7, &bad, &why), NG_ERR_BAD_UTF8);
+	ck_assert_uint_eq(bad, 3);
+	ck_assert_ptr_nonnull(why);
+}
+END_TEST
+
+START_TEST(test_overlong_encoding_rejected)
+{
+	size_t bad = 99;
+	const char *why = NULL;
+	/* "/" encoded in two bytes. */
+	ck_assert_int_eq(ng_utf8_check("ab\xC0\xAF", 4, &bad, &why), NG_ERR_BAD_UTF8);
+	ck_assert_uint_eq(bad, 2);
+	ck_assert_int_eq(ng_utf8_check("\xE0\x80\xAF", 3, &bad, &why), NG_ERR_BAD_UTF8);
+	ck_assert_int_eq(ng_utf8_check("\xED\xA0\x80", 3, &bad, &why), NG_ERR_BAD_UTF8);
+}
+END_TEST
+
+START_TEST(test_nul_byte_rejected)
+{
+	size_t bad = 99;
+	const char *why = NULL;
+	ck_assert_int_eq(ng_text_init(&t, "ab\0cd", 5, &bad, &why), NG_ERR_NUL);
+	ck_assert_uint_eq(bad, 2);
+}
+END_TEST
+
+START_TEST(test_empty_and_bom_only_rejected)
+{
+	size_t bad = 99;
+	const char *why = NULL;
+	ck_assert_int_eq(ng_text_init(&t, "", 0, &bad, &why), NG_ERR_EMPTY);
+	ck_assert_int_eq(ng_text_init(&t, "\xEF\xBB\xBF", 3, &bad, &why), NG_ERR_EMPTY);
+}
+END_TEST
+
+START_TEST(test_truncated_sequence_at_end)
+{
+	size_t bad = 99;
+	const char *why = NULL;
+	ck_assert_int_eq(ng_utf8_check("abc\xE2\x80", 5, &bad, &why), NG_ERR_BAD_UTF8);
+	ck_assert_uint_eq(bad, 3);
+}
+END_TEST
+
+static Suite *
+text_suite(void)
+{
+	Suite *s = suite_create("text");
+	TCase *core = tcase_create("core");
+	TCase *errors = tcase_create("errors");
+
+	tcase_add_test(core, test_nfc_composes_combining_acute);
+	tcase_add_test(core, test_typographic_apostrophe_folds_but_offsets_stay);
+	tcase_add_test(core, test_dashes_and_quotes_fold);
+	tcase_add_test(core, test_bom_is_skipped);
+	tcase_add_test(core, test_crlf_becomes_newline);
+	tcase_add_test(core, test_char_offsets_count_code_points);
+	tcase_add_test(core, test_fold_strips_accents_and_case);
+	tcase_add_test(core, test_clean_literal_replaces_controls);
+	tcase_add_test(errors, test_invalid_utf8_reports_byte);
+	tcase_add_test(errors, test_overlong_encoding_rejected);
+	tcase_add_test(errors, test_nul_byte_rejected);
+	tcase_add_test(errors, test_empty_and_bom_only_rejected);
+	tcase_add_test(errors, test_truncated_sequence_at_end);
+	suite_add_tcase(s, core);
+	suite_add_tcase(s, errors);
+	return s;
+}
+
+NG_CHECK_MAIN(text_suite)

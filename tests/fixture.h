@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Shared fixture for tests that analyse text with the shipped data. */
+#ifndef NG_FIXTURE_H
+#define NG_FIXTURE_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+static ng_knowledge *fx_kb;
+
+static __attribute__((unused)) void
+fx_setup(void)
+{
+	fx_kb = ng_knowledge_new();
+	ck_assert_ptr_nonnull(fx_kb);
+	ck_assert_int_eq(ng_knowledge_load_dir(fx_kb, NG_SRCDIR "/ontology"), NG_OK);
+	ck_assert_int_eq(ng_knowledge_prepare(fx_kb), NG_OK);
+}
+
+static __attribute__((unused)) void
+fx_teardown(void)
+{
+	ng_knowledge_free(fx_kb);
+	fx_kb = NULL;
+}
+
+static __attribute__((unused)) ng_doc *
+fx_doc(const char *text)
+{
+	ng_doc *doc = NULL;
+	long long bad;
+	ck_assert_int_eq(ng_doc_analyze(fx_kb, text, strlen(text), NULL, &doc, &bad), NG_OK);
+	return doc;
+}
+
+/* Does the document hold the fact with this modality? */
+static __attribute__((unused)) int
+fx_has(const ng_doc *doc, const char *s, const char *p, const char *o, ng_modality m)
+{
+	size_t i;
+	for (i = 0; i < ng_doc_fact_count(doc); i++) {
+		ng_fact_info f;
+		if (ng_doc_fact(doc, i, &f))
+			continue;
+		if (!strcmp(f.subject, s) && !strcmp(f.property, p) && !strcmp(f.object, o) &&
+		    f.modality == m)
+			return 1;
+	}
+	return 0;
+}
+
+/* Does the document hold the fact with any modality? */
+static __attribute__((unused)) int
+fx_any(const ng_doc *doc, const char *s, const char *p, const char *o)
+{
+	int m;
+	for (m = NG_MOD_ASSERTED; m <= NG_MOD_REPORTED; m++)
+		if (fx_has(doc, s, p, o, (ng_modality)m))
+			return 1;
+	return 0;
+}
+
+/* The class of the entity labelled label, or -1. */
+static __attribute__((unused)) int
+fx_class(const ng_doc *doc, const char *label)
+{
+	size_t i;
+	for (i = 0; i < doc->n_ents; i++)
+		if (doc->ents[i].used && !strcmp(doc->ents[i].label, label))
+			return (int)doc->ents[i].cls;
+	return -1;
+}
+
+static __attribute__((unused)) void
+fx_dump(const ng_doc *doc)
+{
+	size_t i;
+	for (i = 0; i < ng_doc_fact_count(doc); i++) {
+		ng_fact_info f;
+		if (!ng_doc_fact(doc, i, &f))
+			fprintf(stderr, "  %s %s %s (%s, %s)\n", f.subject, f.property, f.object,
+			        ng_modality_name(f.modality), f.rule);
+	}
+}
+
+#endif /* NG_FIXTURE_H */
