@@ -437,7 +437,8 @@ take_cands(ng_doc *doc, cands *c, uint8_t *taken)
 	size_t k;
 	ng_status st = NG_OK;
 
-	qsort(c->v, c->n, sizeof(*c->v), cand_cmp);
+	if (c->n)
+		qsort(c->v, c->n, sizeof(*c->v), cand_cmp);
 	for (k = 0; k < c->n; k++) {
 		const cand *x = &c->v[k];
 		uint32_t i, ent;
@@ -877,10 +878,12 @@ ng_ner(ng_doc *doc)
 		TRY(st, org_cands(doc, (uint32_t)si, &c));
 	}
 	TRY(st, take_cands(doc, &c, taken));
-	qsort(doc->mentions, doc->n_mentions, sizeof(*doc->mentions), mention_cmp);
+	if (doc->n_mentions)
+		qsort(doc->mentions, doc->n_mentions, sizeof(*doc->mentions), mention_cmp);
 	TRY(st, collect_docaliases(doc, &d));
 	TRY(st, resolve_docaliases(doc, &d, taken));
-	qsort(doc->mentions, doc->n_mentions, sizeof(*doc->mentions), mention_cmp);
+	if (doc->n_mentions)
+		qsort(doc->mentions, doc->n_mentions, sizeof(*doc->mentions), mention_cmp);
 	for (si = 0; si < doc->n_mentions; si++) {
 		uint32_t i;
 		for (i = doc->mentions[si].tb; i < doc->mentions[si].te; i++)
@@ -888,7 +891,8 @@ ng_ner(ng_doc *doc)
 	}
 	TRY(st, title_facts(doc));
 	TRY(st, resolve_references(doc, taken));
-	qsort(doc->mentions, doc->n_mentions, sizeof(*doc->mentions), mention_cmp);
+	if (doc->n_mentions)
+		qsort(doc->mentions, doc->n_mentions, sizeof(*doc->mentions), mention_cmp);
 done:
 	free(c.v);
 	free(d.v);
