@@ -29,12 +29,100 @@ usage(FILE *out)
 	      "  -d, --data-dir DIR     read the data files from DIR\n"
 	      "      --max-size BYTES   skip articles larger than BYTES (default 64 MiB)\n"
 	      "  -e, --explain          print each fact with its sentence and rule, not RDF\n"
+	      "      --report-unknown[=FILE]  list capitalized names no gazetteer entry or\n"
+	      "                         rule covered, with counts (default: standard error)\n"
 	      "  -h, --help             show this help and exit\n"
 	      "  -V, --version          show the version and exit\n",
 	      out);
 }
 
+/* Names seen by --report-unknown. */
 typedef struct {
+	char **v;
+	size_t n, cap;
+} names;
+
+static void
+collect_name(void *handle, const char *name, size_t len)
+{
+	names *ns = handle;
+	char *copy;
+
+	if (ns->n == ns->cap) {
+		size_t ncap = ns->cap ? ns->cap * 2 : 256;
+		char **nv = realloc(ns->v, ncap * sizeof(*nv));
+		if (!nv)
+			return;
+		ns->v = nv;
+		ns->cap = ncap;
+	}
+	if (!(copy = malloc(len + 1)))
+		return;
+	memcpy(copy, name, len);
+	copy[len] = '\0';
+	ns->v[ns->n++] = copy;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+typedef struct {
+	const char *name;
+	size_t count;
+} name_count;
+
+static int
+cmp_count(const void *pa, const void *pb)
+{
+	const name_count *a = pa, *b = pb;
+	if (a->count != b->count)
+		return a->count > b->count ? -1 : 1;
+	return strcmp(a->name, b->name);
+}
+
+/* Prints "COUNT<TAB>NAME" lines, most frequent first. */
+static int
+report_names(names *ns, const char *path)
+{
+	FILE *f = path ? fopen(path, "w") : stderr;
+	name_count *c;
+	size_t i, n = 0;
+
+	if (!f) {
+		fprintf(stderr, "newsgraph: %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	if (ns->n)
+		qsort(ns->v, ns->n, sizeof(*ns->v), cmp_str);
+	if (!(c = calloc(ns->n + 1, sizeof(*c)))) {
+		if (path)
+			fclose(f);
+		return 1;
+	}
+	for (i = 0; i < ns->n; i++) {
+		if (n && !strcmp(c[n - 1].name, ns->v[i]))
+			c[n - 1].count++;
+		else {
+			c[n].name = ns->v[i];
+			c[n++].count = 1;
+		}
+	}
+	if (n)
+		qsort(c, n, sizeof(*c), cmp_count);
+	for (i = 0; i < n; i++)
+		fprintf(f, "%zu\t%s\n", c[i].count, c[i].name);
+	free(c);
+	for (i = 0; i < ns->n; i++)
+		free(ns->v[i]);
+	free(ns->v);
+	return path && fclose(f) ? 1 : 0;
+}
+
+typedef struct {
+	names *unknown;
 	const char *output;
 	int format;
 	const char *base;
@@ -100,6 +188,8 @@ process(const ng_knowledge *kb, ng_writer *w, FILE *out, const options *o, const
 			fprintf(stderr, "newsgraph: %s: byte 0: %s\n", path, ng_strerror(st));
 		return 1;
 	}
+	if (o->unknown)
+		ng_doc_unknown_names(doc, collect_name, o->unknown);
 	if (o->explain)
 		explain_doc(out, doc, meta.id ? meta.id : "-");
 	else if ((st = ng_writer_write_doc(w, doc))) {
@@ -123,11 +213,15 @@ ng_cli_extract(int argc, char **argv)
 		{"data-dir", required_argument, NULL, 'd'},
 		{"max-size", required_argument, NULL, 'M'},
 		{"explain", no_argument, NULL, 'e'},
+		{"report-unknown", optional_argument, NULL, 'U'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0}
 	};
-	options o = {NULL, NG_FORMAT_TURTLE, NULL, 0, DEFAULT_MAX_SIZE};
+	options o = {NULL, NULL, NG_FORMAT_TURTLE, NULL, 0, DEFAULT_MAX_SIZE};
+	names unknown = {NULL, 0, 0};
+	const char *unknown_path = NULL;
+	int want_unknown = 0;
 	const char *gaz[64], *pat[64], *dir = NULL;
 	size_t ngaz = 0, npat = 0, i;
 	ng_knowledge *kb = NULL;
@@ -170,6 +264,11 @@ ng_cli_extract(int argc, char **argv)
 			break;
 		}
 		case 'e': o.explain = 1; break;
+		case 'U':
+			want_unknown = 1;
+			unknown_path = optarg;
+			o.unknown = &unknown;
+			break;
 		case 'h': usage(stdout); return 0;
 		case 'V': printf("newsgraph %s\n", PACKAGE_VERSION); return 0;
 		default: usage(stderr); return 2;
@@ -242,6 +341,8 @@ ng_cli_extract(int argc, char **argv)
 		tmp = NULL;
 	}
 	rc = failed ? 1 : 0;
+	if (want_unknown && report_names(&unknown, unknown_path))
+		rc = 1;
 done:
 	ng_writer_free(w);
 	if (tmp) {

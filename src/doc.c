@@ -363,6 +363,7 @@ ng_doc_free(ng_doc *doc)
 	free(doc->sents);
 	free(doc->toks);
 	ng_strmap_free(&doc->ent_ids);
+	ng_strmap_free(&doc->local_keys);
 	ng_buf_free(&doc->scratch);
 	ng_text_clear(&doc->text);
 	free(doc->bytes);

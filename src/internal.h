@@ -79,6 +79,9 @@ enum {
 	NG_TOK_JOIN = 1 << 9     /* a hyphen inside a word: Hinata-Yamaguchi */
 };
 
+/* Keys of words that only the document knows carry this bit. */
+#define NG_LOCAL_KEY 0x80000000u
+
 struct ng_token {
 	uint32_t b, e;  /* normalized byte span */
 	uint32_t key;   /* folded form's ID in the knowledge's dictionary, 0 if none */
@@ -217,6 +220,7 @@ struct ng_knowledge {
 	ng_strmap org_heads;    /* head words of organization names */
 	ng_strmap pronouns;     /* he, she -> 1 */
 	ng_strmap leader_words; /* chief, head, leader ... */
+	ng_strmap vessels;      /* ship prefixes: HMS, USS */
 	ng_phrase *titles;
 	size_t n_titles, cap_titles;
 	ng_cue *cues;
@@ -314,6 +318,7 @@ struct ng_doc {
 	ng_fact *facts;
 	size_t n_facts, cap_facts;
 	ng_strmap ent_ids;  /* entity id -> index */
+	ng_strmap local_keys; /* words unknown to the gazetteers -> local key */
 	int32_t date_num;   /* YYYYMMDD or 0 */
 	ng_buf scratch;
 	/* Cached sentence texts for ng_doc_fact */

@@ -276,6 +276,8 @@ lexicon_line(ng_knowledge *kb, const char *file, unsigned long line, char **f, s
 		return put_word(&kb->pronouns, f[1]);
 	if (!strcmp(kind, "leaderword"))
 		return put_word(&kb->leader_words, f[1]);
+	if (!strcmp(kind, "vessel"))
+		return put_word(&kb->vessels, f[1]);
 	if (!strcmp(kind, "title"))
 		return add_title(kb, file, line, f[1], nf > 2 ? f[2] : "member");
 	if (!strcmp(kind, "cue")) {
@@ -321,6 +323,7 @@ ng_lexicon_free(ng_knowledge *kb)
 	ng_strmap_free(&kb->org_heads);
 	ng_strmap_free(&kb->pronouns);
 	ng_strmap_free(&kb->leader_words);
+	ng_strmap_free(&kb->vessels);
 	for (i = 0; i < kb->n_titles; i++) {
 		free(kb->titles[i].keys);
 		free(kb->titles[i].text);

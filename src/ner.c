@@ -134,7 +134,7 @@ gazetteer_cands(const ng_doc *doc, uint32_t si, cands *out)
 			uint32_t child, term;
 			if (t->flags & NG_TOK_JOIN && j > i)
 				continue;
-			if (!t->key ||
+			if (!t->key || (t->key & NG_LOCAL_KEY) ||
 			    !ng_u64map_get(&kb->edges, ((uint64_t)node << 32) | t->key, &child))
 				break;
 			node = child;
@@ -679,6 +679,82 @@ title_fact(ng_doc *doc, uint32_t person, int32_t target, const ng_phrase *p,
 	return ng_doc_add_fact(doc, &f);
 }
 
+/* ------------------------------------------------------------ offices */
+
+/* Does the office hold at the article's date? Without a date, only
+ * offices still held count. */
+static bool
+office_holds(const ng_office *o, int32_t date)
+{
+	if (!date)
+		return o->to == 0;
+	return (!o->from || o->from <= date) && (!o->to || date <= o->to);
+}
+
+static bool
+ascii_caseeq(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++)
+		if ((*a | 32) != (*b | 32) && !((*a == '-' || *a == ' ') && (*b == '-' || *b == ' ')))
+			return false;
+	return !*a && !*b;
+}
+
+/* Is the role a leader's title in the lexicon? */
+static bool
+leader_role(const ng_knowledge *kb, const char *role)
+{
+	size_t k;
+
+	for (k = 0; k < kb->n_titles; k++)
+		if (kb->titles[k].kind == NG_TITLE_LEADER && ascii_caseeq(kb->titles[k].text, role))
+			return true;
+	return false;
+}
+
+/* The target of the person's office named role (or, for a leader's title,
+ * of any leader's office) that holds at the article's date; -1 if none. */
+static int32_t
+office_target(const ng_doc *doc, uint32_t person, const char *role, bool leader)
+{
+	const ng_entity *e = &doc->ents[person];
+	const ng_entry *g;
+	size_t k;
+
+	if (e->entry < 0)
+		return -1;
+	g = &doc->kb->entries[e->entry];
+	for (k = 0; k < g->n_offices; k++) {
+		const ng_office *o = &g->offices[k];
+		if (o->target < 0 || !office_holds(o, doc->date_num))
+			continue;
+		if (ascii_caseeq(o->role, role) || (leader && leader_role(doc->kb, o->role)))
+			return o->target;
+	}
+	return -1;
+}
+
+/* The gazetteer person who leads the entry at the article's date, or -1. */
+static int32_t
+office_holder(const ng_doc *doc, int32_t target)
+{
+	const ng_knowledge *kb = doc->kb;
+	size_t i, k;
+
+	if (target < 0)
+		return -1;
+	for (i = 0; i < kb->n_entries; i++) {
+		const ng_entry *g = &kb->entries[i];
+		if (g->dead || g->cls != NG_CLASS_PERSON)
+			continue;
+		for (k = 0; k < g->n_offices; k++)
+			if (g->offices[k].target == target && office_holds(&g->offices[k], doc->date_num) &&
+			    leader_role(kb, g->offices[k].role))
+				return (int32_t)i;
+	}
+	return -1;
+}
+
 /* Facts from titles and appositions next to person mentions. */
 static ng_status
 title_facts(ng_doc *doc)
@@ -736,6 +812,20 @@ title_facts(ng_doc *doc)
 			oe = ng_text_orig(&doc->text, T(doc, te - 1)->e);
 			ng_buf_clear(&role);
 			TRY(st, ng_clean_literal(doc->text.orig + ob, oe - ob, &role));
+			if (target < 0) {
+				/* "Prime Minister Shigeru Ishiba": the gazetteer knows of
+				 * what, if the office holds at the article's date. */
+				int32_t g = office_target(doc, doc->mentions[pm].ent, role.buf,
+				                          p->kind == NG_TITLE_LEADER);
+				uint32_t ge;
+				if (g >= 0) {
+					TRY(st, ng_doc_entity_for_entry(doc, g, &ge));
+					TRY(st, title_fact(doc, doc->mentions[pm].ent, (int32_t)ge, p, role.buf,
+					                   (uint32_t)si, "title-office"));
+					i = te - 1;
+					continue;
+				}
+			}
 			TRY(st, title_fact(doc, doc->mentions[pm].ent, target, p, role.buf, (uint32_t)si,
 			                   p->kind == NG_TITLE_LEADER ? "title-leader" : "title-member"));
 			i = te - 1;
@@ -841,6 +931,17 @@ resolve_references(ng_doc *doc, uint8_t *taken)
 						    doc->facts[f].o == doc->mentions[om].ent &&
 						    doc->facts[f].mod == NG_MOD_ASSERTED)
 							holder = (int32_t)doc->facts[f].s;
+					if (holder < 0) {
+						/* Not named in the article: the gazetteer's holder of
+						 * the office at the article's date. */
+						const ng_entity *oe = &doc->ents[doc->mentions[om].ent];
+						int32_t g = office_holder(doc, oe->entry);
+						uint32_t ge;
+						if (g >= 0) {
+							TRY(st, ng_doc_entity_for_entry(doc, g, &ge));
+							holder = (int32_t)ge;
+						}
+					}
 					if (holder >= 0) {
 						TRY(st, add_mention(doc, i, te, (uint32_t)holder, (uint32_t)si,
 						                    NG_MEN_COREF));
@@ -877,6 +978,22 @@ ng_ner(ng_doc *doc)
 		TRY(st, person_cands(doc, (uint32_t)si, &c));
 		TRY(st, org_cands(doc, (uint32_t)si, &c));
 	}
+	/* Ship names ("HMS Prince of Wales") hold no person or place. */
+	for (si = 0; si < doc->n_sents; si++) {
+		const ng_sentence *s = &doc->sents[si];
+		uint32_t i, j;
+		for (i = s->tb; i + 1 < s->te; i++) {
+			if (!in_map(doc, &doc->kb->vessels, i) || !is_cap_word(doc, i + 1))
+				continue;
+			for (j = i + 1; j < s->te && (is_cap_word(doc, j) ||
+			                              (is_connector(doc, j) && j + 1 < s->te &&
+			                               is_cap_word(doc, j + 1)));
+			     j++)
+				;
+			memset(taken + i, 1, j - i);
+			i = j - 1;
+		}
+	}
 	TRY(st, take_cands(doc, &c, taken));
 	if (doc->n_mentions)
 		qsort(doc->mentions, doc->n_mentions, sizeof(*doc->mentions), mention_cmp);
@@ -898,4 +1015,53 @@ done:
 	free(d.v);
 	free(taken);
 	return st;
+}
+
+/* ------------------------------------------------------- unknown names */
+
+size_t
+ng_doc_unknown_names(const ng_doc *doc, ng_name_func func, void *handle)
+{
+	uint8_t *taken = calloc(doc->n_toks + 1, 1);
+	size_t si, k, n = 0;
+
+	if (!taken)
+		return 0;
+	for (k = 0; k < doc->n_mentions; k++) {
+		uint32_t i;
+		for (i = doc->mentions[k].tb; i < doc->mentions[k].te; i++)
+			taken[i] = 1;
+	}
+	for (si = 0; si < doc->n_sents; si++) {
+		const ng_sentence *s = &doc->sents[si];
+		uint32_t i;
+		if (s->flags & (NG_SENT_BOILER | NG_SENT_TITLECASE))
+			continue;
+		for (i = s->tb; i < s->te; i++) {
+			const ng_phrase *p;
+			uint32_t j = i, te;
+			if (taken[i] || !is_cap_word(doc, i) || in_map(doc, &doc->kb->stopnames, i))
+				continue;
+			if ((te = ng_match_title(doc, i, s->te, &p))) {
+				i = te - 1;
+				continue;
+			}
+			while (j < s->te && !taken[j] &&
+			       (is_cap_word(doc, j) ||
+			        ((T(doc, j)->flags & NG_TOK_JOIN) && j + 1 < s->te && is_cap_word(doc, j + 1))))
+				j++;
+			while (j > i + 1 && (T(doc, j - 1)->flags & NG_TOK_JOIN))
+				j--;
+			/* A lone capitalized word opening a sentence (or a quote) is
+			 * usually just a word. */
+			if (!(j == i + 1 && (i == s->tb || (T(doc, i - 1)->flags & NG_TOK_PUNCT)))) {
+				const char *str = doc->text.norm + T(doc, i)->b;
+				func(handle, str, T(doc, j - 1)->e - T(doc, i)->b);
+				n++;
+			}
+			i = j - 1;
+		}
+	}
+	free(taken);
+	return n;
 }

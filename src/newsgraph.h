@@ -164,6 +164,16 @@ typedef struct {
 /** Fact @p i of the document. */
 NG_API ng_status ng_doc_fact(const ng_doc *doc, size_t i, ng_fact_info *out);
 
+/** Receives a name: @p len bytes of UTF-8 at @p name (not NUL-terminated). */
+typedef void (*ng_name_func)(void *handle, const char *name, size_t len);
+
+/**
+ * Calls @p func for each capitalized name in the document's prose that no
+ * gazetteer entry or rule covered, so that users can grow their gazetteers.
+ * Returns the number of names reported.
+ */
+NG_API size_t ng_doc_unknown_names(const ng_doc *doc, ng_name_func func, void *handle);
+
 /* --------------------------------------------------------------- writer */
 
 /** RDF syntaxes newsgraph writes. */

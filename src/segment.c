@@ -350,6 +350,20 @@ ng_segment(ng_doc *doc)
 				return NG_ERR_NOMEM;
 			}
 			t->key = ng_kb_key(doc->kb, f.buf, f.len);
+			if (!t->key) {
+				/* Words the gazetteers do not know get keys of the
+				 * document's own, so that surnames and acronyms seen in
+				 * the article can still be matched. */
+				uint32_t v;
+				if (!ng_strmap_get(&doc->local_keys, f.buf, f.len, &v)) {
+					v = (uint32_t)doc->local_keys.count + 1;
+					if (ng_strmap_put(&doc->local_keys, f.buf, f.len, v)) {
+						ng_buf_free(&f);
+						return NG_ERR_NOMEM;
+					}
+				}
+				t->key = NG_LOCAL_KEY | v;
+			}
 		}
 		ng_buf_free(&f);
 	}

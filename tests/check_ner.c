@@ -150,6 +150,63 @@ START_TEST(test_bad_gazetteer_line_is_an_error)
 }
 END_TEST
 
+
+START_TEST(test_office_holds_only_in_its_period)
+{
+	/* The gazetteer gives Kishida's term as prime minister as 2021-2024. */
+	ng_doc *doc = fx_doc("March 3, 2022\nPrime Minister Fumio Kishida spoke in Osaka.\n");
+	ck_assert(fx_has(doc, "Fumio Kishida", "leaderOf", "Japan", NG_MOD_ASSERTED));
+	ng_doc_free(doc);
+	doc = fx_doc("March 3, 2025\nPrime Minister Fumio Kishida spoke in Osaka.\n");
+	ck_assert(!fx_any(doc, "Fumio Kishida", "leaderOf", "Japan"));
+	ng_doc_free(doc);
+}
+END_TEST
+
+START_TEST(test_role_description_uses_gazetteer_holder_at_date)
+{
+	ng_doc *doc = fx_doc("June 1, 2015\nThe NATO chief visited Kyiv.\n");
+	ck_assert(fx_has(doc, "Jens Stoltenberg", "visited", "Kyiv", NG_MOD_ASSERTED));
+	ng_doc_free(doc);
+}
+END_TEST
+
+static void
+count_name(void *handle, const char *name, size_t len)
+{
+	int *n = handle;
+	if (len == 13 && !memcmp(name, "Zentrix Labor", 13))
+		(*n)++;
+}
+
+START_TEST(test_unknown_names_are_reported)
+{
+	int n = 0;
+	ng_doc *doc = fx_doc("Officials met Zentrix Labor in Oslo. Then Zentrix Labor left.");
+	ck_assert_uint_ge(ng_doc_unknown_names(doc, count_name, &n), 2);
+	ck_assert_int_eq(n, 2);
+	ng_doc_free(doc);
+}
+END_TEST
+
+START_TEST(test_ship_name_holds_no_place)
+{
+	ng_doc *doc = fx_doc("The carrier HMS Prince of Wales sailed to Singapore.");
+	ck_assert_int_eq(fx_class(doc, "Wales"), -1);
+	ck_assert_int_eq(fx_class(doc, "Singapore"), NG_CLASS_COUNTRY);
+	ng_doc_free(doc);
+}
+END_TEST
+
+START_TEST(test_surname_of_name_unknown_to_gazetteer)
+{
+	ng_doc *doc = fx_doc("Professor Ilse Brandtner-Kovac of Vienna University spoke. "
+	                     "Brandtner-Kovac visited Prague.");
+	ck_assert(fx_has(doc, "Ilse Brandtner-Kovac", "visited", "Prague", NG_MOD_ASSERTED));
+	ng_doc_free(doc);
+}
+END_TEST
+
 static Suite *
 ner_suite(void)
 {
@@ -171,6 +228,11 @@ ner_suite(void)
 	tcase_add_test(core, test_ship_and_lone_given_name_are_not_persons);
 	tcase_add_test(core, test_boilerplate_yields_no_entities);
 	tcase_add_test(core, test_user_gazetteer_adds_entry);
+	tcase_add_test(core, test_office_holds_only_in_its_period);
+	tcase_add_test(core, test_role_description_uses_gazetteer_holder_at_date);
+	tcase_add_test(core, test_unknown_names_are_reported);
+	tcase_add_test(core, test_ship_name_holds_no_place);
+	tcase_add_test(core, test_surname_of_name_unknown_to_gazetteer);
 	tcase_add_test(errors, test_bad_gazetteer_line_is_an_error);
 	suite_add_tcase(s, core);
 	suite_add_tcase(s, errors);

@@ -40,6 +40,11 @@ grep -q "organization:oecd" "$t/o.ttl" || fail "good article lost"
 printf '\357\273\277Chile joined the OECD.\r\n' | "$NG_BIN" extract --format ntriples - > "$t/bom.nt" || fail "BOM stdin"
 grep -q "organization/oecd" "$t/bom.nt" || fail "BOM article facts"
 
+# --report-unknown lists names no entry or rule covered, with counts.
+printf 'Officials met Zentrix Labor in Oslo. Then Zentrix Labor left.\n' > "$t/unk.txt"
+"$NG_BIN" extract --report-unknown="$t/unknown.tsv" "$t/unk.txt" > /dev/null || fail "report-unknown"
+grep -q "^2	Zentrix Labor$" "$t/unknown.tsv" || fail "unknown names: $(cat "$t/unknown.tsv")"
+
 # Usage errors exit 2.
 set +e
 "$NG_BIN" extract --format xml "$t/ok.txt" 2>/dev/null; rc=$?
