@@ -19,7 +19,7 @@ ng_boiler_mark(ng_doc *doc)
 	if (!(md = pcre2_match_data_create(1, NULL)))
 		return NG_ERR_NOMEM;
 	while (lb <= doc->text.norm_len) {
-		size_t le = lb, b, e, r;
+		size_t le = lb, b, e;
 		bool boiler = cut;
 
 		while (le < doc->text.norm_len && s[le] != '\n')
@@ -31,13 +31,23 @@ ng_boiler_mark(ng_doc *doc)
 			b++;
 		while (e > b && s[e - 1] == ' ')
 			e--;
-		for (r = 0; !boiler && e > b && r < kb->n_boiler; r++) {
-			if (pcre2_match(kb->boiler[r].re, (PCRE2_SPTR)s + b, e - b, 0,
-			                PCRE2_NO_UTF_CHECK, md, NULL) >= 0) {
-				boiler = true;
-				cut = cut || kb->boiler[r].cut;
-			}
+		/* Long lines are prose: boilerplate lines are short. Cut rules
+		 * and line rules that start with ^ are compiled anchored. */
+		if (e - b > NG_BOILER_MAX_LINE && !cut) {
+			b = e;
 		}
+		if (!boiler && e > b && kb->boiler_cut &&
+		    pcre2_match(kb->boiler_cut, (PCRE2_SPTR)s + b, e - b, 0,
+		                PCRE2_NO_UTF_CHECK, md, NULL) >= 0)
+			boiler = cut = true;
+		if (!boiler && e > b && kb->boiler_line &&
+		    pcre2_match(kb->boiler_line, (PCRE2_SPTR)s + b, e - b, 0,
+		                PCRE2_NO_UTF_CHECK, md, NULL) >= 0)
+			boiler = true;
+		if (!boiler && e > b && kb->boiler_any &&
+		    pcre2_match(kb->boiler_any, (PCRE2_SPTR)s + b, e - b, 0, PCRE2_NO_UTF_CHECK, md,
+		                NULL) >= 0)
+			boiler = true;
 		while (si < doc->n_sents && doc->sents[si].line < line)
 			si++;
 		while (si < doc->n_sents && doc->sents[si].line == line) {

@@ -73,7 +73,7 @@ ng_meta_extract(ng_doc *doc)
 	const char *s = doc->text.norm;
 	size_t i;
 	pcre2_match_data *md;
-	PCRE2_SIZE start = 0;
+	size_t start;
 
 	if (!doc->title) {
 		for (i = 0; i < doc->n_sents; i++) {
@@ -122,31 +122,50 @@ ng_meta_extract(ng_doc *doc)
 	}
 	if (!(md = pcre2_match_data_create_from_pattern(date_re, NULL)))
 		return NG_ERR_NOMEM;
-	while (pcre2_match(date_re, (PCRE2_SPTR)s, doc->text.norm_len, start,
-	                   PCRE2_NO_UTF_CHECK, md, NULL) > 0) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-		int y, m, d;
-		if (ov[2] != PCRE2_UNSET) {
-			m = month_num(s + ov[2], ov[3] - ov[2]);
-			d = atoi(s + ov[4]);
-			y = atoi(s + ov[6]);
-		} else if (ov[8] != PCRE2_UNSET) {
-			d = atoi(s + ov[8]);
-			m = month_num(s + ov[10], ov[11] - ov[10]);
-			y = atoi(s + ov[12]);
-		} else {
-			y = atoi(s + ov[14]);
-			m = atoi(s + ov[16]);
-			d = atoi(s + ov[18]);
+	/* The expression runs only around four-digit numbers that could be
+	 * years, not over the whole text. */
+	for (start = 0; start + 4 <= doc->text.norm_len; start++) {
+		const char *y = s + start;
+		size_t wb, we;
+		PCRE2_SIZE at;
+		if (!(y[0] == '1' || y[0] == '2') || !(y[1] >= '0' && y[1] <= '9') ||
+		    !(y[2] >= '0' && y[2] <= '9') || !(y[3] >= '0' && y[3] <= '9') ||
+		    (start && s[start - 1] >= '0' && s[start - 1] <= '9') ||
+		    (start + 4 < doc->text.norm_len && s[start + 4] >= '0' && s[start + 4] <= '9'))
+			continue;
+		wb = start > 24 ? start - 24 : 0;
+		we = start + 10 < doc->text.norm_len ? start + 10 : doc->text.norm_len;
+		/* Do not start inside a UTF-8 sequence. */
+		while (wb > 0 && ((unsigned char)s[wb] & 0xC0) == 0x80)
+			wb--;
+		for (at = wb; at < we &&
+		              pcre2_match(date_re, (PCRE2_SPTR)s, we, at, PCRE2_NO_UTF_CHECK, md, NULL) > 0;) {
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+			int yy, m, dd;
+			if (ov[2] != PCRE2_UNSET) {
+				m = month_num(s + ov[2], ov[3] - ov[2]);
+				dd = atoi(s + ov[4]);
+				yy = atoi(s + ov[6]);
+			} else if (ov[8] != PCRE2_UNSET) {
+				dd = atoi(s + ov[8]);
+				m = month_num(s + ov[10], ov[11] - ov[10]);
+				yy = atoi(s + ov[12]);
+			} else {
+				yy = atoi(s + ov[14]);
+				m = atoi(s + ov[16]);
+				dd = atoi(s + ov[18]);
+			}
+			if (valid_date(yy, m, dd)) {
+				char buf[16];
+				snprintf(buf, sizeof(buf), "%04d-%02d-%02d", yy, m, dd);
+				doc->date = dup_or_null(buf);
+				doc->date_num = yy * 10000 + m * 100 + dd;
+				pcre2_match_data_free(md);
+				return doc->date ? NG_OK : NG_ERR_NOMEM;
+			}
+			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
 		}
-		if (valid_date(y, m, d)) {
-			char buf[16];
-			snprintf(buf, sizeof(buf), "%04d-%02d-%02d", y, m, d);
-			doc->date = dup_or_null(buf);
-			doc->date_num = y * 10000 + m * 100 + d;
-			break;
-		}
-		start = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+		start += 3;
 	}
 	pcre2_match_data_free(md);
 	return NG_OK;
@@ -364,6 +383,8 @@ ng_doc_free(ng_doc *doc)
 	free(doc->toks);
 	ng_strmap_free(&doc->ent_ids);
 	ng_strmap_free(&doc->local_keys);
+	free(doc->men_start);
+	free(doc->men_end);
 	ng_buf_free(&doc->scratch);
 	ng_text_clear(&doc->text);
 	free(doc->bytes);

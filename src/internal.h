@@ -16,6 +16,7 @@
 
 /* Limits that keep a crafted input from exhausting memory or time. */
 #define NG_MAX_SENTENCE_TOKENS 400   /* longer sentences skip patterns */
+#define NG_BOILER_MAX_LINE 400       /* longer lines are prose, not boilerplate */
 #define NG_PCRE2_MATCH_LIMIT 1000000
 #define NG_PCRE2_DEPTH_LIMIT 10000
 
@@ -82,10 +83,20 @@ enum {
 /* Keys of words that only the document knows carry this bit. */
 #define NG_LOCAL_KEY 0x80000000u
 
+/* Word classes of the lexicon, looked up once per token. */
+enum {
+	NG_WC_STOPNAME = 1 << 0, /* never starts or continues a name */
+	NG_WC_ORGHEAD = 1 << 1,  /* head word of organization names */
+	NG_WC_PRONOUN = 1 << 2,  /* he, she */
+	NG_WC_LEADER = 1 << 3,   /* chief, head, leader */
+	NG_WC_VESSEL = 1 << 4    /* ship prefix */
+};
+
 struct ng_token {
 	uint32_t b, e;  /* normalized byte span */
 	uint32_t key;   /* folded form's ID in the knowledge's dictionary, 0 if none */
 	uint16_t flags;
+	uint8_t wclass; /* NG_WC_* */
 };
 
 enum {
@@ -173,6 +184,7 @@ typedef struct {
 	uint16_t ntok;
 	uint16_t kind;
 	char *text;
+	uint32_t next;     /* next title with the same first key + 1, 0 = none */
 } ng_phrase;
 
 typedef struct {
@@ -185,6 +197,8 @@ typedef struct {
 	char *property;    /* ontology local name */
 	int modality;      /* ng_modality, or -1 for "auto" */
 	double confidence;
+	char **triggers;   /* one must occur in the tagged sentence; none = any */
+	size_t n_triggers;
 	pcre2_code *re;
 	char *file;
 	unsigned long line;
@@ -216,11 +230,8 @@ struct ng_knowledge {
 	int load_priority;      /* bumped for each user gazetteer */
 	/* lexicon */
 	ng_strmap abbrevs;      /* folded abbreviation without its period */
-	ng_strmap stopnames;    /* capitalized words that never start a name */
-	ng_strmap org_heads;    /* head words of organization names */
-	ng_strmap pronouns;     /* he, she -> 1 */
-	ng_strmap leader_words; /* chief, head, leader ... */
-	ng_strmap vessels;      /* ship prefixes: HMS, USS */
+	ng_u64map word_class;   /* dictionary key -> NG_WC_* bits */
+	ng_u64map title_first;  /* first key of a title -> title index + 1 */
 	ng_phrase *titles;
 	size_t n_titles, cap_titles;
 	ng_cue *cues;
@@ -230,6 +241,8 @@ struct ng_knowledge {
 	size_t n_patterns, cap_patterns;
 	ng_boiler_rule *boiler;
 	size_t n_boiler, cap_boiler;
+	ng_buf boiler_line_src, boiler_cut_src, boiler_any_src;
+	pcre2_code *boiler_line, *boiler_cut, *boiler_any;
 	bool prepared;
 };
 
@@ -256,7 +269,7 @@ ng_status ng_boiler_load(ng_knowledge *kb, const char *path);
 void ng_boiler_free(ng_knowledge *kb);
 /* Compiles a pattern, reporting errors with file, line and offset. */
 pcre2_code *ng_regex_compile(const ng_knowledge *kb, const char *re, size_t len,
-                             const char *file, unsigned long line, bool caseless);
+                             const char *file, unsigned long line, uint32_t opts);
 
 /* Splits a data file line into TAB-separated fields (in place). */
 size_t ng_split_tabs(char *line, char **fields, size_t max);
@@ -319,6 +332,8 @@ struct ng_doc {
 	size_t n_facts, cap_facts;
 	ng_strmap ent_ids;  /* entity id -> index */
 	ng_strmap local_keys; /* words unknown to the gazetteers -> local key */
+	int32_t *men_start;   /* token -> first mention starting there, -1 */
+	int32_t *men_end;     /* token -> a mention ending there (exclusive), -1 */
 	int32_t date_num;   /* YYYYMMDD or 0 */
 	ng_buf scratch;
 	/* Cached sentence texts for ng_doc_fact */

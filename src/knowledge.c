@@ -163,14 +163,14 @@ for_each_line(ng_knowledge *kb, const char *path, line_fn fn)
 
 pcre2_code *
 ng_regex_compile(const ng_knowledge *kb, const char *re, size_t len,
-                 const char *file, unsigned long line, bool caseless)
+                 const char *file, unsigned long line, uint32_t opts)
 {
 	int err;
 	PCRE2_SIZE off;
 	pcre2_code *code;
 
 	code = pcre2_compile((PCRE2_SPTR)re, len,
-	                     PCRE2_UTF | PCRE2_UCP | (caseless ? PCRE2_CASELESS : 0), &err,
+	                     PCRE2_UTF | PCRE2_UCP | opts, &err,
 	                     &off, NULL);
 	if (!code) {
 		PCRE2_UCHAR msg[256];
@@ -195,6 +195,24 @@ put_word(ng_strmap *m, const char *s)
 	if (ng_fold(s, strlen(s), true, &f))
 		return NG_ERR_NOMEM;
 	st = ng_strmap_put(m, f.buf, f.len, 1);
+	ng_buf_free(&f);
+	return st;
+}
+
+/* Adds a word to a word class: the class is a bit on its dictionary key. */
+static ng_status
+put_class(ng_knowledge *kb, uint8_t bit, const char *s)
+{
+	ng_buf f = {0};
+	uint32_t key, old = 0;
+	ng_status st;
+
+	if (ng_fold(s, strlen(s), true, &f))
+		return NG_ERR_NOMEM;
+	if (!(st = ng_kb_intern(kb, f.buf, f.len, &key))) {
+		ng_u64map_get(&kb->word_class, key, &old);
+		st = ng_u64map_put(&kb->word_class, key, old | bit);
+	}
 	ng_buf_free(&f);
 	return st;
 }
@@ -245,6 +263,13 @@ add_title(ng_knowledge *kb, const char *file, unsigned long line, const char *te
 		k++;
 	}
 	p->ntok = (uint16_t)k;
+	{
+		/* Chain titles by their first word for the matcher. */
+		uint32_t first = 0;
+		if (ng_u64map_get(&kb->title_first, p->keys[0], &first))
+			p->next = first;
+		TRY(st, ng_u64map_put(&kb->title_first, p->keys[0], (uint32_t)kb->n_titles + 1));
+	}
 	kb->n_titles++;
 	p = NULL;
 done:
@@ -269,15 +294,15 @@ lexicon_line(ng_knowledge *kb, const char *file, unsigned long line, char **f, s
 	if (!strcmp(kind, "abbrev"))
 		return put_word(&kb->abbrevs, f[1]);
 	if (!strcmp(kind, "stopname"))
-		return put_word(&kb->stopnames, f[1]);
+		return put_class(kb, NG_WC_STOPNAME, f[1]);
 	if (!strcmp(kind, "orghead"))
-		return put_word(&kb->org_heads, f[1]);
+		return put_class(kb, NG_WC_ORGHEAD, f[1]);
 	if (!strcmp(kind, "pronoun"))
-		return put_word(&kb->pronouns, f[1]);
+		return put_class(kb, NG_WC_PRONOUN, f[1]);
 	if (!strcmp(kind, "leaderword"))
-		return put_word(&kb->leader_words, f[1]);
+		return put_class(kb, NG_WC_LEADER, f[1]);
 	if (!strcmp(kind, "vessel"))
-		return put_word(&kb->vessels, f[1]);
+		return put_class(kb, NG_WC_VESSEL, f[1]);
 	if (!strcmp(kind, "title"))
 		return add_title(kb, file, line, f[1], nf > 2 ? f[2] : "member");
 	if (!strcmp(kind, "cue")) {
@@ -298,7 +323,7 @@ lexicon_line(ng_knowledge *kb, const char *file, unsigned long line, char **f, s
 			return NG_ERR_NOMEM;
 		c = &kb->cues[kb->n_cues];
 		c->modality = (ng_modality)m;
-		if (!(c->re = ng_regex_compile(kb, f[2], strlen(f[2]), file, line, true)))
+		if (!(c->re = ng_regex_compile(kb, f[2], strlen(f[2]), file, line, PCRE2_CASELESS)))
 			return NG_ERR_PATTERN;
 		kb->n_cues++;
 		return NG_OK;
@@ -319,11 +344,8 @@ ng_lexicon_free(ng_knowledge *kb)
 	size_t i;
 
 	ng_strmap_free(&kb->abbrevs);
-	ng_strmap_free(&kb->stopnames);
-	ng_strmap_free(&kb->org_heads);
-	ng_strmap_free(&kb->pronouns);
-	ng_strmap_free(&kb->leader_words);
-	ng_strmap_free(&kb->vessels);
+	ng_u64map_free(&kb->word_class);
+	ng_u64map_free(&kb->title_first);
 	for (i = 0; i < kb->n_titles; i++) {
 		free(kb->titles[i].keys);
 		free(kb->titles[i].text);
@@ -349,9 +371,45 @@ boiler_line(ng_knowledge *kb, const char *file, unsigned long line, char **f, si
 		return NG_ERR_NOMEM;
 	r = &kb->boiler[kb->n_boiler];
 	r->cut = !strcmp(f[0], "cut");
-	if (!(r->re = ng_regex_compile(kb, f[1], strlen(f[1]), file, line, true)))
+	/* Compiled alone to report errors by line; matching uses the
+	 * combined expressions that ng_boiler_prepare builds. */
+	if (!(r->re = ng_regex_compile(kb, f[1], strlen(f[1]), file, line, PCRE2_CASELESS)))
 		return NG_ERR_PATTERN;
+	{
+		/* Rules anchored at the line's start are tried there only. */
+		bool anchored = f[1][0] == '^';
+		ng_buf *src = r->cut ? &kb->boiler_cut_src
+		              : anchored ? &kb->boiler_line_src : &kb->boiler_any_src;
+		if (ng_buf_printf(src, "%s(?:%s)", src->len ? "|" : "", f[1]))
+			return NG_ERR_NOMEM;
+	}
 	kb->n_boiler++;
+	return NG_OK;
+}
+
+/* One expression for all line rules and one for all cut rules, so that a
+ * line is scanned twice, not once per rule. */
+static ng_status
+ng_boiler_prepare(ng_knowledge *kb)
+{
+	pcre2_code_free(kb->boiler_line);
+	pcre2_code_free(kb->boiler_cut);
+	pcre2_code_free(kb->boiler_any);
+	kb->boiler_line = kb->boiler_cut = kb->boiler_any = NULL;
+	if (kb->boiler_any_src.len &&
+	    !(kb->boiler_any = ng_regex_compile(kb, kb->boiler_any_src.buf, kb->boiler_any_src.len,
+	                                        "boilerplate", 0, PCRE2_CASELESS)))
+		return NG_ERR_PATTERN;
+	if (kb->boiler_line_src.len &&
+	    !(kb->boiler_line = ng_regex_compile(kb, kb->boiler_line_src.buf, kb->boiler_line_src.len,
+	                                         "boilerplate", 0,
+	                                         PCRE2_CASELESS | PCRE2_ANCHORED)))
+		return NG_ERR_PATTERN;
+	if (kb->boiler_cut_src.len &&
+	    !(kb->boiler_cut = ng_regex_compile(kb, kb->boiler_cut_src.buf, kb->boiler_cut_src.len,
+	                                        "boilerplate", 0,
+	                                        PCRE2_CASELESS | PCRE2_ANCHORED)))
+		return NG_ERR_PATTERN;
 	return NG_OK;
 }
 
@@ -368,6 +426,12 @@ ng_boiler_free(ng_knowledge *kb)
 
 	for (i = 0; i < kb->n_boiler; i++)
 		pcre2_code_free(kb->boiler[i].re);
+	pcre2_code_free(kb->boiler_line);
+	pcre2_code_free(kb->boiler_cut);
+	pcre2_code_free(kb->boiler_any);
+	ng_buf_free(&kb->boiler_any_src);
+	ng_buf_free(&kb->boiler_line_src);
+	ng_buf_free(&kb->boiler_cut_src);
 	free(kb->boiler);
 	kb->boiler = NULL;
 	kb->n_boiler = kb->cap_boiler = 0;
@@ -456,6 +520,28 @@ known_property(const char *p)
 	return NULL;
 }
 
+/* Splits "a|b|c" into the pattern's trigger strings. */
+static ng_status
+split_triggers(ng_pattern *p, const char *s)
+{
+	size_t cap = 0;
+
+	while (*s) {
+		const char *bar = strchr(s, '|');
+		size_t n = bar ? (size_t)(bar - s) : strlen(s);
+		if (n) {
+			if (NG_GROW(p->triggers, cap, p->n_triggers + 1) ||
+			    !(p->triggers[p->n_triggers] = ng_strndup(s, n)))
+				return NG_ERR_NOMEM;
+			p->n_triggers++;
+		}
+		if (!bar)
+			break;
+		s = bar + 1;
+	}
+	return NG_OK;
+}
+
 static ng_status
 pattern_line(ng_knowledge *kb, const char *file, unsigned long line, char **f, size_t nf)
 {
@@ -466,9 +552,9 @@ pattern_line(ng_knowledge *kb, const char *file, unsigned long line, char **f, s
 	char *end;
 	ng_status st = NG_OK;
 
-	if (nf < 5) {
+	if (nf < 6) {
 		ng_kb_error(kb, NG_ERR_SYNTAX, file, line, 0,
-		            "expected ID<TAB>PROPERTY<TAB>MODALITY<TAB>CONFIDENCE<TAB>REGEX");
+		            "expected ID<TAB>PROPERTY<TAB>MODALITY<TAB>CONFIDENCE<TAB>TRIGGERS<TAB>REGEX");
 		return NG_ERR_SYNTAX;
 	}
 	if (!known_property(f[1])) {
@@ -493,13 +579,13 @@ pattern_line(ng_knowledge *kb, const char *file, unsigned long line, char **f, s
 		ng_kb_error(kb, NG_ERR_SYNTAX, file, line, 0, "confidence must be between 0 and 1");
 		return NG_ERR_SYNTAX;
 	}
-	if ((st = expand_pattern(f[4], &re, &bad))) {
+	if ((st = expand_pattern(f[5], &re, &bad))) {
 		if (bad)
 			ng_kb_error(kb, st, file, line, 0, "unknown placeholder at offset %zu",
-			            (size_t)(bad - f[4]));
+			            (size_t)(bad - f[5]));
 		goto done;
 	}
-	if (!(p->re = ng_regex_compile(kb, re.buf, re.len, file, line, false))) {
+	if (!(p->re = ng_regex_compile(kb, re.buf, re.len, file, line, 0))) {
 		st = NG_ERR_PATTERN;
 		goto done;
 	}
@@ -511,6 +597,8 @@ pattern_line(ng_knowledge *kb, const char *file, unsigned long line, char **f, s
 		goto done;
 	}
 	p->id = ng_strndup(f[0], strlen(f[0]));
+	if ((st = split_triggers(p, f[4])))
+		goto done;
 	p->property = (char *)known_property(f[1]);
 	p->modality = m;
 	p->file = ng_strndup(file, strlen(file));
@@ -543,11 +631,14 @@ ng_knowledge_add_patterns(ng_knowledge *kb, const char *path)
 void
 ng_patterns_free(ng_knowledge *kb)
 {
-	size_t i;
+	size_t i, j;
 
 	for (i = 0; i < kb->n_patterns; i++) {
 		free(kb->patterns[i].id);
 		free(kb->patterns[i].file);
+		for (j = 0; j < kb->patterns[i].n_triggers; j++)
+			free(kb->patterns[i].triggers[j]);
+		free(kb->patterns[i].triggers);
 		pcre2_code_free(kb->patterns[i].re);
 	}
 	free(kb->patterns);
@@ -609,6 +700,8 @@ ng_knowledge_prepare(ng_knowledge *kb)
 {
 	ng_status st = ng_gazetteer_prepare(kb);
 
+	if (!st)
+		st = ng_boiler_prepare(kb);
 	if (!st)
 		kb->prepared = true;
 	return st;

@@ -65,19 +65,9 @@ tok_word(const ng_doc *doc, uint32_t i, const char *s)
 }
 
 static bool
-in_map(const ng_doc *doc, const ng_strmap *m, uint32_t i)
+in_class(const ng_doc *doc, uint8_t bit, uint32_t i)
 {
-	ng_buf f = {0};
-	const ng_token *t = T(doc, i);
-	bool r;
-
-	if (!m->count || !(t->flags & NG_TOK_WORD))
-		return false;
-	if (ng_fold(doc->text.norm + t->b, t->e - t->b, true, &f))
-		return false;
-	r = ng_strmap_get(m, f.buf, f.len, NULL);
-	ng_buf_free(&f);
-	return r;
+	return (T(doc, i)->wclass & bit) != 0;
 }
 
 /* Does the surface text of tokens [tb, te) match the alias in its case? */
@@ -168,11 +158,13 @@ uint32_t
 ng_match_title(const ng_doc *doc, uint32_t i, uint32_t te, const ng_phrase **which)
 {
 	const ng_knowledge *kb = doc->kb;
-	uint32_t best = 0;
-	size_t k;
+	uint32_t best = 0, idx = 0;
 
-	for (k = 0; k < kb->n_titles; k++) {
-		const ng_phrase *p = &kb->titles[k];
+	if (i >= te || !T(doc, i)->key || (T(doc, i)->key & NG_LOCAL_KEY) ||
+	    !ng_u64map_get(&kb->title_first, T(doc, i)->key, &idx))
+		return 0;
+	for (; idx; idx = kb->titles[idx - 1].next) {
+		const ng_phrase *p = &kb->titles[idx - 1];
 		uint32_t j = i, m = 0;
 		while (m < p->ntok && j < te) {
 			if (T(doc, j)->flags & NG_TOK_JOIN) {
@@ -198,7 +190,7 @@ is_name_tok(const ng_doc *doc, uint32_t i)
 	const ng_token *t = T(doc, i);
 
 	return (t->flags & NG_TOK_WORD) && (t->flags & NG_TOK_CAP) && !(t->flags & NG_TOK_UPPER) &&
-	       !(t->flags & NG_TOK_ABBR) && !in_map(doc, &doc->kb->stopnames, i);
+	       !(t->flags & NG_TOK_ABBR) && !in_class(doc, NG_WC_STOPNAME, i);
 }
 
 /* A personal name of up to four words from i: capitalized words, joined by
@@ -219,12 +211,14 @@ scan_name(const ng_doc *doc, uint32_t i, uint32_t te)
 	return j;
 }
 
+/* Is there a gazetteer person starting at token i? Only the candidates of
+ * the current sentence, from index from on, need a look. */
 static bool
-gaz_person_at(const cands *c, uint32_t i)
+gaz_person_at(const cands *c, size_t from, uint32_t i)
 {
 	size_t k;
 
-	for (k = 0; k < c->n; k++)
+	for (k = from; k < c->n; k++)
 		if (c->v[k].tb == i && c->v[k].cls == NG_CLASS_PERSON && c->v[k].entry >= 0)
 			return true;
 	return false;
@@ -240,7 +234,7 @@ is_title_start(const ng_doc *doc, uint32_t i, uint32_t te)
 /* Persons named after a title ("Defence Minister Gen Nakatani") or before
  * an appositive title ("Ryo Hinata-Yamaguchi, associate professor"). */
 static ng_status
-person_cands(const ng_doc *doc, uint32_t si, cands *out)
+person_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
 {
 	const ng_sentence *s = &doc->sents[si];
 	uint32_t i;
@@ -257,7 +251,7 @@ person_cands(const ng_doc *doc, uint32_t si, cands *out)
 			continue;
 		if (te < s->te && tok_eq(doc, te, ","))
 			te++;
-		if (gaz_person_at(out, te))
+		if (gaz_person_at(out, from, te))
 			continue;
 		ne = scan_name(doc, te, s->te);
 		/* Two words at least: a single one is resolved as a surname. */
@@ -302,7 +296,7 @@ person_cands(const ng_doc *doc, uint32_t si, cands *out)
 			if (tt > start)
 				start = tt;
 		}
-		if (i - start < 2 || i - start > 6 || gaz_person_at(out, start))
+		if (i - start < 2 || i - start > 6 || gaz_person_at(out, from, start))
 			continue;
 		if (T(doc, start)->flags & NG_TOK_JOIN)
 			start++;
@@ -338,21 +332,18 @@ is_cap_word(const ng_doc *doc, uint32_t i)
 static ng_status
 org_cands(const ng_doc *doc, uint32_t si, cands *out)
 {
-	const ng_knowledge *kb = doc->kb;
 	const ng_sentence *s = &doc->sents[si];
 	uint32_t i;
 
-	if (!kb->org_heads.count)
-		return NG_OK;
 	for (i = s->tb; i < s->te; i++) {
 		uint32_t b, e;
 		cand c;
-		if (!is_cap_word(doc, i) || !in_map(doc, &kb->org_heads, i))
+		if (!is_cap_word(doc, i) || !in_class(doc, NG_WC_ORGHEAD, i))
 			continue;
 		/* Left: capitalized words (and joined hyphens). */
 		b = i;
 		while (b > s->tb && (is_cap_word(doc, b - 1) || (T(doc, b - 1)->flags & NG_TOK_JOIN)) &&
-		       !in_map(doc, &kb->stopnames, b - 1))
+		       !in_class(doc, NG_WC_STOPNAME, b - 1))
 			b--;
 		while (b < i && (T(doc, b)->flags & NG_TOK_JOIN))
 			b++;
@@ -604,26 +595,37 @@ done:
 	return st;
 }
 
-static int32_t
-mention_at(const ng_doc *doc, uint32_t tb)
+/* Rebuilds the token -> mention index after mentions changed. */
+static ng_status
+index_mentions(ng_doc *doc)
 {
 	size_t k;
 
-	for (k = 0; k < doc->n_mentions; k++)
-		if (doc->mentions[k].tb == tb)
-			return (int32_t)k;
-	return -1;
+	if (!doc->men_start) {
+		doc->men_start = malloc((doc->n_toks + 1) * sizeof(*doc->men_start));
+		doc->men_end = malloc((doc->n_toks + 1) * sizeof(*doc->men_end));
+		if (!doc->men_start || !doc->men_end)
+			return NG_ERR_NOMEM;
+	}
+	memset(doc->men_start, 0xFF, (doc->n_toks + 1) * sizeof(*doc->men_start));
+	memset(doc->men_end, 0xFF, (doc->n_toks + 1) * sizeof(*doc->men_end));
+	for (k = doc->n_mentions; k-- > 0;) {
+		doc->men_start[doc->mentions[k].tb] = (int32_t)k;
+		doc->men_end[doc->mentions[k].te] = (int32_t)k;
+	}
+	return NG_OK;
+}
+
+static int32_t
+mention_at(const ng_doc *doc, uint32_t tb)
+{
+	return tb <= doc->n_toks ? doc->men_start[tb] : -1;
 }
 
 static int32_t
 mention_ending(const ng_doc *doc, uint32_t te)
 {
-	size_t k;
-
-	for (k = 0; k < doc->n_mentions; k++)
-		if (doc->mentions[k].te == te)
-			return (int32_t)k;
-	return -1;
+	return te <= doc->n_toks ? doc->men_end[te] : -1;
 }
 
 /* The country a mention stands for when it modifies a title: a country, a
@@ -878,7 +880,6 @@ done:
 static ng_status
 resolve_references(ng_doc *doc, uint8_t *taken)
 {
-	const ng_knowledge *kb = doc->kb;
 	int32_t last_subject = -1;
 	size_t si, k = 0;
 	ng_status st = NG_OK;
@@ -904,7 +905,7 @@ resolve_references(ng_doc *doc, uint8_t *taken)
 				i = mm->te - 1;
 				continue;
 			}
-			if (!taken[i] && last_subject >= 0 && in_map(doc, &kb->pronouns, i)) {
+			if (!taken[i] && last_subject >= 0 && in_class(doc, NG_WC_PRONOUN, i)) {
 				TRY(st, add_mention(doc, i, i + 1, (uint32_t)last_subject, (uint32_t)si,
 				                    NG_MEN_COREF | NG_MEN_PRON));
 				taken[i] = 1;
@@ -918,7 +919,7 @@ resolve_references(ng_doc *doc, uint8_t *taken)
 				uint32_t te = 0;
 				if (om < 0)
 					continue;
-				if (in_map(doc, &kb->leader_words, doc->mentions[om].te))
+				if (in_class(doc, NG_WC_LEADER, doc->mentions[om].te))
 					te = doc->mentions[om].te + 1;
 				else if ((te = ng_match_title(doc, doc->mentions[om].te, s->te, &p)) &&
 				         p->kind != NG_TITLE_LEADER)
@@ -974,8 +975,9 @@ ng_ner(ng_doc *doc)
 	for (si = 0; si < doc->n_sents; si++) {
 		if (doc->sents[si].flags & NG_SENT_BOILER)
 			continue;
+		size_t from = c.n;
 		TRY(st, gazetteer_cands(doc, (uint32_t)si, &c));
-		TRY(st, person_cands(doc, (uint32_t)si, &c));
+		TRY(st, person_cands(doc, (uint32_t)si, &c, from));
 		TRY(st, org_cands(doc, (uint32_t)si, &c));
 	}
 	/* Ship names ("HMS Prince of Wales") hold no person or place. */
@@ -983,7 +985,7 @@ ng_ner(ng_doc *doc)
 		const ng_sentence *s = &doc->sents[si];
 		uint32_t i, j;
 		for (i = s->tb; i + 1 < s->te; i++) {
-			if (!in_map(doc, &doc->kb->vessels, i) || !is_cap_word(doc, i + 1))
+			if (!in_class(doc, NG_WC_VESSEL, i) || !is_cap_word(doc, i + 1))
 				continue;
 			for (j = i + 1; j < s->te && (is_cap_word(doc, j) ||
 			                              (is_connector(doc, j) && j + 1 < s->te &&
@@ -1006,6 +1008,7 @@ ng_ner(ng_doc *doc)
 		for (i = doc->mentions[si].tb; i < doc->mentions[si].te; i++)
 			taken[i] = 1;
 	}
+	TRY(st, index_mentions(doc));
 	TRY(st, title_facts(doc));
 	TRY(st, resolve_references(doc, taken));
 	if (doc->n_mentions)
@@ -1040,7 +1043,7 @@ ng_doc_unknown_names(const ng_doc *doc, ng_name_func func, void *handle)
 		for (i = s->tb; i < s->te; i++) {
 			const ng_phrase *p;
 			uint32_t j = i, te;
-			if (taken[i] || !is_cap_word(doc, i) || in_map(doc, &doc->kb->stopnames, i))
+			if (taken[i] || !is_cap_word(doc, i) || in_class(doc, NG_WC_STOPNAME, i))
 				continue;
 			if ((te = ng_match_title(doc, i, s->te, &p))) {
 				i = te - 1;

@@ -5,7 +5,6 @@
  * object; every placeholder inside a group counts, so lists work. */
 #include "internal.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -172,6 +171,20 @@ contradicts_gazetteer(const ng_doc *doc, const char *prop, uint32_t s, uint32_t 
 	return c >= 0 && c != eo->entry;
 }
 
+/* Does the tagged sentence hold one of the pattern's trigger strings? */
+static bool
+has_trigger(const ng_pattern *p, const char *text)
+{
+	size_t k;
+
+	if (!p->n_triggers)
+		return true;
+	for (k = 0; k < p->n_triggers; k++)
+		if (strstr(text, p->triggers[k]))
+			return true;
+	return false;
+}
+
 ng_status
 ng_relations(ng_doc *doc)
 {
@@ -198,8 +211,6 @@ ng_relations(ng_doc *doc)
 		if ((s->flags & NG_SENT_BOILER) || s->te - s->tb > NG_MAX_SENTENCE_TOKENS)
 			continue;
 		TRY(st, tag_sentence(doc, si, &mk, &text, &n_ents));
-		if (getenv("NG_DEBUG_TAGS"))
-			fprintf(stderr, "%u: %s\n", si, text.buf);
 		if (n_ents < 2)
 			continue;
 		for (p = 0; p < kb->n_patterns; p++) {
@@ -208,7 +219,7 @@ ng_relations(ng_doc *doc)
 			int og = pcre2_substring_number_from_name(pt->re, (PCRE2_SPTR) "o");
 			PCRE2_SIZE start = 0;
 			int rc;
-			if (sg <= 0 || og <= 0)
+			if (sg <= 0 || og <= 0 || !has_trigger(pt, text.buf))
 				continue;
 			while (start <= text.len &&
 			       (rc = pcre2_match(pt->re, (PCRE2_SPTR)text.buf, text.len, start,

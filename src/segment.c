@@ -132,6 +132,7 @@ push_tok(ng_token **toks, size_t *n, size_t *cap, size_t b, size_t e,
 	(*toks)[*n].e = (uint32_t)e;
 	(*toks)[*n].key = 0;
 	(*toks)[*n].flags = flags;
+	(*toks)[*n].wclass = 0;
 	(*n)++;
 	return NG_OK;
 }
@@ -363,6 +364,10 @@ ng_segment(ng_doc *doc)
 					}
 				}
 				t->key = NG_LOCAL_KEY | v;
+			} else {
+				uint32_t wc;
+				if (ng_u64map_get(&doc->kb->word_class, t->key, &wc))
+					t->wclass = (uint8_t)wc;
 			}
 		}
 		ng_buf_free(&f);

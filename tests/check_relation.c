@@ -92,7 +92,7 @@ START_TEST(test_bad_pattern_reports_offset)
 	ng_knowledge *kb = ng_knowledge_new();
 	ck_assert_int_ge(fd, 0);
 	f = fdopen(fd, "w");
-	fputs("bad\tvisited\tauto\t0.5\t(?<s>{PER}) visited (?<o>{GPE}\n", f);
+	fputs("bad\tvisited\tauto\t0.5\tvisit\t(?<s>{PER}) visited (?<o>{GPE}\n", f);
 	fclose(f);
 	ck_assert_int_eq(ng_knowledge_add_patterns(kb, path), NG_ERR_PATTERN);
 	ng_knowledge_free(kb);
