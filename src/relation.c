@@ -44,7 +44,7 @@ tag_sentence(ng_doc *doc, uint32_t si, size_t *mk, ng_buf *out, size_t *n_ents)
 			const ng_mention *m = &doc->mentions[k];
 			if (ng_buf_printf(out, "%s_%zu", tag_of(doc, m), k))
 				return NG_ERR_NOMEM;
-			*n_ents += !(m->flags & NG_MEN_ADJ);
+			(*n_ents)++;
 			i = m->te - 1;
 			continue;
 		}
@@ -144,7 +144,8 @@ static bool
 possessed(const ng_doc *doc, const ng_mention *m, const char *text, size_t gend,
           size_t mend)
 {
-	if (gend + 3 <= mend && !memcmp(text + gend, " 's", 3))
+	if ((gend + 3 <= mend && !memcmp(text + gend, " 's", 3)) ||
+	    (gend >= 3 && !memcmp(text + gend - 3, " 's", 3)))
 		return false;
 	return m->te < doc->n_toks && (doc->toks[m->te].flags & NG_TOK_POSS) &&
 	       m->te + 1 < doc->sents[m->sent].te &&

@@ -84,6 +84,80 @@ START_TEST(test_capital_acts_for_country)
 }
 END_TEST
 
+
+/* Reads tests/pattern-cases.tsv: each pattern of ontology/patterns.tsv
+ * needs a sentence that yields its fact and one that must not. */
+START_TEST(test_every_pattern_has_cases_that_hold)
+{
+	FILE *f = fopen(NG_SRCDIR "/tests/pattern-cases.tsv", "r");
+	char line[2048];
+	size_t k, failures = 0;
+	unsigned char *yes = calloc(fx_kb->n_patterns + 1, 1), *no = calloc(fx_kb->n_patterns + 1, 1);
+
+	ck_assert_ptr_nonnull(f);
+	while (fgets(line, sizeof(line), f)) {
+		char *c[8];
+		size_t n;
+		ng_doc *doc;
+		int ok, m;
+		line[strcspn(line, "\n")] = '\0';
+		if (!*line || *line == '#')
+			continue;
+		n = ng_split_tabs(line, c, 8);
+		ck_assert_uint_eq(n, 7);
+		for (k = 0; k < fx_kb->n_patterns; k++)
+			if (!strcmp(fx_kb->patterns[k].id, c[0]))
+				break;
+		ck_assert_msg(k < fx_kb->n_patterns, "no pattern %s", c[0]);
+		if (!strcmp(c[1], "yes")) {
+			/* Only this pattern runs, so the case tests it alone. */
+			ng_pattern all0 = fx_kb->patterns[0];
+			size_t all_n = fx_kb->n_patterns;
+			fx_kb->patterns[0] = fx_kb->patterns[k];
+			fx_kb->n_patterns = 1;
+			doc = fx_doc(c[6]);
+			fx_kb->patterns[0] = all0;
+			fx_kb->n_patterns = all_n;
+		} else
+			doc = fx_doc(c[6]);
+		if (!strcmp(c[1], "yes")) {
+			size_t i;
+			for (m = NG_MOD_ASSERTED; m <= NG_MOD_REPORTED; m++)
+				if (!strcmp(ng_modality_name((ng_modality)m), c[5]))
+					break;
+			ok = 0;
+			for (i = 0; i < ng_doc_fact_count(doc); i++) {
+				ng_fact_info fi;
+				if (!ng_doc_fact(doc, i, &fi) && !strcmp(fi.subject, c[2]) &&
+				    !strcmp(fi.property, c[3]) && !strcmp(fi.object, c[4]) &&
+				    (int)fi.modality == m && !strcmp(fi.rule, c[0]))
+					ok = 1;
+			}
+			yes[k] = 1;
+		} else {
+			ok = !fx_has(doc, c[2], c[3], c[4], NG_MOD_ASSERTED);
+			no[k] = 1;
+		}
+		if (!ok) {
+			fprintf(stderr, "pattern %s (%s): %s %s %s: %s\n", c[0], c[1], c[2], c[3], c[4], c[6]);
+			fx_dump(doc);
+			failures++;
+		}
+		ng_doc_free(doc);
+	}
+	fclose(f);
+	for (k = 0; k < fx_kb->n_patterns; k++)
+		if (!yes[k] || !no[k]) {
+			fprintf(stderr, "pattern %s lacks a %s case\n", fx_kb->patterns[k].id,
+			        !yes[k] ? "yes" : "no");
+			failures++;
+		}
+	free(yes);
+	free(no);
+	ck_assert_uint_eq(failures, 0);
+}
+END_TEST
+
 START_TEST(test_bad_pattern_reports_offset)
 {
 	char path[] = "/tmp/ng-pat-XXXXXX";
@@ -116,6 +190,7 @@ relation_suite(void)
 	tcase_add_test(core, test_places_and_bases);
 	tcase_add_test(core, test_succession_support_aid_invasion);
 	tcase_add_test(core, test_capital_acts_for_country);
+	tcase_add_test(core, test_every_pattern_has_cases_that_hold);
 	tcase_add_test(errors, test_bad_pattern_reports_offset);
 	suite_add_tcase(s, core);
 	suite_add_tcase(s, errors);
