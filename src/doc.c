@@ -238,11 +238,17 @@ ng_doc_entity_for_entry(ng_doc *doc, int32_t idx, uint32_t *out)
 	ng_buf id = {0};
 	ng_status st;
 
+	/* Most lookups are of entries the document has seen already. */
+	if (ng_u64map_get(&doc->entry_ents, (uint64_t)idx + 1, out))
+		return NG_OK;
+
 	if (ng_buf_printf(&id, "%s/", ng_class_path(e->cls)) ||
 	    (e->cls == NG_CLASS_COUNTRY ? ng_buf_adds(&id, e->id) : ng_slug(e->id, strlen(e->id), &id)))
 		return NG_ERR_NOMEM;
 	st = new_entity(doc, e->cls, idx, id.buf, id.len, e->label, strlen(e->label), out);
 	ng_buf_free(&id);
+	if (!st)
+		st = ng_u64map_put(&doc->entry_ents, (uint64_t)idx + 1, *out);
 	return st;
 }
 
@@ -383,6 +389,7 @@ ng_doc_free(ng_doc *doc)
 	free(doc->toks);
 	ng_strmap_free(&doc->ent_ids);
 	ng_strmap_free(&doc->local_keys);
+	ng_u64map_free(&doc->entry_ents);
 	free(doc->men_start);
 	free(doc->men_end);
 	ng_buf_free(&doc->scratch);

@@ -32,8 +32,7 @@ typedef struct {
 	char *norm;
 	size_t norm_len;
 	uint32_t *map;      /* norm_len + 1 entries */
-	size_t cursor_byte; /* memo for ng_text_char_offset */
-	size_t cursor_char;
+	uint32_t *chars;    /* code points before each 64-byte block, lazily */
 } ng_text;
 
 /* Checks UTF-8 (no NUL, no overlong forms, no surrogates); returns NG_OK or
@@ -197,6 +196,7 @@ typedef struct {
 	char *property;    /* ontology local name */
 	int modality;      /* ng_modality, or -1 for "auto" */
 	double confidence;
+	int sg, og;        /* numbers of the groups s and o */
 	char **triggers;   /* one must occur in the tagged sentence; none = any */
 	size_t n_triggers;
 	pcre2_code *re;
@@ -332,6 +332,7 @@ struct ng_doc {
 	size_t n_facts, cap_facts;
 	ng_strmap ent_ids;  /* entity id -> index */
 	ng_strmap local_keys; /* words unknown to the gazetteers -> local key */
+	ng_u64map entry_ents; /* gazetteer entry + 1 -> document entity */
 	int32_t *men_start;   /* token -> first mention starting there, -1 */
 	int32_t *men_end;     /* token -> a mention ending there (exclusive), -1 */
 	int32_t date_num;   /* YYYYMMDD or 0 */

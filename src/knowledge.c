@@ -170,7 +170,7 @@ ng_regex_compile(const ng_knowledge *kb, const char *re, size_t len,
 	pcre2_code *code;
 
 	code = pcre2_compile((PCRE2_SPTR)re, len,
-	                     PCRE2_UTF | PCRE2_UCP | opts, &err,
+	                     PCRE2_UTF | opts, &err,
 	                     &off, NULL);
 	if (!code) {
 		PCRE2_UCHAR msg[256];
@@ -323,7 +323,8 @@ lexicon_line(ng_knowledge *kb, const char *file, unsigned long line, char **f, s
 			return NG_ERR_NOMEM;
 		c = &kb->cues[kb->n_cues];
 		c->modality = (ng_modality)m;
-		if (!(c->re = ng_regex_compile(kb, f[2], strlen(f[2]), file, line, PCRE2_CASELESS)))
+		if (!(c->re = ng_regex_compile(kb, f[2], strlen(f[2]), file, line,
+		                               PCRE2_CASELESS | PCRE2_UCP)))
 			return NG_ERR_PATTERN;
 		kb->n_cues++;
 		return NG_OK;
@@ -372,7 +373,9 @@ boiler_line(ng_knowledge *kb, const char *file, unsigned long line, char **f, si
 	r = &kb->boiler[kb->n_boiler];
 	r->cut = !strcmp(f[0], "cut");
 	/* Compiled alone to report errors by line; matching uses the
-	 * combined expressions that ng_boiler_prepare builds. */
+	 * combined expressions that ng_boiler_prepare builds. Boilerplate
+	 * rules use ASCII classes (\w, \b): they are English page furniture,
+	 * and Unicode classes would make every line slow. */
 	if (!(r->re = ng_regex_compile(kb, f[1], strlen(f[1]), file, line, PCRE2_CASELESS)))
 		return NG_ERR_PATTERN;
 	{
@@ -585,11 +588,13 @@ pattern_line(ng_knowledge *kb, const char *file, unsigned long line, char **f, s
 			            (size_t)(bad - f[5]));
 		goto done;
 	}
-	if (!(p->re = ng_regex_compile(kb, re.buf, re.len, file, line, 0))) {
+	if (!(p->re = ng_regex_compile(kb, re.buf, re.len, file, line, PCRE2_UCP))) {
 		st = NG_ERR_PATTERN;
 		goto done;
 	}
-	if (pcre2_pattern_info(p->re, PCRE2_INFO_NAMECOUNT, &nf) || !nf) {
+	p->sg = pcre2_substring_number_from_name(p->re, (PCRE2_SPTR) "s");
+	p->og = pcre2_substring_number_from_name(p->re, (PCRE2_SPTR) "o");
+	if (p->sg <= 0 || p->og <= 0) {
 		ng_kb_error(kb, NG_ERR_PATTERN, file, line, 0,
 		            "pattern needs named groups (?<s>...) and (?<o>...)");
 		pcre2_code_free(p->re);

@@ -216,8 +216,7 @@ ng_relations(ng_doc *doc)
 			continue;
 		for (p = 0; p < kb->n_patterns; p++) {
 			const ng_pattern *pt = &kb->patterns[p];
-			int sg = pcre2_substring_number_from_name(pt->re, (PCRE2_SPTR) "s");
-			int og = pcre2_substring_number_from_name(pt->re, (PCRE2_SPTR) "o");
+			int sg = pt->sg, og = pt->og;
 			PCRE2_SIZE start = 0;
 			int rc;
 			if (sg <= 0 || og <= 0 || !has_trigger(pt, text.buf))

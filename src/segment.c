@@ -8,23 +8,32 @@
 /* Character classes the tokenizer needs. */
 enum { CH_OTHER, CH_SPACE, CH_UPPER, CH_LOWER, CH_LETTER, CH_DIGIT, CH_MARK };
 
+/* Classes of the ASCII characters, by table. */
+#define U CH_UPPER
+#define L CH_LOWER
+#define D CH_DIGIT
+#define S CH_SPACE
+#define O CH_OTHER
+static const unsigned char ascii_class[128] = {
+	O, O, O, O, O, O, O, O, O, S, S, O, O, O, O, O, O, O, O, O, O, O, O, O, O, O, O, O, O, O, O, O,
+	S, O, O, O, O, O, O, O, O, O, O, O, O, O, O, O, D, D, D, D, D, D, D, D, D, D, O, O, O, O, O, O,
+	O, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, O, O, O, O, O,
+	O, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, O, O, O, O, O,
+};
+#undef U
+#undef L
+#undef D
+#undef S
+#undef O
+
 static int
 char_class(const unsigned char *s, size_t *n)
 {
 	int32_t cp;
 
 	if (s[0] < 0x80) {
-		unsigned char c = s[0];
 		*n = 1;
-		if (c == ' ' || c == '\n' || c == '\t')
-			return CH_SPACE;
-		if (c >= 'A' && c <= 'Z')
-			return CH_UPPER;
-		if (c >= 'a' && c <= 'z')
-			return CH_LOWER;
-		if (c >= '0' && c <= '9')
-			return CH_DIGIT;
-		return CH_OTHER;
+		return ascii_class[s[0]];
 	}
 	*n = ng_utf8_decode(s, &cp);
 	switch (utf8proc_category(cp)) {
@@ -268,7 +277,7 @@ push_sentence(ng_doc *doc, size_t tb, size_t te, uint32_t line, bool whole_line)
 	                    tok_is(doc, last, "?") || tok_is(doc, last, "\"") ||
 	                    tok_is(doc, last, "'") || tok_is(doc, last, ":")))
 		s->flags |= NG_SENT_HEADLINE;
-	for (i = tb; i < te; i++) {
+	for (i = tb; (s->flags & NG_SENT_HEADLINE) && i < te; i++) {
 		const ng_token *t = &doc->toks[i];
 		if (!(t->flags & NG_TOK_WORD) || (t->flags & NG_TOK_NUM) || is_function_word(doc, t))
 			continue;

@@ -273,6 +273,7 @@ ng_text_clear(ng_text *t)
 {
 	free(t->norm);
 	free(t->map);
+	free(t->chars);
 	memset(t, 0, sizeof(*t));
 }
 
@@ -280,19 +281,31 @@ size_t
 ng_text_char_offset(ng_text *t, size_t orig_byte)
 {
 	const unsigned char *s = (const unsigned char *)t->orig;
-	size_t b = 0, c = 0;
+	size_t b, c, nblocks = t->orig_len / 64 + 1;
 
 	if (orig_byte > t->orig_len)
 		orig_byte = t->orig_len;
-	if (orig_byte >= t->cursor_byte) {
-		b = t->cursor_byte;
-		c = t->cursor_char;
+	if (!t->chars) {
+		/* Code points before each 64-byte block: a lookup then counts at
+		 * most 63 bytes. */
+		size_t i, n = 0;
+		if (!(t->chars = malloc(nblocks * sizeof(*t->chars)))) {
+			for (b = 0, c = 0; b < orig_byte; b++)
+				c += (s[b] & 0xC0) != 0x80;
+			return c;
+		}
+		for (i = 0; i < t->orig_len; i++) {
+			if (!(i & 63))
+				t->chars[i >> 6] = (uint32_t)n;
+			n += (s[i] & 0xC0) != 0x80;
+		}
+		if (!(t->orig_len & 63))
+			t->chars[t->orig_len >> 6] = (uint32_t)n;
 	}
+	b = orig_byte & ~(size_t)63;
+	c = t->chars[b >> 6];
 	for (; b < orig_byte; b++)
-		if ((s[b] & 0xC0) != 0x80)
-			c++;
-	t->cursor_byte = b;
-	t->cursor_char = c;
+		c += (s[b] & 0xC0) != 0x80;
 	return c;
 }
 
