@@ -199,6 +199,7 @@ typedef struct {
 	int sg, og;        /* numbers of the groups s and o */
 	char **triggers;   /* one must occur in the tagged sentence; none = any */
 	size_t n_triggers;
+	uint16_t *trigger_bits; /* prefilter: bit of each trigger's first word */
 	pcre2_code *re;
 	char *file;
 	unsigned long line;
@@ -245,6 +246,19 @@ struct ng_knowledge {
 	pcre2_code *boiler_line, *boiler_cut, *boiler_any;
 	bool prepared;
 };
+
+/* The prefilter bit of a word: a hash of its first three bytes, so that a
+ * trigger "visit" and a word "visited" share it. */
+static inline uint16_t
+ng_trigger_bit(const char *w, size_t n)
+{
+	uint32_t h = 0;
+	size_t i;
+
+	for (i = 0; i < n && i < 3; i++)
+		h = h * 131 + (unsigned char)w[i];
+	return (uint16_t)(h & 1023);
+}
 
 /* Reports an error through the knowledge's sink. */
 void ng_kb_error(const ng_knowledge *kb, ng_status st, const char *file,

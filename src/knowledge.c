@@ -533,9 +533,21 @@ split_triggers(ng_pattern *p, const char *s)
 		const char *bar = strchr(s, '|');
 		size_t n = bar ? (size_t)(bar - s) : strlen(s);
 		if (n) {
+			const char *w = s;
+			size_t wn = n, bcap = cap;
 			if (NG_GROW(p->triggers, cap, p->n_triggers + 1) ||
+			    NG_GROW(p->trigger_bits, bcap, p->n_triggers + 1) ||
 			    !(p->triggers[p->n_triggers] = ng_strndup(s, n)))
 				return NG_ERR_NOMEM;
+			/* The prefilter keys on the first word of the trigger. */
+			while (wn && *w == ' ')
+				w++, wn--;
+			{
+				const char *sp = memchr(w, ' ', wn);
+				if (sp)
+					wn = (size_t)(sp - w);
+			}
+			p->trigger_bits[p->n_triggers] = ng_trigger_bit(w, wn);
 			p->n_triggers++;
 		}
 		if (!bar)
@@ -644,6 +656,7 @@ ng_patterns_free(ng_knowledge *kb)
 		for (j = 0; j < kb->patterns[i].n_triggers; j++)
 			free(kb->patterns[i].triggers[j]);
 		free(kb->patterns[i].triggers);
+		free(kb->patterns[i].trigger_bits);
 		pcre2_code_free(kb->patterns[i].re);
 	}
 	free(kb->patterns);

@@ -172,17 +172,38 @@ contradicts_gazetteer(const ng_doc *doc, const char *prop, uint32_t s, uint32_t 
 	return c >= 0 && c != eo->entry;
 }
 
-/* Does the tagged sentence hold one of the pattern's trigger strings? */
+/* Sets the prefilter bit of every word of the tagged sentence. */
+static void
+sentence_bits(const char *text, size_t len, uint64_t bits[16])
+{
+	size_t i = 0;
+
+	memset(bits, 0, 16 * sizeof(*bits));
+	while (i < len) {
+		size_t j = i;
+		uint16_t b;
+		while (j < len && text[j] != ' ')
+			j++;
+		b = ng_trigger_bit(text + i, j - i);
+		bits[b >> 6] |= (uint64_t)1 << (b & 63);
+		i = j + 1;
+	}
+}
+
+/* Could the sentence hold one of the pattern's triggers? A quick test on
+ * first letters, then the real one. */
 static bool
-has_trigger(const ng_pattern *p, const char *text)
+has_trigger(const ng_pattern *p, const char *text, const uint64_t bits[16])
 {
 	size_t k;
 
 	if (!p->n_triggers)
 		return true;
-	for (k = 0; k < p->n_triggers; k++)
-		if (strstr(text, p->triggers[k]))
+	for (k = 0; k < p->n_triggers; k++) {
+		uint16_t b = p->trigger_bits[k];
+		if ((bits[b >> 6] >> (b & 63)) & 1 && strstr(text, p->triggers[k]))
 			return true;
+	}
 	return false;
 }
 
@@ -209,17 +230,19 @@ ng_relations(ng_doc *doc)
 	for (si = 0; si < doc->n_sents; si++) {
 		const ng_sentence *s = &doc->sents[si];
 		size_t n_ents, p;
+		uint64_t bits[16];
 		if ((s->flags & NG_SENT_BOILER) || s->te - s->tb > NG_MAX_SENTENCE_TOKENS)
 			continue;
 		TRY(st, tag_sentence(doc, si, &mk, &text, &n_ents));
 		if (n_ents < 2)
 			continue;
+		sentence_bits(text.buf, text.len, bits);
 		for (p = 0; p < kb->n_patterns; p++) {
 			const ng_pattern *pt = &kb->patterns[p];
 			int sg = pt->sg, og = pt->og;
 			PCRE2_SIZE start = 0;
 			int rc;
-			if (sg <= 0 || og <= 0 || !has_trigger(pt, text.buf))
+			if (sg <= 0 || og <= 0 || !has_trigger(pt, text.buf, bits))
 				continue;
 			while (start <= text.len &&
 			       (rc = pcre2_match(pt->re, (PCRE2_SPTR)text.buf, text.len, start,
