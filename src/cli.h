@@ -11,6 +11,7 @@
 
 int ng_cli_extract(int argc, char **argv);
 int ng_cli_validate(int argc, char **argv);
+int ng_cli_batch(int argc, char **argv);
 
 /* Prints "newsgraph: FILE: line L: column C: byte B: message" to stderr. */
 void ng_cli_print_error(void *handle, const ng_error *error);

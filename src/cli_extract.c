@@ -29,6 +29,10 @@ usage(FILE *out)
 	      "  -d, --data-dir DIR     read the data files from DIR\n"
 	      "      --max-size BYTES   skip articles larger than BYTES (default 64 MiB)\n"
 	      "  -e, --explain          print each fact with its sentence and rule, not RDF\n"
+	      "      --jsonl            FILEs are JSON Lines, one article a line with \"text\"\n"
+	      "                         and optional \"id\", \"url\", \"title\", \"date\"; writes\n"
+	      "                         N-Quads (or -f ntriples), a stateless filter\n"
+	      "      --no-mentions      leave out the NIF mentions (smaller, faster output)\n"
 	      "      --report-unknown[=FILE]  list capitalized names no gazetteer entry or\n"
 	      "                         rule covered, with counts (default: standard error)\n"
 	      "  -h, --help             show this help and exit\n"
@@ -152,6 +156,64 @@ base_name(const char *path)
 	return s ? s + 1 : path;
 }
 
+/* Processes a JSON Lines file, one article a line, each written on its own:
+ * a stateless filter whose outputs merge by concatenation. Returns 0 on
+ * success, 1 when some line failed (already reported). */
+static int
+process_jsonl(const ng_knowledge *kb, ng_writer *w, FILE *out, const options *o,
+              const char *path)
+{
+	FILE *in = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	ng_jsonl *r;
+	ng_jsonl_article a;
+	int failed = 0;
+	ng_status st;
+
+	if (!in) {
+		fprintf(stderr, "newsgraph: %s: byte 0: %s\n", path,
+		        errno == ENOENT ? "no such file" : strerror(errno));
+		return 1;
+	}
+	if (!(r = ng_jsonl_new(in, path, o->max_size))) {
+		if (in != stdin)
+			fclose(in);
+		return 1;
+	}
+	ng_jsonl_set_error_func(r, ng_cli_print_error, NULL);
+	while ((st = ng_jsonl_next(r, &a)) != NG_ERR_IO && st != NG_ERR_NOMEM) {
+		ng_doc *doc = NULL;
+		long long bad;
+		if (st) {
+			failed = 1;
+			continue;
+		}
+		if (!a.text)
+			break;
+		/* Text errors are reported by the knowledge's error sink. */
+		if ((st = ng_doc_analyze(kb, a.text, a.len, &a.meta, &doc, &bad))) {
+			if (bad < 0)
+				fprintf(stderr, "newsgraph: %s: line %lu: %s\n", path, a.line,
+				        ng_strerror(st));
+			failed = 1;
+			continue;
+		}
+		if (o->explain)
+			explain_doc(out, doc, a.meta.id ? a.meta.id : path);
+		else if ((st = ng_writer_write_doc(w, doc))) {
+			fprintf(stderr, "newsgraph: %s: line %lu: cannot write RDF: %s\n", path, a.line,
+			        ng_strerror(st));
+			failed = 1;
+		}
+		ng_doc_free(doc);
+	}
+	if (st)
+		failed = 1;
+	ng_jsonl_free(r);
+	if (in != stdin)
+		fclose(in);
+	return failed;
+}
+
 /* Processes one file; returns 0 on success, 1 on an error already reported. */
 static int
 process(const ng_knowledge *kb, ng_writer *w, FILE *out, const options *o, const char *path)
@@ -213,6 +275,8 @@ ng_cli_extract(int argc, char **argv)
 		{"data-dir", required_argument, NULL, 'd'},
 		{"max-size", required_argument, NULL, 'M'},
 		{"explain", no_argument, NULL, 'e'},
+		{"jsonl", no_argument, NULL, 'J'},
+		{"no-mentions", no_argument, NULL, 'N'},
 		{"report-unknown", optional_argument, NULL, 'U'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
@@ -223,12 +287,13 @@ ng_cli_extract(int argc, char **argv)
 	const char *unknown_path = NULL;
 	int want_unknown = 0;
 	const char *gaz[64], *pat[64], *dir = NULL;
+	int jsonl = 0, format_set = 0; /* --jsonl, and whether -f was given */
 	size_t ngaz = 0, npat = 0, i;
 	ng_knowledge *kb = NULL;
 	ng_writer *w = NULL;
 	FILE *out = stdout;
 	char *tmp = NULL;
-	int c, failed = 0, rc = 1;
+	int c, failed = 0, rc = 1, mentions = 1;
 	ng_status st;
 
 	optind = 1;
@@ -240,6 +305,7 @@ ng_cli_extract(int argc, char **argv)
 				fprintf(stderr, "newsgraph: unknown format '%s' (turtle, ntriples, nquads)\n", optarg);
 				return 2;
 			}
+			format_set = 1;
 			break;
 		case 'b': o.base = optarg; break;
 		case 'g':
@@ -264,6 +330,8 @@ ng_cli_extract(int argc, char **argv)
 			break;
 		}
 		case 'e': o.explain = 1; break;
+		case 'J': jsonl = 1; break;
+		case 'N': mentions = 0; break;
 		case 'U':
 			want_unknown = 1;
 			unknown_path = optarg;
@@ -277,6 +345,12 @@ ng_cli_extract(int argc, char **argv)
 	if (optind >= argc) {
 		fputs("newsgraph: extract needs at least one FILE (- for standard input)\n", stderr);
 		usage(stderr);
+		return 2;
+	}
+	if (jsonl && !format_set)
+		o.format = NG_FORMAT_NQUADS;
+	if (jsonl && o.format == NG_FORMAT_TURTLE) {
+		fputs("newsgraph: --jsonl writes line-based RDF: -f nquads or ntriples\n", stderr);
 		return 2;
 	}
 	if (!(kb = ng_knowledge_new()))
@@ -314,8 +388,11 @@ ng_cli_extract(int argc, char **argv)
 		fputs("newsgraph: cannot start the RDF writer\n", stderr);
 		goto done;
 	}
+	if (w)
+		ng_writer_set_mentions(w, mentions);
 	for (i = (size_t)optind; i < (size_t)argc; i++)
-		failed |= process(kb, w, out, &o, argv[i]);
+		failed |= jsonl ? process_jsonl(kb, w, out, &o, argv[i])
+		                  : process(kb, w, out, &o, argv[i]);
 	if (w && ng_writer_finish(w)) {
 		fputs("newsgraph: cannot finish the RDF output\n", stderr);
 		goto done;

@@ -26,6 +26,7 @@ struct ng_writer {
 	char *base;
 	bool started;
 	bool failed;
+	bool no_mentions;
 	ng_buf a, b;      /* scratch */
 	raptor_term *graph; /* current named graph (N-Quads) */
 };
@@ -71,6 +72,12 @@ ng_writer_new(ng_format format, const char *base, FILE *out)
 fail:
 	ng_writer_free(w);
 	return NULL;
+}
+
+void
+ng_writer_set_mentions(ng_writer *w, int on)
+{
+	w->no_mentions = !on;
 }
 
 void
@@ -320,7 +327,7 @@ ng_writer_write_doc(ng_writer *w, const ng_doc *cdoc)
 			emit(w, ent_term(w, e), iri(w, NG_NS "isoCode"), lit(w, iso, strlen(iso), NULL));
 		}
 	}
-	for (i = 0; i < doc->n_mentions; i++) {
+	for (i = 0; !w->no_mentions && i < doc->n_mentions; i++) {
 		const ng_mention *m = &doc->mentions[i];
 		size_t ob = ng_text_orig(&doc->text, doc->toks[m->tb].b);
 		size_t oe = ng_text_orig(&doc->text, doc->toks[m->te - 1].e);

@@ -16,6 +16,7 @@ usage(FILE *out)
 	      "Commands:\n"
 	      "  extract   read articles and write RDF (Turtle, N-Triples, N-Quads)\n"
 	      "  validate  check RDF against the ontology and its SHACL shapes\n"
+	      "  batch     extract many articles into a directory, incrementally\n"
 	      "\n"
 	      "Run 'newsgraph COMMAND --help' for the options of a command.\n"
 	      "  -h, --help     show this help and exit\n"
@@ -62,6 +63,8 @@ main(int argc, char **argv)
 		return ng_cli_extract(argc - 1, argv + 1);
 	if (!strcmp(cmd, "validate"))
 		return ng_cli_validate(argc - 1, argv + 1);
+	if (!strcmp(cmd, "batch"))
+		return ng_cli_batch(argc - 1, argv + 1);
 	fprintf(stderr, "newsgraph: unknown command '%s'\n", cmd);
 	usage(stderr);
 	return 2;

@@ -194,12 +194,127 @@ typedef struct ng_writer ng_writer;
  * NG_DEFAULT_BASE). Each writer owns its own raptor world, so one per thread.
  */
 NG_API ng_writer *ng_writer_new(ng_format format, const char *base, FILE *out);
+/** Whether to write each mention as a NIF phrase (default: on). */
+NG_API void ng_writer_set_mentions(ng_writer *w, int on);
 /** Writes one document and flushes it. */
 NG_API ng_status ng_writer_write_doc(ng_writer *w, const ng_doc *doc);
 /** Ends the output (closing any syntax) and flushes. */
 NG_API ng_status ng_writer_finish(ng_writer *w);
 /** Frees a writer; NULL is a no-op. Does not close the stream. */
 NG_API void ng_writer_free(ng_writer *w);
+
+/* ---------------------------------------------------------------- batch */
+/* batch API: begin (owned by the batch work) */
+
+/** Reads articles from JSON Lines: one object a line with a "text" string
+ * and optional "id" (string or integer), "url", "title" and "date". */
+typedef struct ng_jsonl ng_jsonl;
+
+/** One article of a JSON Lines stream; strings borrow from the reader and
+ * stay valid until its next read. */
+typedef struct {
+	const char *text;   /**< The text, NULL at the end of the input */
+	size_t len;         /**< Its length in bytes */
+	ng_doc_meta meta;   /**< source (the stream's name), id, url, title, date */
+	unsigned long line; /**< 1-based line number */
+} ng_jsonl_article;
+
+/** A reader of @p in named @p name in messages; texts over @p max_size bytes
+ * (0: no limit) are refused. Does not close @p in. NULL when out of memory. */
+NG_API ng_jsonl *ng_jsonl_new(FILE *in, const char *name, size_t max_size);
+/** Frees a reader; NULL is a no-op. */
+NG_API void ng_jsonl_free(ng_jsonl *r);
+/** Sets where bad lines are reported (file, line, column, message). */
+NG_API void ng_jsonl_set_error_func(ng_jsonl *r, ng_error_func func, void *handle);
+/**
+ * Reads the next article, skipping blank lines. Returns NG_OK with
+ * @p art->text set, or NG_OK with @p art->text NULL at the end of the input.
+ * A bad line (NG_ERR_SYNTAX, NG_ERR_TOO_BIG) is reported, @p art->line says
+ * which, and reading may go on; NG_ERR_IO and NG_ERR_NOMEM end the stream.
+ */
+NG_API ng_status ng_jsonl_next(ng_jsonl *r, ng_jsonl_article *art);
+
+/**
+ * An incremental, parallel run over files, directories and JSON Lines into
+ * an output directory: one file per article under `articles/`, the merged
+ * graphs `graph.nq` (one named graph per article) and `graph.ttl`, the state
+ * `state.tsv` (`hash TAB id TAB file` a line) and `errors.tsv`. Only new or
+ * changed articles are processed; a run killed at any moment and run again
+ * gives the output of an uninterrupted run.
+ */
+typedef struct ng_batch ng_batch;
+
+/** Options of a batch run: zero-initialize, then set what differs. */
+typedef struct {
+	unsigned jobs;       /**< Worker threads; 0 for the number of cores */
+	unsigned formats;    /**< Bit set of (1u << NG_FORMAT_NQUADS) and
+	                          (1u << NG_FORMAT_TURTLE); 0 for both */
+	const char *base;    /**< Base for minted IRIs; NULL for NG_DEFAULT_BASE */
+	const char *glob;    /**< Names to read in directories; NULL for "*.txt" */
+	size_t max_size;     /**< Refuse articles over this many bytes; 0: no limit */
+	int no_sync;         /**< Do not fsync: safe against kill, not power loss */
+} ng_batch_options;
+
+/** Counts of a batch run so far. */
+typedef struct {
+	unsigned long long total;       /**< Articles in the inputs, 0 if not counted */
+	unsigned long long total_bytes; /**< Bytes of the inputs, 0 if not counted */
+	unsigned long long done;        /**< Articles processed, skipped or failed */
+	unsigned long long done_bytes;  /**< Bytes of those articles */
+	unsigned long long articles;    /**< Articles processed */
+	unsigned long long skipped;     /**< Articles unchanged since an earlier run */
+	unsigned long long failed;      /**< Articles that failed */
+	unsigned long long sentences, entities, facts;
+	unsigned long long bytes;       /**< Bytes of the articles processed */
+	unsigned jobs;                  /**< Worker threads */
+	double seconds;                 /**< Wall-clock time since the run began */
+} ng_batch_stats;
+
+/** Called from the thread running ng_batch_run, about every interval. */
+typedef void (*ng_batch_progress_func)(void *handle, const ng_batch_stats *stats);
+
+/**
+ * A batch into directory @p outdir (created if missing) with knowledge @p kb,
+ * which must outlive the batch. @p opt may be NULL for the defaults. NULL
+ * when out of memory.
+ */
+NG_API ng_batch *ng_batch_new(const ng_knowledge *kb, const char *outdir,
+                              const ng_batch_options *opt);
+/** Frees a batch; NULL is a no-op. */
+NG_API void ng_batch_free(ng_batch *b);
+/**
+ * Sets where per-article failures go (file, line, byte, message); calls are
+ * serialized, from any thread. They are also written to `errors.tsv`.
+ */
+NG_API void ng_batch_set_error_func(ng_batch *b, ng_error_func func, void *handle);
+/** Sets a progress callback, called about every @p interval seconds. */
+NG_API void ng_batch_set_progress_func(ng_batch *b, ng_batch_progress_func func,
+                                       void *handle, double interval);
+/**
+ * Adds an input: a file, a directory (searched recursively for the glob) or
+ * "-" for JSON Lines on standard input. Names ending in `.jsonl` are read as
+ * JSON Lines. Inputs are read when the batch runs.
+ */
+NG_API ng_status ng_batch_add_input(ng_batch *b, const char *path);
+/**
+ * Adds a data file to the configuration's fingerprint: when a data file,
+ * the base or the program version changes, every article is processed again.
+ */
+NG_API ng_status ng_batch_add_config_file(ng_batch *b, const char *path);
+/** Counts the articles and bytes of the inputs (for progress); optional. */
+NG_API ng_status ng_batch_scan(ng_batch *b);
+/**
+ * Runs the batch. Returns NG_OK when the run completed, even if some
+ * articles failed (see the stats); an error when the output directory could
+ * not be used.
+ */
+NG_API ng_status ng_batch_run(ng_batch *b);
+/** The counts so far. */
+NG_API void ng_batch_get_stats(const ng_batch *b, ng_batch_stats *out);
+/** Writes the counts as a JSON object to @p out. */
+NG_API ng_status ng_batch_write_stats(const ng_batch *b, FILE *out);
+
+/* batch API: end */
 
 /* ------------------------------------------------------------- validate */
 /* validate API: begin (owned by the validator work) */

@@ -1,0 +1,1608 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Batch runs: many articles into an output directory, incrementally and in
+ * parallel, surviving kill -9.
+ *
+ * OUTDIR/articles/XX/HASH.nq, .ttl  one file per article, HASH = XXH3-128 of
+ *                                   the configuration, metadata and text
+ * OUTDIR/state.tsv                  "HASH TAB id TAB articles/XX/HASH" lines;
+ *                                   appended during a run (after the files
+ *                                   are renamed into place and synced),
+ *                                   rewritten sorted at the end
+ * OUTDIR/graph.nq, graph.ttl        the merged graphs, rebuilt from the
+ *                                   per-article files in hash order
+ * OUTDIR/errors.tsv                 this run's failures, in input order
+ *
+ * The last state line of an id wins. An article is skipped when its hash is
+ * an id's current hash and its files exist, so a rerun after a kill redoes
+ * only what was not recorded, and writes the same bytes under the same
+ * names. Every file is written under a temporary name (starting with '.')
+ * and renamed; the end of a run removes files that no state line names. */
+#include "internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <fnmatch.h>
+#include <jansson.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio_ext.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <dirent.h>
+#include <xxhash.h>
+
+#define QUEUE_PER_JOB 4        /* items in flight per worker */
+#define COMMIT_LINES 1024      /* state lines per group commit */
+#define COMMIT_SECONDS 1.0     /* or at least this often */
+#define MAX_DEPTH 64           /* directory recursion */
+#define STEM_HEX 32
+
+static const char *const ext_of[] = {"ttl", "nt", "nq"};
+
+typedef struct item {
+	struct item *next;
+	uint64_t seq;       /* position in the input, for errors.tsv */
+	char *path;         /* file to read, or NULL for a JSON Lines text */
+	char *source;       /* name for messages */
+	unsigned long line; /* JSON Lines line, 0 for files */
+	char *id, *url, *title, *date;
+	char *text;         /* JSON Lines text */
+	size_t len;
+} item;
+
+typedef struct {
+	uint8_t stem[16];
+	uint64_t idh;       /* hash of the escaped id */
+	uint64_t off;       /* the line in state.tsv */
+	uint32_t len;
+} entry;
+
+typedef struct {
+	uint64_t seq;
+	char *source;
+	unsigned long line;
+	long long byte;
+	char *msg;
+} err_rec;
+
+typedef struct {
+	ng_batch *b;
+	unsigned index;
+	pthread_t thread;
+	FILE *mem;
+	char *mem_buf;
+	size_t mem_size;
+	ng_writer *lines[3];    /* a writer for each line-based format, kept */
+	ng_buf line;
+} worker;
+
+struct ng_batch {
+	const ng_knowledge *kb;
+	char *outdir;
+	ng_batch_options opt;
+	char *base, *glob;
+	char **inputs;
+	size_t n_inputs, cap_inputs;
+	XXH64_state_t *cfg;
+	uint64_t seed;
+	ng_error_func err_func;
+	void *err_handle;
+	ng_batch_progress_func prog;
+	void *prog_handle;
+	double interval, last_prog, t0;
+	ng_batch_stats stats;
+	/* run */
+	pthread_mutex_t mu;
+	pthread_cond_t cv_items, cv_space, cv_done;
+	item *head, *tail;
+	size_t queued, queue_cap;
+	bool closed;
+	unsigned active;
+	int lock_fd, state_fd;
+	uint64_t state_end;
+	entry *ents;            /* state lines in file order */
+	size_t n_ents, cap_ents;
+	entry *prev;            /* current entries at the start, sorted by stem */
+	size_t n_prev;
+	ng_buf pending;         /* state lines not yet written */
+	entry *pend;
+	size_t n_pend, cap_pend;
+	double last_flush;
+	err_rec *errs;
+	size_t n_errs, cap_errs;
+	ng_u64map seen;         /* ids read in this run */
+	uint64_t seq;
+	ng_buf ttl_header;
+	ng_status fatal;
+	char fatal_msg[4400];
+	bool ran;
+};
+
+static double
+now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static char *
+dup_or_null(const char *s)
+{
+	return s ? ng_strndup(s, strlen(s)) : NULL;
+}
+
+/* ------------------------------------------------------------- options */
+
+ng_batch *
+ng_batch_new(const ng_knowledge *kb, const char *outdir, const ng_batch_options *opt)
+{
+	ng_batch *b;
+	const char *v = "newsgraph " PACKAGE_VERSION;
+
+	if (!kb || !outdir || !(b = calloc(1, sizeof(*b))))
+		return NULL;
+	b->kb = kb;
+	if (opt)
+		b->opt = *opt;
+	if (!b->opt.formats)
+		b->opt.formats = (1u << NG_FORMAT_NQUADS) | (1u << NG_FORMAT_TURTLE);
+	if (!b->opt.jobs) {
+		long n = sysconf(_SC_NPROCESSORS_ONLN);
+		b->opt.jobs = n > 0 ? (unsigned)n : 1;
+	}
+	b->outdir = dup_or_null(outdir);
+	b->base = dup_or_null(b->opt.base ? b->opt.base : NG_DEFAULT_BASE);
+	b->glob = dup_or_null(b->opt.glob ? b->opt.glob : "*.txt");
+	b->opt.base = b->base;
+	b->opt.glob = b->glob;
+	b->lock_fd = b->state_fd = -1;
+	b->interval = 0.25;
+	b->stats.jobs = b->opt.jobs;
+	ng_u64map_init(&b->seen);
+	if (!b->outdir || !b->base || !b->glob || !(b->cfg = XXH64_createState()) ||
+	    XXH64_reset(b->cfg, 0) == XXH_ERROR) {
+		ng_batch_free(b);
+		return NULL;
+	}
+	/* The version, the base and the data files decide the output. */
+	XXH64_update(b->cfg, v, strlen(v) + 1);
+	XXH64_update(b->cfg, b->base, strlen(b->base) + 1);
+	return b;
+}
+
+static void
+item_free(item *it)
+{
+	if (!it)
+		return;
+	free(it->path);
+	free(it->source);
+	free(it->id);
+	free(it->url);
+	free(it->title);
+	free(it->date);
+	free(it->text);
+	free(it);
+}
+
+void
+ng_batch_free(ng_batch *b)
+{
+	size_t i;
+
+	if (!b)
+		return;
+	for (i = 0; i < b->n_inputs; i++)
+		free(b->inputs[i]);
+	free(b->inputs);
+	for (i = 0; i < b->n_errs; i++) {
+		free(b->errs[i].source);
+		free(b->errs[i].msg);
+	}
+	free(b->errs);
+	while (b->head) {
+		item *it = b->head;
+		b->head = it->next;
+		item_free(it);
+	}
+	if (b->cfg)
+		XXH64_freeState(b->cfg);
+	if (b->ran) {
+		pthread_mutex_destroy(&b->mu);
+		pthread_cond_destroy(&b->cv_items);
+		pthread_cond_destroy(&b->cv_space);
+		pthread_cond_destroy(&b->cv_done);
+	}
+	if (b->state_fd >= 0)
+		close(b->state_fd);
+	if (b->lock_fd >= 0)
+		close(b->lock_fd);
+	free(b->ents);
+	free(b->prev);
+	free(b->pend);
+	ng_buf_free(&b->pending);
+	ng_buf_free(&b->ttl_header);
+	ng_u64map_free(&b->seen);
+	free(b->outdir);
+	free(b->base);
+	free(b->glob);
+	free(b);
+}
+
+void
+ng_batch_set_error_func(ng_batch *b, ng_error_func func, void *handle)
+{
+	b->err_func = func;
+	b->err_handle = handle;
+}
+
+void
+ng_batch_set_progress_func(ng_batch *b, ng_batch_progress_func func, void *handle,
+                           double interval)
+{
+	b->prog = func;
+	b->prog_handle = handle;
+	b->interval = interval > 0 ? interval : 0.25;
+}
+
+ng_status
+ng_batch_add_input(ng_batch *b, const char *path)
+{
+	ng_status st;
+
+	if (!path || !*path)
+		return NG_ERR_BAD_ARG;
+	if ((st = NG_GROW(b->inputs, b->cap_inputs, b->n_inputs + 1)))
+		return st;
+	if (!(b->inputs[b->n_inputs] = dup_or_null(path)))
+		return NG_ERR_NOMEM;
+	b->n_inputs++;
+	return NG_OK;
+}
+
+ng_status
+ng_batch_add_config_file(ng_batch *b, const char *path)
+{
+	char *data;
+	size_t len;
+	ng_status st;
+
+	if ((st = ng_read_file(path, &data, &len, 0)))
+		return st;
+	XXH64_update(b->cfg, &len, sizeof(len));
+	XXH64_update(b->cfg, data, len);
+	free(data);
+	return NG_OK;
+}
+
+void
+ng_batch_get_stats(const ng_batch *b, ng_batch_stats *out)
+{
+	ng_batch *m = (ng_batch *)b;
+
+	if (m->ran)
+		pthread_mutex_lock(&m->mu);
+	*out = b->stats;
+	if (m->ran)
+		pthread_mutex_unlock(&m->mu);
+}
+
+ng_status
+ng_batch_write_stats(const ng_batch *b, FILE *out)
+{
+	ng_batch_stats s;
+	json_t *o;
+	double mbs;
+	int rc;
+
+	ng_batch_get_stats(b, &s);
+	mbs = s.seconds > 0 ? (double)s.bytes / 1e6 / s.seconds : 0.0;
+	o = json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:f, s:f}",
+	              "articles", (json_int_t)s.articles, "skipped", (json_int_t)s.skipped,
+	              "failed", (json_int_t)s.failed, "sentences", (json_int_t)s.sentences,
+	              "entities", (json_int_t)s.entities, "facts", (json_int_t)s.facts,
+	              "bytes", (json_int_t)s.bytes, "jobs", (json_int_t)s.jobs,
+	              "seconds", s.seconds, "mb_per_s", mbs);
+	if (!o)
+		return NG_ERR_NOMEM;
+	rc = json_dumpf(o, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+	json_decref(o);
+	if (rc || fputc('\n', out) == EOF)
+		return NG_ERR_IO;
+	return NG_OK;
+}
+
+/* -------------------------------------------------------------- errors */
+
+/* Records a per-article failure: the error sink and errors.tsv. Takes the
+ * lock itself. */
+static void
+fail_article(ng_batch *b, uint64_t seq, const char *source, unsigned long line,
+             long long byte, ng_status st, unsigned long long bytes, const char *fmt, ...)
+	__attribute__((format(printf, 8, 9)));
+
+static void
+fail_article(ng_batch *b, uint64_t seq, const char *source, unsigned long line,
+             long long byte, ng_status st, unsigned long long bytes, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	err_rec *r;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	pthread_mutex_lock(&b->mu);
+	b->stats.failed++;
+	b->stats.done++;
+	b->stats.done_bytes += bytes;
+	if (b->err_func) {
+		ng_error e;
+		e.status = st;
+		e.warning = 0;
+		e.file = source;
+		e.line = line;
+		e.column = 0;
+		e.byte = byte;
+		e.message = msg;
+		b->err_func(b->err_handle, &e);
+	}
+	if (!NG_GROW(b->errs, b->cap_errs, b->n_errs + 1)) {
+		r = &b->errs[b->n_errs];
+		r->seq = seq;
+		r->source = dup_or_null(source ? source : "-");
+		r->line = line;
+		r->byte = byte;
+		r->msg = dup_or_null(msg);
+		if (r->source && r->msg)
+			b->n_errs++;
+		else {
+			free(r->source);
+			free(r->msg);
+		}
+	}
+	pthread_mutex_unlock(&b->mu);
+}
+
+static void
+set_fatal(ng_batch *b, ng_status st, const char *what, const char *path)
+{
+	if (b->fatal)
+		return;
+	b->fatal = st;
+	snprintf(b->fatal_msg, sizeof(b->fatal_msg), "%s: %s: %s", path, what, strerror(errno));
+}
+
+/* Reports the run-level failure through the sink. */
+static void
+report_fatal(ng_batch *b)
+{
+	ng_error e;
+
+	if (!b->err_func || !b->fatal)
+		return;
+	e.status = b->fatal;
+	e.warning = 0;
+	e.file = NULL;
+	e.line = 0;
+	e.column = 0;
+	e.byte = -1;
+	e.message = b->fatal_msg;
+	b->err_func(b->err_handle, &e);
+}
+
+/* ---------------------------------------------------------------- paths */
+
+static void
+stem_hex(const uint8_t stem[16], char out[STEM_HEX + 1])
+{
+	static const char hex[] = "0123456789abcdef";
+	int i;
+
+	for (i = 0; i < 16; i++) {
+		out[2 * i] = hex[stem[i] >> 4];
+		out[2 * i + 1] = hex[stem[i] & 15];
+	}
+	out[STEM_HEX] = '\0';
+}
+
+static int
+hex_val(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+static int
+parse_stem(const char *s, uint8_t stem[16])
+{
+	int i;
+
+	for (i = 0; i < 16; i++) {
+		int h = hex_val((unsigned char)s[2 * i]), l = hex_val((unsigned char)s[2 * i + 1]);
+		if (h < 0 || l < 0)
+			return -1;
+		stem[i] = (uint8_t)(h << 4 | l);
+	}
+	return 0;
+}
+
+/* OUTDIR/articles/XX/HASH.EXT, or with a temporary name for worker w >= 0. */
+static int
+article_path(const ng_batch *b, const uint8_t stem[16], ng_format f, int w, char *out,
+             size_t n)
+{
+	char hex[STEM_HEX + 1];
+	int k;
+
+	stem_hex(stem, hex);
+	if (w < 0)
+		k = snprintf(out, n, "%s/articles/%.2s/%s.%s", b->outdir, hex, hex, ext_of[f]);
+	else
+		k = snprintf(out, n, "%s/articles/%.2s/.%s.%s.%d", b->outdir, hex, hex, ext_of[f], w);
+	return k < 0 || (size_t)k >= n ? -1 : 0;
+}
+
+static int
+out_path(const ng_batch *b, const char *name, char *out, size_t n)
+{
+	int k = snprintf(out, n, "%s/%s", b->outdir, name);
+	return k < 0 || (size_t)k >= n ? -1 : 0;
+}
+
+/* Escapes TAB, newline, CR and backslash so an id fits a state line. */
+static ng_status
+escape_id(const char *id, ng_buf *out)
+{
+	ng_status st = NG_OK;
+	const char *s;
+
+	for (s = id; *s && !st; s++) {
+		switch (*s) {
+		case '\t': st = ng_buf_adds(out, "\\t"); break;
+		case '\n': st = ng_buf_adds(out, "\\n"); break;
+		case '\r': st = ng_buf_adds(out, "\\r"); break;
+		case '\\': st = ng_buf_adds(out, "\\\\"); break;
+		default: st = ng_buf_addc(out, *s); break;
+		}
+	}
+	return st;
+}
+
+static uint64_t
+id_hash(const char *escaped, size_t len)
+{
+	uint64_t h = XXH3_64bits(escaped, len);
+	return h ? h : 1;
+}
+
+/* Writes all of buf to fd. */
+static int
+write_all(int fd, const char *buf, size_t len)
+{
+	while (len) {
+		ssize_t k = write(fd, buf, len);
+		if (k < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		buf += k;
+		len -= (size_t)k;
+	}
+	return 0;
+}
+
+/* Writes a file under tmp, syncs it unless no_sync, and renames it to path. */
+static int
+write_file_atomic(const char *tmp, const char *path, const char *buf, size_t len, bool sync)
+{
+	int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+
+	if (fd < 0)
+		return -1;
+	if (write_all(fd, buf, len) || (sync && fsync(fd))) {
+		int e = errno;
+		close(fd);
+		unlink(tmp);
+		errno = e;
+		return -1;
+	}
+	if (close(fd) || rename(tmp, path)) {
+		int e = errno;
+		unlink(tmp);
+		errno = e;
+		return -1;
+	}
+	return 0;
+}
+
+/* --------------------------------------------------------------- state */
+
+static int
+cmp_stem(const void *a, const void *b)
+{
+	return memcmp(((const entry *)a)->stem, ((const entry *)b)->stem, 16);
+}
+
+static ng_status
+add_entry(entry **arr, size_t *n, size_t *cap, const entry *e)
+{
+	ng_status st;
+
+	if ((st = ng_grow((void **)arr, cap, *n + 1, sizeof(**arr))))
+		return st;
+	(*arr)[(*n)++] = *e;
+	return NG_OK;
+}
+
+/* The entries that are current (the last line of each id), sorted by stem,
+ * without repeats. */
+static ng_status
+current_entries(const ng_batch *b, entry **out, size_t *n_out)
+{
+	ng_u64map last;
+	entry *cur = NULL;
+	size_t i, n = 0, cap = 0;
+	ng_status st = NG_OK;
+
+	ng_u64map_init(&last);
+	for (i = 0; i < b->n_ents; i++)
+		TRY(st, ng_u64map_put(&last, b->ents[i].idh, (uint32_t)i));
+	for (i = 0; i < b->n_ents; i++) {
+		uint32_t k;
+		if (ng_u64map_get(&last, b->ents[i].idh, &k) && k == i)
+			TRY(st, add_entry(&cur, &n, &cap, &b->ents[i]));
+	}
+	if (n)
+		qsort(cur, n, sizeof(*cur), cmp_stem);
+	for (i = 1, cap = n ? 1 : 0; i < n; i++)
+		if (memcmp(cur[i].stem, cur[cap - 1].stem, 16))
+			cur[cap++] = cur[i];
+	n = cap;
+done:
+	ng_u64map_free(&last);
+	if (st) {
+		free(cur);
+		cur = NULL;
+		n = 0;
+	}
+	*out = cur;
+	*n_out = n;
+	return st;
+}
+
+/* Reads state.tsv, cutting off a last line that a kill left unfinished. */
+static ng_status
+load_state(ng_batch *b)
+{
+	FILE *f;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t k;
+	uint64_t off = 0;
+	ng_status st = NG_OK;
+	int fd;
+
+	if ((fd = dup(b->state_fd)) < 0 || !(f = fdopen(fd, "rb"))) {
+		if (fd >= 0)
+			close(fd);
+		return NG_ERR_IO;
+	}
+	while ((k = getline(&line, &cap, f)) > 0) {
+		entry e;
+		char *tab;
+		if (line[k - 1] != '\n')
+			break;
+		/* HASH TAB id TAB file */
+		if (k > STEM_HEX + 2 && line[STEM_HEX] == '\t' && !parse_stem(line, e.stem) &&
+		    (tab = memchr(line + STEM_HEX + 1, '\t', (size_t)k - STEM_HEX - 1))) {
+			e.idh = id_hash(line + STEM_HEX + 1, (size_t)(tab - line - STEM_HEX - 1));
+			e.off = off;
+			e.len = (uint32_t)k;
+			TRY(st, add_entry(&b->ents, &b->n_ents, &b->cap_ents, &e));
+		}
+		off += (uint64_t)k;
+	}
+	if (ferror(f))
+		st = NG_ERR_IO;
+	else if (ftruncate(b->state_fd, (off_t)off))
+		st = NG_ERR_IO;
+	b->state_end = off;
+done:
+	free(line);
+	fclose(f);
+	return st;
+}
+
+/* Writes the pending state lines: first the article files they name are
+ * made durable (one syncfs for the group), then the lines, then synced. */
+static void
+flush_log(ng_batch *b)
+{
+	size_t i;
+
+	b->last_flush = now();
+	if (!b->n_pend)
+		return;
+	if (!b->opt.no_sync && syncfs(b->state_fd))
+		set_fatal(b, NG_ERR_IO, "cannot sync", b->outdir);
+	if (write_all(b->state_fd, b->pending.buf, b->pending.len) ||
+	    (!b->opt.no_sync && fdatasync(b->state_fd))) {
+		set_fatal(b, NG_ERR_IO, "cannot write", "state.tsv");
+	} else {
+		for (i = 0; i < b->n_pend; i++) {
+			entry e = b->pend[i];
+			e.off += b->state_end;
+			if (add_entry(&b->ents, &b->n_ents, &b->cap_ents, &e))
+				b->fatal = NG_ERR_NOMEM;
+		}
+		b->state_end += b->pending.len;
+	}
+	b->n_pend = 0;
+	ng_buf_clear(&b->pending);
+}
+
+static bool
+is_prev(const ng_batch *b, const uint8_t stem[16])
+{
+	entry key;
+
+	memcpy(key.stem, stem, 16);
+	return b->n_prev && bsearch(&key, b->prev, b->n_prev, sizeof(key), cmp_stem);
+}
+
+/* --------------------------------------------------------------- worker */
+
+static void
+stem_of(const ng_batch *b, const item *it, const char *text, size_t len, uint8_t stem[16])
+{
+	const char *fields[4] = {it->id, it->url, it->title, it->date};
+	XXH3_state_t *s = XXH3_createState();
+	XXH128_hash_t h;
+	XXH128_canonical_t c;
+	int i;
+
+	/* Out of memory here is fatal anyway; fall back to one-shot. */
+	if (!s) {
+		h = XXH3_128bits_withSeed(text, len, b->seed);
+	} else {
+		XXH3_128bits_reset_withSeed(s, b->seed);
+		for (i = 0; i < 4; i++) {
+			uint64_t n = fields[i] ? strlen(fields[i]) : UINT64_MAX;
+			XXH3_128bits_update(s, &n, sizeof(n));
+			if (fields[i])
+				XXH3_128bits_update(s, fields[i], (size_t)n);
+		}
+		XXH3_128bits_update(s, text, len);
+		h = XXH3_128bits_digest(s);
+		XXH3_freeState(s);
+	}
+	XXH128_canonicalFromHash(&c, h);
+	memcpy(stem, c.digest, 16);
+}
+
+static bool
+outputs_exist(const ng_batch *b, const uint8_t stem[16])
+{
+	char path[4096];
+	struct stat sb;
+	int f;
+
+	for (f = 0; f < 3; f++) {
+		if (!(b->opt.formats & (1u << f)))
+			continue;
+		if (article_path(b, stem, (ng_format)f, -1, path, sizeof(path)) || stat(path, &sb))
+			return false;
+	}
+	return true;
+}
+
+static const char *
+text_reason(ng_status st)
+{
+	switch (st) {
+	case NG_ERR_BAD_UTF8: return "invalid UTF-8";
+	case NG_ERR_NUL: return "NUL byte";
+	case NG_ERR_EMPTY: return "empty article";
+	default: return ng_strerror(st);
+	}
+}
+
+/* raptor 2.0.15 calls xmlCleanupParser() when it frees a world, which is not
+ * safe while another thread opens or frees one: worlds are made and freed
+ * under this lock. */
+static pthread_mutex_t world_mu = PTHREAD_MUTEX_INITIALIZER;
+
+static ng_writer *
+writer_new(ng_format f, const char *base, FILE *out)
+{
+	ng_writer *w;
+
+	pthread_mutex_lock(&world_mu);
+	w = ng_writer_new(f, base, out);
+	pthread_mutex_unlock(&world_mu);
+	return w;
+}
+
+static void
+writer_free(ng_writer *w)
+{
+	pthread_mutex_lock(&world_mu);
+	ng_writer_free(w);
+	pthread_mutex_unlock(&world_mu);
+}
+
+/* Renders doc in format f into the worker's memory stream. N-Quads and
+ * N-Triples stream, so one writer serves all the worker's articles; the
+ * Turtle serializer of raptor 2.0.15 writes only at the end, so each article
+ * gets a writer of its own and its file is a complete document. */
+static ng_status
+render(worker *w, const ng_doc *doc, ng_format f, size_t *len)
+{
+	ng_writer *wr;
+	ng_status st;
+	off_t end = 0;
+
+	if (fseeko(w->mem, 0, SEEK_SET))
+		return NG_ERR_IO;
+	if (f != NG_FORMAT_TURTLE) {
+		if (!w->lines[f] && !(w->lines[f] = writer_new(f, w->b->base, w->mem)))
+			return NG_ERR_NOMEM;
+		st = ng_writer_write_doc(w->lines[f], doc);
+	} else {
+		if (!(wr = writer_new(f, w->b->base, w->mem)))
+			return NG_ERR_NOMEM;
+		st = ng_writer_write_doc(wr, doc);
+		if (!st)
+			st = ng_writer_finish(wr);
+		writer_free(wr);
+	}
+	if (!st && (fflush(w->mem) || (end = ftello(w->mem)) < 0))
+		st = NG_ERR_IO;
+	if (!st)
+		*len = (size_t)end;
+	return st;
+}
+
+static void
+commit(worker *w, const item *it, const uint8_t stem[16], const ng_doc *doc, size_t len)
+{
+	ng_batch *b = w->b;
+	char hex[STEM_HEX + 1];
+	entry e;
+	size_t start;
+
+	stem_hex(stem, hex);
+	ng_buf_clear(&w->line);
+	if (escape_id(it->id, &w->line)) {
+		pthread_mutex_lock(&b->mu);
+		b->fatal = NG_ERR_NOMEM;
+		pthread_mutex_unlock(&b->mu);
+		return;
+	}
+	memcpy(e.stem, stem, 16);
+	e.idh = id_hash(w->line.buf, w->line.len);
+	pthread_mutex_lock(&b->mu);
+	start = b->pending.len;
+	if (ng_buf_printf(&b->pending, "%s\t%s\tarticles/%.2s/%s\n", hex, w->line.buf, hex, hex) ||
+	    (e.off = start, e.len = (uint32_t)(b->pending.len - start),
+	     add_entry(&b->pend, &b->n_pend, &b->cap_pend, &e)))
+		b->fatal = NG_ERR_NOMEM;
+	b->stats.articles++;
+	b->stats.done++;
+	b->stats.bytes += len;
+	b->stats.done_bytes += len;
+	b->stats.sentences += ng_doc_sentence_count(doc);
+	b->stats.entities += ng_doc_entity_count(doc);
+	b->stats.facts += ng_doc_fact_count(doc);
+	if (b->n_pend >= COMMIT_LINES || now() - b->last_flush >= COMMIT_SECONDS)
+		flush_log(b);
+	pthread_mutex_unlock(&b->mu);
+}
+
+static void
+process_item(worker *w, item *it)
+{
+	ng_batch *b = w->b;
+	char *data = it->text;
+	size_t len = it->len;
+	uint8_t stem[16];
+	ng_doc *doc = NULL;
+	ng_doc_meta meta;
+	long long bad = -1;
+	ng_status st;
+	int f;
+
+	if (it->path) {
+		if ((st = ng_read_file(it->path, &data, &len, b->opt.max_size))) {
+			struct stat sb;
+			unsigned long long sz = stat(it->path, &sb) ? 0 : (unsigned long long)sb.st_size;
+			if (st == NG_ERR_TOO_BIG)
+				fail_article(b, it->seq, it->source, 0, (long long)b->opt.max_size, st, sz,
+				             "larger than --max-size (%zu bytes)", b->opt.max_size);
+			else
+				fail_article(b, it->seq, it->source, 0, 0, st, sz, "cannot read: %s",
+				             st == NG_ERR_NOT_FOUND ? "no such file" : strerror(errno));
+			return;
+		}
+	}
+	stem_of(b, it, data, len, stem);
+	if (is_prev(b, stem) && outputs_exist(b, stem)) {
+		pthread_mutex_lock(&b->mu);
+		b->stats.skipped++;
+		b->stats.done++;
+		b->stats.done_bytes += len;
+		pthread_mutex_unlock(&b->mu);
+		goto done;
+	}
+	memset(&meta, 0, sizeof(meta));
+	meta.source = it->source;
+	meta.id = it->id;
+	meta.url = it->url;
+	meta.title = it->title;
+	meta.date = it->date;
+	if ((st = ng_doc_analyze(b->kb, data, len, &meta, &doc, &bad))) {
+		fail_article(b, it->seq, it->source, it->line, bad < 0 ? 0 : bad, st, len, "%s",
+		             text_reason(st));
+		goto done;
+	}
+	for (f = 0; f < 3; f++) {
+		char path[4096], tmp[4096];
+		size_t n = 0;
+		if (!(b->opt.formats & (1u << f)))
+			continue;
+		if ((st = render(w, doc, (ng_format)f, &n))) {
+			fail_article(b, it->seq, it->source, it->line, -1, st, len,
+			             "cannot write RDF: %s", ng_strerror(st));
+			goto done;
+		}
+		if (article_path(b, stem, (ng_format)f, -1, path, sizeof(path)) ||
+		    article_path(b, stem, (ng_format)f, (int)w->index, tmp, sizeof(tmp)) ||
+		    write_file_atomic(tmp, path, w->mem_buf, n, false)) {
+			fail_article(b, it->seq, it->source, it->line, -1, NG_ERR_IO, len,
+			             "cannot write %s: %s", path, strerror(errno));
+			goto done;
+		}
+	}
+	commit(w, it, stem, doc, len);
+done:
+	ng_doc_free(doc);
+	if (it->path)
+		free(data);
+}
+
+static void *
+worker_main(void *arg)
+{
+	worker *w = arg;
+	ng_batch *b = w->b;
+
+	for (;;) {
+		item *it;
+		pthread_mutex_lock(&b->mu);
+		while (!b->head && !b->closed)
+			pthread_cond_wait(&b->cv_items, &b->mu);
+		if (!(it = b->head)) {
+			pthread_mutex_unlock(&b->mu);
+			break;
+		}
+		if (!(b->head = it->next))
+			b->tail = NULL;
+		b->queued--;
+		pthread_cond_signal(&b->cv_space);
+		pthread_mutex_unlock(&b->mu);
+		process_item(w, it);
+		item_free(it);
+	}
+	pthread_mutex_lock(&b->mu);
+	b->active--;
+	pthread_cond_broadcast(&b->cv_done);
+	pthread_mutex_unlock(&b->mu);
+	return NULL;
+}
+
+/* ------------------------------------------------------------- producer */
+
+static void
+maybe_progress(ng_batch *b, bool force)
+{
+	ng_batch_stats s;
+	double t = now();
+
+	if (!b->prog || (!force && t - b->last_prog < b->interval))
+		return;
+	b->last_prog = t;
+	pthread_mutex_lock(&b->mu);
+	b->stats.seconds = t - b->t0;
+	s = b->stats;
+	pthread_mutex_unlock(&b->mu);
+	b->prog(b->prog_handle, &s);
+}
+
+static void
+wait_timed(pthread_cond_t *cv, pthread_mutex_t *mu, double seconds)
+{
+	struct timespec ts;
+	long ns;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	ns = ts.tv_nsec + (long)(seconds * 1e9);
+	ts.tv_sec += ns / 1000000000L;
+	ts.tv_nsec = ns % 1000000000L;
+	pthread_cond_timedwait(cv, mu, &ts);
+}
+
+static void
+push(ng_batch *b, item *it)
+{
+	pthread_mutex_lock(&b->mu);
+	while (b->queued >= b->queue_cap) {
+		wait_timed(&b->cv_space, &b->mu, 0.1);
+		if (b->queued >= b->queue_cap && b->prog) {
+			pthread_mutex_unlock(&b->mu);
+			maybe_progress(b, false);
+			pthread_mutex_lock(&b->mu);
+		}
+	}
+	it->next = NULL;
+	if (b->tail)
+		b->tail->next = it;
+	else
+		b->head = it;
+	b->tail = it;
+	b->queued++;
+	pthread_cond_signal(&b->cv_items);
+	pthread_mutex_unlock(&b->mu);
+	maybe_progress(b, false);
+}
+
+/* Claims an id for this run; the first article with an id wins, a later one
+ * is a failure (its output would replace the first's). */
+static int
+claim_id(ng_batch *b, uint64_t seq, const char *source, unsigned long line, const char *id)
+{
+	ng_buf e = {0};
+	uint32_t v;
+	uint64_t h;
+	int rc = 0;
+
+	if (escape_id(id, &e))
+		return -1;
+	h = id_hash(e.buf ? e.buf : "", e.len);
+	ng_buf_free(&e);
+	if (ng_u64map_get(&b->seen, h, &v)) {
+		fail_article(b, seq, source, line, -1, NG_ERR_BAD_ARG,
+		             0, "duplicate article id '%s'; the first one is kept", id);
+		return -1;
+	}
+	if (ng_u64map_put(&b->seen, h, 1))
+		rc = -1;
+	return rc;
+}
+
+/* Drops "./" segments and repeated slashes so that the same file has one
+ * id however it was named. */
+static char *
+normal_path(const char *p)
+{
+	char *out = malloc(strlen(p) + 1), *o = out;
+
+	if (!out)
+		return NULL;
+	while (*p) {
+		if (p[0] == '.' && p[1] == '/' && (o == out || o[-1] == '/')) {
+			p += 2;
+			continue;
+		}
+		if (*p == '/' && o > out && o[-1] == '/') {
+			p++;
+			continue;
+		}
+		*o++ = *p++;
+	}
+	*o = '\0';
+	return out;
+}
+
+static void
+produce_file(ng_batch *b, const char *path)
+{
+	item *it = calloc(1, sizeof(*it));
+	uint64_t seq = ++b->seq;
+
+	if (!it || !(it->path = dup_or_null(path)) || !(it->id = normal_path(path)) ||
+	    !(it->source = dup_or_null(path))) {
+		item_free(it);
+		b->fatal = NG_ERR_NOMEM;
+		return;
+	}
+	it->seq = seq;
+	if (claim_id(b, seq, path, 0, it->id)) {
+		item_free(it);
+		return;
+	}
+	push(b, it);
+}
+
+typedef struct {
+	ng_batch *b;
+	uint64_t seq;
+} jsonl_ctx;
+
+static void
+jsonl_error(void *handle, const ng_error *e)
+{
+	jsonl_ctx *c = handle;
+
+	fail_article(c->b, c->seq, e->file, e->line, -1, e->status, 0, "%s", e->message);
+}
+
+static bool
+has_suffix(const char *s, const char *suf)
+{
+	size_t n = strlen(s), k = strlen(suf);
+	return n >= k && !strcmp(s + n - k, suf);
+}
+
+static void
+produce_jsonl(ng_batch *b, const char *path)
+{
+	bool is_stdin = !strcmp(path, "-");
+	FILE *in = is_stdin ? stdin : fopen(path, "rb");
+	ng_jsonl *r;
+	jsonl_ctx ctx = {b, 0};
+	ng_jsonl_article a;
+	ng_status st;
+
+	if (!in) {
+		fail_article(b, ++b->seq, path, 0, 0, NG_ERR_IO, 0, "cannot read: %s", strerror(errno));
+		return;
+	}
+	if (!(r = ng_jsonl_new(in, path, b->opt.max_size))) {
+		b->fatal = NG_ERR_NOMEM;
+		goto done;
+	}
+	ng_jsonl_set_error_func(r, jsonl_error, &ctx);
+	for (;;) {
+		item *it;
+		char idbuf[64];
+		ctx.seq = ++b->seq;
+		st = ng_jsonl_next(r, &a);
+		if (st == NG_ERR_IO || st == NG_ERR_NOMEM)
+			break;
+		if (st)
+			continue;
+		if (!a.text)
+			break;
+		if (!(it = calloc(1, sizeof(*it)))) {
+			b->fatal = NG_ERR_NOMEM;
+			break;
+		}
+		it->seq = ctx.seq;
+		it->line = a.line;
+		it->len = a.len;
+		snprintf(idbuf, sizeof(idbuf), ":%lu", a.line);
+		if (a.meta.id)
+			it->id = dup_or_null(a.meta.id);
+		else if ((it->id = malloc(strlen(path) + strlen(idbuf) + 1)))
+			strcat(strcpy(it->id, path), idbuf);
+		if (!(it->source = dup_or_null(path)) || !it->id ||
+		    !(it->text = ng_strndup(a.text, a.len)) ||
+		    (a.meta.url && !(it->url = dup_or_null(a.meta.url))) ||
+		    (a.meta.title && !(it->title = dup_or_null(a.meta.title))) ||
+		    (a.meta.date && !(it->date = dup_or_null(a.meta.date)))) {
+			item_free(it);
+			b->fatal = NG_ERR_NOMEM;
+			break;
+		}
+		if (claim_id(b, it->seq, path, it->line, it->id)) {
+			item_free(it);
+			continue;
+		}
+		push(b, it);
+	}
+	ng_jsonl_free(r);
+done:
+	if (!is_stdin)
+		fclose(in);
+}
+
+static int
+cmp_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+typedef void (*visit_func)(ng_batch *b, const char *path, bool jsonl, const struct stat *sb);
+
+/* Visits the inputs in a fixed order: arguments as given, directory entries
+ * sorted by name (bytes), hidden names skipped. In directories, names that
+ * match the glob and JSON Lines files are read. */
+static void
+walk(ng_batch *b, const char *path, int depth, bool top, visit_func visit)
+{
+	struct stat sb;
+	struct dirent **names = NULL;
+	int n, i;
+
+	if (top && !strcmp(path, "-")) {
+		visit(b, path, true, NULL);
+		return;
+	}
+	if (stat(path, &sb)) {
+		visit(b, path, has_suffix(path, ".jsonl"), NULL);
+		return;
+	}
+	if (!S_ISDIR(sb.st_mode)) {
+		visit(b, path, has_suffix(path, ".jsonl"), &sb);
+		return;
+	}
+	if (depth >= MAX_DEPTH)
+		return;
+	if ((n = scandir(path, &names, NULL, cmp_name)) < 0) {
+		visit(b, path, false, NULL);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		const char *name = names[i]->d_name;
+		size_t len = strlen(path) + strlen(name) + 2;
+		char *child;
+		if (name[0] != '.' && (child = malloc(len))) {
+			struct stat cs;
+			snprintf(child, len, "%s%s%s", path, has_suffix(path, "/") ? "" : "/", name);
+			if (!stat(child, &cs) && S_ISDIR(cs.st_mode))
+				walk(b, child, depth + 1, false, visit);
+			else if (!fnmatch(b->glob, name, 0) || has_suffix(name, ".jsonl"))
+				visit(b, child, has_suffix(name, ".jsonl"), stat(child, &cs) ? NULL : &cs);
+			free(child);
+		}
+		free(names[i]);
+	}
+	free(names);
+}
+
+static void
+visit_produce(ng_batch *b, const char *path, bool jsonl, const struct stat *sb)
+{
+	(void)sb;
+	if (b->fatal)
+		return;
+	if (jsonl)
+		produce_jsonl(b, path);
+	else
+		produce_file(b, path);
+}
+
+static void
+visit_scan(ng_batch *b, const char *path, bool jsonl, const struct stat *sb)
+{
+	FILE *f;
+	char buf[65536];
+	size_t k, i;
+	bool blank = true;
+
+	if (!sb) {
+		b->stats.total++;
+		return;
+	}
+	b->stats.total_bytes += (unsigned long long)sb->st_size;
+	if (!jsonl || !(f = fopen(path, "rb"))) {
+		b->stats.total++;
+		return;
+	}
+	while ((k = fread(buf, 1, sizeof(buf), f)) > 0)
+		for (i = 0; i < k; i++) {
+			if (buf[i] == '\n') {
+				b->stats.total += !blank;
+				blank = true;
+			} else if (buf[i] != ' ' && buf[i] != '\t' && buf[i] != '\r')
+				blank = false;
+		}
+	b->stats.total += !blank;
+	fclose(f);
+}
+
+ng_status
+ng_batch_scan(ng_batch *b)
+{
+	size_t i;
+
+	b->stats.total = b->stats.total_bytes = 0;
+	for (i = 0; i < b->n_inputs; i++)
+		if (strcmp(b->inputs[i], "-"))
+			walk(b, b->inputs[i], 0, true, visit_scan);
+	return NG_OK;
+}
+
+/* ------------------------------------------------------------ the end */
+
+/* Concatenates the per-article files of format f into graph.EXT. */
+static ng_status
+merge(ng_batch *b, ng_format f, const entry *cur, size_t n)
+{
+	char path[4096], tmp[4096], name[32];
+	const ng_buf *hdr = f == NG_FORMAT_TURTLE ? &b->ttl_header : NULL;
+	int fd;
+	size_t i;
+	ng_status st = NG_OK;
+
+	snprintf(name, sizeof(name), "graph.%s", ext_of[f]);
+	if (out_path(b, name, path, sizeof(path)))
+		return NG_ERR_BAD_ARG;
+	snprintf(name, sizeof(name), ".graph.%s.tmp", ext_of[f]);
+	if (out_path(b, name, tmp, sizeof(tmp)))
+		return NG_ERR_BAD_ARG;
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) < 0) {
+		set_fatal(b, NG_ERR_IO, "cannot create", tmp);
+		return NG_ERR_IO;
+	}
+	if (hdr && write_all(fd, hdr->buf, hdr->len))
+		goto io;
+	for (i = 0; i < n; i++) {
+		char ap[4096];
+		char *data;
+		size_t len, skip = 0;
+		if (article_path(b, cur[i].stem, f, -1, ap, sizeof(ap)))
+			continue;
+		if ((st = ng_read_file(ap, &data, &len, 0))) {
+			char hex[STEM_HEX + 1];
+			stem_hex(cur[i].stem, hex);
+			fail_article(b, UINT64_MAX, ap, 0, -1, st, 0,
+			             "missing %s output of article %s; it is left out of %s",
+			             ext_of[f], hex, path);
+			st = NG_OK;
+			continue;
+		}
+		/* Each Turtle file repeats the prefixes: keep them once. */
+		if (hdr && len >= hdr->len && !memcmp(data, hdr->buf, hdr->len))
+			skip = hdr->len;
+		if (write_all(fd, data + skip, len - skip)) {
+			free(data);
+			goto io;
+		}
+		free(data);
+	}
+	if ((!b->opt.no_sync && fsync(fd)) || close(fd)) {
+		fd = -1;
+		goto io;
+	}
+	if (rename(tmp, path)) {
+		set_fatal(b, NG_ERR_IO, "cannot rename", tmp);
+		unlink(tmp);
+		return NG_ERR_IO;
+	}
+	return NG_OK;
+io:
+	set_fatal(b, NG_ERR_IO, "cannot write", tmp);
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	return NG_ERR_IO;
+}
+
+/* Rewrites state.tsv with the current lines only, sorted by hash. */
+static ng_status
+compact_state(ng_batch *b, const entry *cur, size_t n)
+{
+	char path[4096], tmp[4096];
+	ng_buf out = {0};
+	size_t i;
+	ng_status st = NG_OK;
+
+	if (out_path(b, "state.tsv", path, sizeof(path)) ||
+	    out_path(b, ".state.tsv.tmp", tmp, sizeof(tmp)))
+		return NG_ERR_BAD_ARG;
+	for (i = 0; i < n; i++) {
+		char line[8192];
+		char *p = cur[i].len <= sizeof(line) ? line : malloc(cur[i].len);
+		if (!p)
+			TRY(st, NG_ERR_NOMEM);
+		if (pread(b->state_fd, p, cur[i].len, (off_t)cur[i].off) != (ssize_t)cur[i].len)
+			st = NG_ERR_IO;
+		else
+			st = ng_buf_add(&out, p, cur[i].len);
+		if (p != line)
+			free(p);
+		if (st)
+			goto done;
+	}
+	if (write_file_atomic(tmp, path, out.buf ? out.buf : "", out.len, !b->opt.no_sync)) {
+		set_fatal(b, NG_ERR_IO, "cannot write", path);
+		st = NG_ERR_IO;
+	}
+done:
+	ng_buf_free(&out);
+	return st;
+}
+
+/* Removes temporary files and the files of articles no state line names. */
+static void
+sweep(ng_batch *b, const entry *cur, size_t n)
+{
+	char dir[4096], path[4096];
+	int x;
+
+	for (x = 0; x < 256; x++) {
+		DIR *d;
+		struct dirent *de;
+		char sub[16];
+		snprintf(sub, sizeof(sub), "articles/%02x", x);
+		if (out_path(b, sub, dir, sizeof(dir)) || !(d = opendir(dir)))
+			continue;
+		while ((de = readdir(d))) {
+			entry key;
+			const char *nm = de->d_name;
+			if (!strcmp(nm, ".") || !strcmp(nm, ".."))
+				continue;
+			if (nm[0] != '.' && strlen(nm) > STEM_HEX && nm[STEM_HEX] == '.' &&
+			    !parse_stem(nm, key.stem) && n &&
+			    bsearch(&key, cur, n, sizeof(key), cmp_stem))
+				continue;
+			if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, nm) < sizeof(path))
+				unlink(path);
+		}
+		closedir(d);
+	}
+}
+
+static int
+cmp_err(const void *a, const void *b)
+{
+	const err_rec *x = a, *y = b;
+	int c;
+
+	if (x->seq != y->seq)
+		return x->seq < y->seq ? -1 : 1;
+	if ((c = strcmp(x->source, y->source)))
+		return c;
+	return strcmp(x->msg, y->msg);
+}
+
+static void
+tsv_field(ng_buf *o, const char *s)
+{
+	for (; *s; s++)
+		ng_buf_addc(o, *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+}
+
+static ng_status
+write_errors(ng_batch *b)
+{
+	char path[4096], tmp[4096];
+	ng_buf o = {0};
+	size_t i;
+	ng_status st = NG_OK;
+
+	if (out_path(b, "errors.tsv", path, sizeof(path)) ||
+	    out_path(b, ".errors.tsv.tmp", tmp, sizeof(tmp)))
+		return NG_ERR_BAD_ARG;
+	if (b->n_errs)
+		qsort(b->errs, b->n_errs, sizeof(*b->errs), cmp_err);
+	ng_buf_adds(&o, "source\tline\tbyte\terror\n");
+	for (i = 0; i < b->n_errs; i++) {
+		const err_rec *r = &b->errs[i];
+		tsv_field(&o, r->source);
+		ng_buf_addc(&o, '\t');
+		if (r->line)
+			ng_buf_printf(&o, "%lu", r->line);
+		ng_buf_addc(&o, '\t');
+		if (r->byte >= 0)
+			ng_buf_printf(&o, "%lld", r->byte);
+		ng_buf_addc(&o, '\t');
+		tsv_field(&o, r->msg);
+		ng_buf_addc(&o, '\n');
+	}
+	if (!o.buf)
+		st = NG_ERR_NOMEM;
+	else if (write_file_atomic(tmp, path, o.buf, o.len, !b->opt.no_sync)) {
+		set_fatal(b, NG_ERR_IO, "cannot write", path);
+		st = NG_ERR_IO;
+	}
+	ng_buf_free(&o);
+	return st;
+}
+
+/* ------------------------------------------------------------------ run */
+
+static ng_status
+mkdirs(const char *path)
+{
+	char *p = ng_strndup(path, strlen(path)), *s;
+	ng_status st = NG_OK;
+
+	if (!p)
+		return NG_ERR_NOMEM;
+	for (s = p + 1; ; s++) {
+		if (*s == '/' || !*s) {
+			char c = *s;
+			struct stat sb;
+			*s = '\0';
+			/* stat first: on ext4 a mkdir that fails costs far more. */
+			if (stat(p, &sb) && mkdir(p, 0755) && errno != EEXIST) {
+				st = NG_ERR_IO;
+				break;
+			}
+			if (!(*s = c))
+				break;
+		}
+	}
+	free(p);
+	return st;
+}
+
+/* Creates OUTDIR and its article folders, takes the lock, reads the state. */
+static ng_status
+open_outdir(ng_batch *b)
+{
+	char path[4096];
+	entry *cur;
+	size_t n;
+	int x;
+	ng_status st;
+
+	if (mkdirs(b->outdir)) {
+		set_fatal(b, NG_ERR_IO, "cannot create", b->outdir);
+		return NG_ERR_IO;
+	}
+	for (x = 0; x < 256; x++) {
+		char sub[16];
+		snprintf(sub, sizeof(sub), "articles/%02x", x);
+		if (out_path(b, sub, path, sizeof(path)) || mkdirs(path)) {
+			set_fatal(b, NG_ERR_IO, "cannot create", path);
+			return NG_ERR_IO;
+		}
+	}
+	if (out_path(b, ".lock", path, sizeof(path)) ||
+	    (b->lock_fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) < 0) {
+		set_fatal(b, NG_ERR_IO, "cannot create", path);
+		return NG_ERR_IO;
+	}
+	if (flock(b->lock_fd, LOCK_EX | LOCK_NB)) {
+		set_fatal(b, NG_ERR_IO, "another batch is using it", b->outdir);
+		return NG_ERR_IO;
+	}
+	if (out_path(b, "state.tsv", path, sizeof(path)) ||
+	    (b->state_fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0644)) < 0) {
+		set_fatal(b, NG_ERR_IO, "cannot open", path);
+		return NG_ERR_IO;
+	}
+	if ((st = load_state(b))) {
+		set_fatal(b, st, "cannot read", path);
+		return st;
+	}
+	if ((st = current_entries(b, &cur, &n)))
+		return st;
+	b->prev = cur;
+	b->n_prev = n;
+	return NG_OK;
+}
+
+static ng_status
+make_ttl_header(ng_batch *b)
+{
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *m = open_memstream(&buf, &size);
+	ng_writer *w;
+	ng_status st = NG_ERR_NOMEM;
+
+	if (!m)
+		return NG_ERR_NOMEM;
+	if ((w = writer_new(NG_FORMAT_TURTLE, b->base, m))) {
+		st = ng_writer_finish(w);
+		writer_free(w);
+	}
+	if (fclose(m))
+		st = NG_ERR_IO;
+	if (!st)
+		st = ng_buf_add(&b->ttl_header, buf ? buf : "", size);
+	free(buf);
+	return st;
+}
+
+ng_status
+ng_batch_run(ng_batch *b)
+{
+	worker *ws = NULL;
+	entry *cur = NULL;
+	size_t i, n_cur = 0;
+	unsigned started = 0;
+	ng_status st = NG_OK;
+	int f;
+
+	if (b->ran)
+		return NG_ERR_BAD_ARG;
+	b->ran = true;
+	b->t0 = b->last_flush = now();
+	b->seed = XXH64_digest(b->cfg);
+	pthread_mutex_init(&b->mu, NULL);
+	pthread_cond_init(&b->cv_items, NULL);
+	pthread_cond_init(&b->cv_space, NULL);
+	pthread_cond_init(&b->cv_done, NULL);
+	b->queue_cap = (size_t)b->opt.jobs * QUEUE_PER_JOB;
+	TRY(st, make_ttl_header(b));
+	TRY(st, open_outdir(b));
+	if (!(ws = calloc(b->opt.jobs, sizeof(*ws))))
+		TRY(st, NG_ERR_NOMEM);
+	for (started = 0; started < b->opt.jobs; started++) {
+		worker *w = &ws[started];
+		w->b = b;
+		w->index = started;
+		if (!(w->mem = open_memstream(&w->mem_buf, &w->mem_size)))
+			break;
+		/* raptor writes a byte at a time; this stream is the worker's own. */
+		__fsetlocking(w->mem, FSETLOCKING_BYCALLER);
+		b->active++;
+		if (pthread_create(&w->thread, NULL, worker_main, w)) {
+			b->active--;
+			fclose(w->mem);
+			w->mem = NULL;
+			break;
+		}
+	}
+	if (!started)
+		TRY(st, NG_ERR_NOMEM);
+	for (i = 0; i < b->n_inputs && !b->fatal; i++)
+		walk(b, b->inputs[i], 0, true, visit_produce);
+	pthread_mutex_lock(&b->mu);
+	b->closed = true;
+	pthread_cond_broadcast(&b->cv_items);
+	while (b->active) {
+		wait_timed(&b->cv_done, &b->mu, 0.1);
+		if (b->prog) {
+			pthread_mutex_unlock(&b->mu);
+			maybe_progress(b, false);
+			pthread_mutex_lock(&b->mu);
+		}
+	}
+	flush_log(b);
+	pthread_mutex_unlock(&b->mu);
+	if (b->fatal) {
+		st = b->fatal;
+		goto done;
+	}
+	/* The end: merge, compact, sweep, errors. Each step is idempotent. */
+	TRY(st, current_entries(b, &cur, &n_cur));
+	for (f = 0; f < 3; f++) {
+		char name[32], path[4096];
+		snprintf(name, sizeof(name), "graph.%s", ext_of[f]);
+		if (b->opt.formats & (1u << f))
+			TRY(st, merge(b, (ng_format)f, cur, n_cur));
+		else if (!out_path(b, name, path, sizeof(path)))
+			unlink(path); /* a graph of an earlier run would be stale */
+	}
+	TRY(st, compact_state(b, cur, n_cur));
+	sweep(b, cur, n_cur);
+	TRY(st, write_errors(b));
+done:
+	for (i = 0; i < started; i++)
+		pthread_join(ws[i].thread, NULL);
+	for (i = 0; ws && i < b->opt.jobs; i++) {
+		for (f = 0; f < 3; f++)
+			writer_free(ws[i].lines[f]);
+		if (ws[i].mem)
+			fclose(ws[i].mem);
+		free(ws[i].mem_buf);
+		ng_buf_free(&ws[i].line);
+	}
+	free(ws);
+	free(cur);
+	pthread_mutex_lock(&b->mu);
+	b->stats.seconds = now() - b->t0;
+	pthread_mutex_unlock(&b->mu);
+	if (st && !b->fatal)
+		b->fatal = st;
+	report_fatal(b);
+	maybe_progress(b, true);
+	return st;
+}

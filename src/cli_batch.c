@@ -1,0 +1,292 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* newsgraph batch: many articles into an output directory, incrementally,
+ * in parallel, surviving kill -9. The work is done by ng_batch. */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <glob.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#define DEFAULT_MAX_SIZE (64UL * 1024 * 1024)
+
+static void
+usage(FILE *out)
+{
+	fputs("Usage: newsgraph batch [OPTIONS] INPUT... -o OUTDIR\n"
+	      "Extracts every article of the inputs into OUTDIR, processing only new or\n"
+	      "changed articles. INPUT is a file, a directory (searched recursively), a JSON\n"
+	      "Lines file (*.jsonl: one {\"id\", \"url\", \"title\", \"date\", \"text\"} a line) or\n"
+	      "- for JSON Lines on standard input.\n"
+	      "\n"
+	      "  -o, --output DIR       the output directory (required)\n"
+	      "  -j, --jobs N           worker threads (default: the number of cores)\n"
+	      "  -f, --format LIST      nquads, turtle or both, comma-separated (default:\n"
+	      "                         nquads,turtle)\n"
+	      "      --glob PATTERN     file names to read in directories (default *.txt;\n"
+	      "                         *.jsonl files are read too)\n"
+	      "  -b, --base IRI         base for minted IRIs (default " NG_DEFAULT_BASE ")\n"
+	      "  -g, --gazetteer FILE   add or override gazetteer entries (repeatable)\n"
+	      "  -p, --patterns FILE    add relation patterns (repeatable)\n"
+	      "  -d, --data-dir DIR     read the data files from DIR\n"
+	      "      --max-size BYTES   refuse articles larger than BYTES (default 64 MiB)\n"
+	      "      --no-sync          do not fsync (safe against kill, not power loss)\n"
+	      "  -q, --quiet            no progress bar and no summary\n"
+	      "      --stats FILE       write the summary as JSON to FILE\n"
+	      "  -h, --help             show this help and exit\n"
+	      "  -V, --version          show the version and exit\n"
+	      "\n"
+	      "OUTDIR holds articles/XX/HASH.nq and .ttl (one file per article), graph.nq\n"
+	      "(one named graph per article) and graph.ttl, state.tsv and errors.tsv.\n"
+	      "Exit status: 0 all articles succeeded, 1 some failed, 2 usage error.\n",
+	      out);
+}
+
+static void
+fmt_eta(char *buf, size_t n, double s)
+{
+	long t = s < 0 ? 0 : (long)(s + 0.5);
+
+	if (t >= 3600)
+		snprintf(buf, n, "%ld:%02ld:%02ld", t / 3600, t / 60 % 60, t % 60);
+	else
+		snprintf(buf, n, "%ld:%02ld", t / 60, t % 60);
+}
+
+/* A one-line progress bar on standard error (a terminal). */
+static void
+progress(void *handle, const ng_batch_stats *s)
+{
+	char eta[32] = "?";
+	char bar[21];
+	double mbs = s->seconds > 0 ? (double)s->done_bytes / 1e6 / s->seconds : 0;
+	double frac = s->total_bytes ? (double)s->done_bytes / (double)s->total_bytes
+	              : s->total ? (double)s->done / (double)s->total : 0;
+	int i, fill;
+
+	(void)handle;
+	if (frac > 1)
+		frac = 1;
+	fill = (int)(frac * 20);
+	for (i = 0; i < 20; i++)
+		bar[i] = i < fill ? '#' : '.';
+	bar[20] = '\0';
+	if (frac > 0 && s->seconds > 0)
+		fmt_eta(eta, sizeof(eta), s->seconds * (1 - frac) / frac);
+	fprintf(stderr, "\r[%s] %llu/%llu articles  %.1f MB/s  ETA %s\033[K", bar, s->done,
+	        s->total, mbs, eta);
+	fflush(stderr);
+}
+
+static void
+summary(FILE *out, const ng_batch_stats *s)
+{
+	fprintf(out,
+	        "newsgraph: %llu articles, %llu skipped, %llu failed, %llu sentences, "
+	        "%llu entities, %llu facts in %.2f s (%.1f MB/s, %u jobs)\n",
+	        s->articles, s->skipped, s->failed, s->sentences, s->entities, s->facts,
+	        s->seconds, s->seconds > 0 ? (double)s->bytes / 1e6 / s->seconds : 0.0, s->jobs);
+}
+
+static int
+parse_formats(const char *list, unsigned *out)
+{
+	char *copy = strdup(list), *tok, *save = NULL;
+	int rc = 0;
+
+	*out = 0;
+	if (!copy)
+		return -1;
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		int f = ng_format_from_name(tok);
+		if (f < 0) {
+			rc = -1;
+			break;
+		}
+		*out |= 1u << f;
+	}
+	free(copy);
+	return rc || !*out ? -1 : 0;
+}
+
+/* The data files that decide the output: those of the data directory and
+ * the user's, so that a change to any of them reprocesses every article. */
+static int
+add_config(ng_batch *b, const char *dir, const char *const *extra, size_t n)
+{
+	static const char *const names[] = {"lexicon.tsv", "boilerplate.tsv", "patterns.tsv"};
+	char path[4096];
+	glob_t g;
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(*names); i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		ng_batch_add_config_file(b, path); /* a missing one was reported on load */
+	}
+	snprintf(path, sizeof(path), "%s/gazetteer/*.tsv", dir);
+	if (!glob(path, 0, NULL, &g)) {
+		for (i = 0; i < g.gl_pathc; i++)
+			ng_batch_add_config_file(b, g.gl_pathv[i]);
+		globfree(&g);
+	}
+	for (i = 0; i < n; i++)
+		if (ng_batch_add_config_file(b, extra[i]))
+			return -1;
+	return 0;
+}
+
+int
+ng_cli_batch(int argc, char **argv)
+{
+	enum { OPT_GLOB = 256, OPT_MAX_SIZE, OPT_NO_SYNC, OPT_STATS };
+	static const struct option longopts[] = {
+		{"output", required_argument, NULL, 'o'},
+		{"jobs", required_argument, NULL, 'j'},
+		{"format", required_argument, NULL, 'f'},
+		{"glob", required_argument, NULL, OPT_GLOB},
+		{"base", required_argument, NULL, 'b'},
+		{"gazetteer", required_argument, NULL, 'g'},
+		{"patterns", required_argument, NULL, 'p'},
+		{"data-dir", required_argument, NULL, 'd'},
+		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
+		{"no-sync", no_argument, NULL, OPT_NO_SYNC},
+		{"quiet", no_argument, NULL, 'q'},
+		{"stats", required_argument, NULL, OPT_STATS},
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{NULL, 0, NULL, 0}
+	};
+	ng_batch_options opt;
+	const char *outdir = NULL, *dir = NULL, *stats_path = NULL;
+	const char *gaz[64], *pat[64], *cfg[128];
+	size_t ngaz = 0, npat = 0, i;
+	ng_knowledge *kb = NULL;
+	ng_batch *b = NULL;
+	ng_batch_stats s;
+	int c, quiet = 0, rc = 1;
+	ng_status st;
+
+	memset(&opt, 0, sizeof(opt));
+	opt.max_size = DEFAULT_MAX_SIZE;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:j:f:b:g:p:d:qhV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o': outdir = optarg; break;
+		case 'j': {
+			char *end;
+			unsigned long n = strtoul(optarg, &end, 10);
+			if (*end || !n || n > 1024) {
+				fputs("newsgraph: --jobs needs a number from 1 to 1024\n", stderr);
+				return 2;
+			}
+			opt.jobs = (unsigned)n;
+			break;
+		}
+		case 'f':
+			if (parse_formats(optarg, &opt.formats)) {
+				fprintf(stderr, "newsgraph: unknown format list '%s' (nquads, turtle)\n", optarg);
+				return 2;
+			}
+			break;
+		case OPT_GLOB: opt.glob = optarg; break;
+		case 'b': opt.base = optarg; break;
+		case 'g':
+		case 'p':
+			if ((c == 'g' ? ngaz : npat) >= 64) {
+				fputs("newsgraph: too many data files\n", stderr);
+				return 2;
+			}
+			if (c == 'g')
+				gaz[ngaz++] = optarg;
+			else
+				pat[npat++] = optarg;
+			break;
+		case 'd': dir = optarg; break;
+		case OPT_MAX_SIZE: {
+			char *end;
+			opt.max_size = strtoul(optarg, &end, 10);
+			if (*end || !opt.max_size) {
+				fputs("newsgraph: --max-size needs a positive number of bytes\n", stderr);
+				return 2;
+			}
+			break;
+		}
+		case OPT_NO_SYNC: opt.no_sync = 1; break;
+		case 'q': quiet = 1; break;
+		case OPT_STATS: stats_path = optarg; break;
+		case 'h': usage(stdout); return 0;
+		case 'V': printf("newsgraph %s\n", PACKAGE_VERSION); return 0;
+		default: usage(stderr); return 2;
+		}
+	}
+	if (!outdir || !*outdir) {
+		fputs("newsgraph: batch needs an output directory (-o OUTDIR)\n", stderr);
+		usage(stderr);
+		return 2;
+	}
+	if (optind >= argc) {
+		fputs("newsgraph: batch needs at least one INPUT\n", stderr);
+		usage(stderr);
+		return 2;
+	}
+	if (!(kb = ng_knowledge_new()))
+		goto done;
+	ng_knowledge_set_error_func(kb, ng_cli_print_error, NULL);
+	if (!dir)
+		dir = ng_data_dir();
+	if ((st = ng_knowledge_load_dir(kb, dir)))
+		goto done;
+	for (i = 0; i < ngaz; i++)
+		if ((st = ng_knowledge_add_gazetteer(kb, gaz[i])))
+			goto done;
+	for (i = 0; i < npat; i++)
+		if ((st = ng_knowledge_add_patterns(kb, pat[i])))
+			goto done;
+	if ((st = ng_knowledge_prepare(kb)))
+		goto done;
+	/* The batch reports article failures itself, with their line numbers. */
+	ng_knowledge_set_error_func(kb, NULL, NULL);
+	if (!(b = ng_batch_new(kb, outdir, &opt))) {
+		fputs("newsgraph: out of memory\n", stderr);
+		goto done;
+	}
+	ng_batch_set_error_func(b, ng_cli_print_error, NULL);
+	for (i = 0; i < ngaz; i++)
+		cfg[i] = gaz[i];
+	for (i = 0; i < npat; i++)
+		cfg[ngaz + i] = pat[i];
+	if (add_config(b, dir, cfg, ngaz + npat))
+		goto done;
+	for (i = (size_t)optind; i < (size_t)argc; i++)
+		if (ng_batch_add_input(b, argv[i]))
+			goto done;
+	if (!quiet && isatty(STDERR_FILENO)) {
+		ng_batch_scan(b);
+		ng_batch_set_progress_func(b, progress, NULL, 0.2);
+	}
+	st = ng_batch_run(b);
+	if (!quiet && isatty(STDERR_FILENO))
+		fputs("\r\033[K", stderr);
+	ng_batch_get_stats(b, &s);
+	if (!quiet)
+		summary(stderr, &s);
+	if (stats_path) {
+		FILE *f = strcmp(stats_path, "-") ? fopen(stats_path, "w") : stdout;
+		if (!f || ng_batch_write_stats(b, f) || (f != stdout && fclose(f))) {
+			fprintf(stderr, "newsgraph: %s: cannot write: %s\n", stats_path, strerror(errno));
+			goto done;
+		}
+	}
+	if (st)
+		goto done;
+	rc = s.failed ? 1 : 0;
+done:
+	ng_batch_free(b);
+	ng_knowledge_free(kb);
+	return rc;
+}
