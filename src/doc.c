@@ -60,9 +60,7 @@ valid_date(int y, int m, int d)
 	return true;
 }
 
-static pcre2_code *date_re;
-
-static const char date_pattern[] =
+const char ng_date_pattern[] =
 	"\\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})"
 	"|(\\d{1,2})\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?,?\\s+(\\d{4})"
 	"|(\\d{4})-(\\d{2})-(\\d{2}))\\b";
@@ -73,6 +71,7 @@ ng_meta_extract(ng_doc *doc)
 	const char *s = doc->text.norm;
 	size_t i;
 	pcre2_match_data *md;
+	const pcre2_code *date_re = doc->kb->date_re;
 	size_t start;
 
 	if (!doc->title) {
@@ -110,16 +109,8 @@ ng_meta_extract(ng_doc *doc)
 		}
 		return NG_OK;
 	}
-	if (!date_re) {
-		int err;
-		PCRE2_SIZE off;
-		/* Compiled once; a benign race between threads only leaks a copy. */
-		pcre2_code *re = pcre2_compile((PCRE2_SPTR)date_pattern, PCRE2_ZERO_TERMINATED,
-		                               PCRE2_CASELESS | PCRE2_UTF, &err, &off, NULL);
-		if (!re)
-			return NG_ERR_PATTERN;
-		date_re = re;
-	}
+	if (!date_re)
+		return NG_OK;
 	if (!(md = pcre2_match_data_create_from_pattern(date_re, NULL)))
 		return NG_ERR_NOMEM;
 	/* The expression runs only around four-digit numbers that could be

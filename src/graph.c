@@ -20,16 +20,65 @@
 
 struct ng_writer {
 	raptor_world *world;
-	raptor_serializer *ser;
-	raptor_iostream *io;
+	raptor_serializer *ser;  /* N-Triples and N-Quads: one for the run */
+	raptor_iostream *io;     /* writes into out */
+	FILE *fp;
+	ng_buf out;              /* one document's bytes, written with fwrite */
 	ng_format format;
 	char *base;
 	bool started;
 	bool failed;
+	bool io_failed;
 	bool no_mentions;
+	size_t docs;
 	ng_buf a, b;      /* scratch */
 	raptor_term *graph; /* current named graph (N-Quads) */
 };
+
+static const char *const format_names[] = {"turtle", "ntriples", "nquads"};
+
+/* raptor writes byte by byte; collecting the bytes in memory and writing
+ * each document with one fwrite avoids a locked fputc per byte. */
+static int
+io_write_byte(void *context, const int byte)
+{
+	ng_writer *w = context;
+
+	if (w->out.len + 1 >= w->out.cap &&
+	    NG_GROW(w->out.buf, w->out.cap, w->out.len + 2)) {
+		w->io_failed = true;
+		return 1;
+	}
+	w->out.buf[w->out.len++] = (char)byte;
+	return 0;
+}
+
+static int
+io_write_bytes(void *context, const void *ptr, size_t size, size_t nmemb)
+{
+	ng_writer *w = context;
+	if (ng_buf_add(&w->out, ptr, size * nmemb)) {
+		w->io_failed = true;
+		return 0;
+	}
+	return (int)nmemb;
+}
+
+static const raptor_iostream_handler io_handler = {
+	2, NULL, NULL, io_write_byte, io_write_bytes, NULL, NULL, NULL
+};
+
+/* Writes what the document produced to the stream. */
+static ng_status
+drain(ng_writer *w)
+{
+	if (w->out.len && fwrite(w->out.buf, 1, w->out.len, w->fp) != w->out.len) {
+		ng_buf_clear(&w->out);
+		return NG_ERR_IO;
+	}
+	ng_buf_clear(&w->out);
+	return w->io_failed ? NG_ERR_NOMEM : NG_OK;
+}
 
 int
 ng_format_from_name(const char *name)
@@ -55,18 +104,17 @@ raptor_log(void *data, raptor_log_message *msg)
 ng_writer *
 ng_writer_new(ng_format format, const char *base, FILE *out)
 {
-	static const char *const names[] = {"turtle", "ntriples", "nquads"};
 	ng_writer *w = calloc(1, sizeof(*w));
 
 	if (!w)
 		return NULL;
 	w->format = format;
+	w->fp = out;
 	w->base = ng_strndup(base ? base : NG_DEFAULT_BASE, strlen(base ? base : NG_DEFAULT_BASE));
 	if (!w->base || !(w->world = raptor_new_world()) || raptor_world_open(w->world))
 		goto fail;
 	raptor_world_set_log_handler(w->world, w, raptor_log);
-	if (!(w->ser = raptor_new_serializer(w->world, names[format])) ||
-	    !(w->io = raptor_new_iostream_to_file_handle(w->world, out)))
+	if (!(w->io = raptor_new_iostream_from_handler(w->world, w, &io_handler)))
 		goto fail;
 	return w;
 fail:
@@ -91,6 +139,7 @@ ng_writer_free(ng_writer *w)
 		raptor_free_iostream(w->io);
 	if (w->world)
 		raptor_free_world(w->world);
+	ng_buf_free(&w->out);
 	ng_buf_free(&w->a);
 	ng_buf_free(&w->b);
 	free(w->base);
@@ -110,14 +159,20 @@ ns(ng_writer *w, const char *uri, const char *prefix)
 	raptor_free_uri(u);
 }
 
+/* Starts a serializer. Turtle gets one per document, so that each
+ * document is complete and memory does not grow with the run (raptor
+ * 2.0.15's Turtle serializer writes only at its end); the line formats
+ * stream through one serializer for the whole run. */
 static ng_status
 start(ng_writer *w)
 {
 	ng_buf b = {0};
 	size_t i;
 
-	if (w->started)
+	if (w->ser && w->format != NG_FORMAT_TURTLE)
 		return NG_OK;
+	if (!(w->ser = raptor_new_serializer(w->world, format_names[w->format])))
+		return NG_ERR_RDF;
 	/* A NULL base: raptor 2.0.15 writes relative IRIs against a base. */
 	if (raptor_serializer_start_to_iostream(w->ser, NULL, w->io))
 		return NG_ERR_RDF;
@@ -144,6 +199,17 @@ start(ng_writer *w)
 	ns(w, b.buf, "fact");
 	ng_buf_free(&b);
 	return w->failed ? NG_ERR_RDF : NG_OK;
+}
+
+/* Ends a Turtle document. */
+static ng_status
+end_turtle(ng_writer *w)
+{
+	int r = raptor_serializer_serialize_end(w->ser);
+
+	raptor_free_serializer(w->ser);
+	w->ser = NULL;
+	return r ? NG_ERR_RDF : NG_OK;
 }
 
 static raptor_term *
@@ -357,10 +423,14 @@ ng_writer_write_doc(ng_writer *w, const ng_doc *cdoc)
 		raptor_free_term(w->graph);
 		w->graph = NULL;
 	}
-	/* Turtle keeps the graph in memory until flushed: flush per article so
-	 * that memory does not grow with the number of articles. */
-	if (raptor_serializer_flush(w->ser))
+	if (w->format == NG_FORMAT_TURTLE) {
+		if (end_turtle(w))
+			w->failed = true;
+	} else if (raptor_serializer_flush(w->ser))
 		w->failed = true;
+	w->docs++;
+	if ((st = drain(w)))
+		return st;
 	return w->failed ? NG_ERR_RDF : NG_OK;
 }
 
@@ -369,9 +439,19 @@ ng_writer_finish(ng_writer *w)
 {
 	ng_status st;
 
+	if (w->format == NG_FORMAT_TURTLE) {
+		/* No document: still a valid, empty Turtle file with prefixes. */
+		if (w->docs)
+			return NG_OK;
+		if ((st = start(w)) || (st = end_turtle(w)))
+			return st;
+		return drain(w);
+	}
 	if ((st = start(w)))
 		return st;
 	if (raptor_serializer_serialize_end(w->ser))
 		return NG_ERR_RDF;
+	if ((st = drain(w)))
+		return st;
 	return w->failed ? NG_ERR_RDF : NG_OK;
 }

@@ -244,8 +244,12 @@ struct ng_knowledge {
 	size_t n_boiler, cap_boiler;
 	ng_buf boiler_line_src, boiler_cut_src, boiler_any_src;
 	pcre2_code *boiler_line, *boiler_cut, *boiler_any;
+	pcre2_code *date_re;    /* publication dates, compiled at prepare */
 	bool prepared;
 };
+
+/* The expression for publication dates (doc.c). */
+extern const char ng_date_pattern[];
 
 /* The prefilter bit of a word: a hash of its first three bytes, so that a
  * trigger "visit" and a word "visited" share it. */

@@ -85,6 +85,7 @@ ng_knowledge_free(ng_knowledge *kb)
 	ng_lexicon_free(kb);
 	ng_patterns_free(kb);
 	ng_boiler_free(kb);
+	pcre2_code_free(kb->date_re);
 	free(kb);
 }
 
@@ -720,6 +721,10 @@ ng_knowledge_prepare(ng_knowledge *kb)
 
 	if (!st)
 		st = ng_boiler_prepare(kb);
+	if (!st && !kb->date_re &&
+	    !(kb->date_re = ng_regex_compile(kb, ng_date_pattern, strlen(ng_date_pattern), "dates", 0,
+	                                     PCRE2_CASELESS)))
+		st = NG_ERR_PATTERN;
 	if (!st)
 		kb->prepared = true;
 	return st;
@@ -739,7 +744,7 @@ is_dir_with(const char *dir, const char *file)
 const char *
 ng_data_dir(void)
 {
-	static char found[4096];
+	static char found[4096 + 64];
 	const char *env = getenv("NEWSGRAPH_DATADIR");
 	char exe[4096];
 	ssize_t n;
