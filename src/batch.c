@@ -76,7 +76,7 @@ typedef struct {
 	FILE *mem;
 	char *mem_buf;
 	size_t mem_size;
-	ng_writer *lines[3];    /* a writer for each line-based format, kept */
+	ng_writer *lines[3];    /* a writer for each format, kept */
 	ng_buf line;
 } worker;
 
@@ -742,31 +742,20 @@ writer_free(ng_writer *w)
 	pthread_mutex_unlock(&world_mu);
 }
 
-/* Renders doc in format f into the worker's memory stream. N-Quads and
- * N-Triples stream, so one writer serves all the worker's articles; the
- * Turtle serializer of raptor 2.0.15 writes only at the end, so each article
- * gets a writer of its own and its file is a complete document. */
+/* Renders doc in format f into the worker's memory stream. One writer per
+ * format serves all the worker's articles: each document it writes is
+ * complete (a Turtle document per article, with its prefixes). */
 static ng_status
 render(worker *w, const ng_doc *doc, ng_format f, size_t *len)
 {
-	ng_writer *wr;
 	ng_status st;
 	off_t end = 0;
 
 	if (fseeko(w->mem, 0, SEEK_SET))
 		return NG_ERR_IO;
-	if (f != NG_FORMAT_TURTLE) {
-		if (!w->lines[f] && !(w->lines[f] = writer_new(f, w->b->base, w->mem)))
-			return NG_ERR_NOMEM;
-		st = ng_writer_write_doc(w->lines[f], doc);
-	} else {
-		if (!(wr = writer_new(f, w->b->base, w->mem)))
-			return NG_ERR_NOMEM;
-		st = ng_writer_write_doc(wr, doc);
-		if (!st)
-			st = ng_writer_finish(wr);
-		writer_free(wr);
-	}
+	if (!w->lines[f] && !(w->lines[f] = writer_new(f, w->b->base, w->mem)))
+		return NG_ERR_NOMEM;
+	st = ng_writer_write_doc(w->lines[f], doc);
 	if (!st && (fflush(w->mem) || (end = ftello(w->mem)) < 0))
 		st = NG_ERR_IO;
 	if (!st)
