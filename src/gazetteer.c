@@ -164,6 +164,7 @@ add_alias(ng_knowledge *kb, uint32_t entry, const char *text, size_t len, uint16
 	a->entry = entry;
 	a->flags = flags;
 	a->ntok = 0;
+	a->accented = NULL;
 	if (!(a->text = ng_strndup(text, len)))
 		return NG_ERR_NOMEM;
 	kb->n_aliases++;
@@ -402,6 +403,21 @@ ng_gazetteer_prepare(ng_knowledge *kb)
 		if (!k || k > UINT16_MAX)
 			continue;
 		a->ntok = (uint16_t)k;
+		if ((a->flags & NG_ALIAS_ACCENT) && !a->accented) {
+			/* Accents must match: keep the folded words with marks. */
+			ng_buf acc = {0};
+			for (j = 0; j < ntok; j++) {
+				if (toks[j].flags & NG_TOK_JOIN)
+					continue;
+				if ((acc.len && ng_buf_addc(&acc, ' ')) ||
+				    ng_fold(a->text + toks[j].b, toks[j].e - toks[j].b, false, &acc)) {
+					ng_buf_free(&acc);
+					st = NG_ERR_NOMEM;
+					goto done;
+				}
+			}
+			a->accented = acc.buf;
+		}
 		if (alias_is_acronym(a->text))
 			a->flags |= NG_ALIAS_ACRONYM;
 		TRY(st, trie_insert(kb, keys, k, &node));
@@ -442,8 +458,10 @@ ng_gazetteer_free(ng_knowledge *kb)
 	for (i = 0; i < kb->n_entries; i++)
 		entry_clear(&kb->entries[i]);
 	free(kb->entries);
-	for (i = 0; i < kb->n_aliases; i++)
+	for (i = 0; i < kb->n_aliases; i++) {
 		free(kb->aliases[i].text);
+		free(kb->aliases[i].accented);
+	}
 	free(kb->aliases);
 	ng_strmap_free(&kb->entry_ids);
 	ng_strmap_free(&kb->dict);

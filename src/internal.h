@@ -166,6 +166,7 @@ typedef struct {
 
 typedef struct {
 	char *text;        /* as written, markers stripped */
+	char *accented;    /* '!' aliases: folded words with their marks */
 	uint32_t entry;
 	uint16_t flags;
 	uint16_t ntok;

@@ -96,6 +96,26 @@ case_ok(const ng_doc *doc, const ng_sentence *s, uint32_t tb, uint32_t te,
 			p++;
 		return !*p;
 	}
+	if (a->accented) {
+		/* A '!' alias: the words must carry the same marks. */
+		ng_buf f = {0};
+		uint32_t i;
+		bool same;
+		for (i = tb; i < te; i++) {
+			const ng_token *t = T(doc, i);
+			if (t->flags & NG_TOK_JOIN)
+				continue;
+			if ((f.len && ng_buf_addc(&f, ' ')) ||
+			    ng_fold(doc->text.norm + t->b, t->e - t->b, false, &f)) {
+				ng_buf_free(&f);
+				return false;
+			}
+		}
+		same = f.buf && !strcmp(f.buf, a->accented);
+		ng_buf_free(&f);
+		if (!same)
+			return false;
+	}
 	if (!(first->flags & (NG_TOK_CAP | NG_TOK_NUM | NG_TOK_UPPER)))
 		return false;
 	if (a->flags & NG_ALIAS_ACRONYM) {
@@ -121,6 +141,7 @@ gazetteer_cands(const ng_doc *doc, uint32_t si, cands *out)
 			continue;
 		for (j = i; j < s->te; j++) {
 			const ng_token *t = T(doc, j);
+			const ng_terminal *best;
 			uint32_t child, term;
 			if (t->flags & NG_TOK_JOIN && j > i)
 				continue;
@@ -128,25 +149,31 @@ gazetteer_cands(const ng_doc *doc, uint32_t si, cands *out)
 			    !ng_u64map_get(&kb->edges, ((uint64_t)node << 32) | t->key, &child))
 				break;
 			node = child;
+			/* Of the entries with this alias, the highest priority wins;
+			 * among equals, the first loaded. */
+			best = NULL;
 			for (term = kb->node_term[node]; term; term = kb->terms[term - 1].next) {
 				const ng_terminal *tm = &kb->terms[term - 1];
 				const ng_alias *a = &kb->aliases[tm->alias];
 				const ng_entry *e = &kb->entries[tm->entry];
-				cand c;
 				if (e->dead || !case_ok(doc, s, i, j + 1, a))
 					continue;
+				if (!best || e->priority > kb->entries[best->entry].priority)
+					best = tm;
+			}
+			if (best) {
+				const ng_entry *e = &kb->entries[best->entry];
+				cand c;
 				memset(&c, 0, sizeof(c));
 				c.tb = i;
 				c.te = j + 1;
-				c.entry = (int32_t)tm->entry;
+				c.entry = (int32_t)best->entry;
 				c.cls = e->cls;
 				c.prio = e->priority;
-				c.flags = (a->flags & NG_ALIAS_ADJ) ? NG_MEN_ADJ : 0;
+				c.flags = (kb->aliases[best->alias].flags & NG_ALIAS_ADJ) ? NG_MEN_ADJ : 0;
 				c.sent = si;
 				if (cand_add(out, &c))
 					return NG_ERR_NOMEM;
-				/* One terminal per span: the first loaded wins ties. */
-				break;
 			}
 		}
 	}
@@ -530,11 +557,35 @@ done:
 	return st;
 }
 
-/* Surname and acronym references among the tokens not yet taken. */
+/* The place mention that starts at token i among the first n mentions,
+ * which are sorted by first token; -1 if none. A binary search, since a scan
+ * of all mentions for each token made long texts quadratic. */
+static int32_t
+place_mention_at(const ng_doc *doc, size_t n, uint32_t i)
+{
+	size_t lo = 0, hi = n;
+	int32_t place = -1;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (doc->mentions[mid].tb < i)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < n && doc->mentions[lo].tb == i; lo++)
+		if (doc->ents[doc->mentions[lo].ent].cls == NG_CLASS_PLACE)
+			place = (int32_t)lo;
+	return place;
+}
+
+/* Surname and acronym references among the tokens not yet taken. The
+ * mentions are sorted on entry; those added here start at tokens already
+ * passed, so the sorted ones are all that place_mention_at needs. */
 static ng_status
 resolve_docaliases(ng_doc *doc, const docaliases *d, const uint8_t *taken)
 {
-	size_t si;
+	size_t si, n_sorted = doc->n_mentions;
 	ng_status st = NG_OK;
 
 	for (si = 0; si < doc->n_sents; si++) {
@@ -547,10 +598,7 @@ resolve_docaliases(ng_doc *doc, const docaliases *d, const uint8_t *taken)
 			int32_t place = -1;
 			if (taken[i]) {
 				/* A surname outranks a place of the same name: "Medina". */
-				for (k = 0; k < doc->n_mentions; k++)
-					if (doc->mentions[k].tb == i &&
-					    doc->ents[doc->mentions[k].ent].cls == NG_CLASS_PLACE)
-						place = (int32_t)k;
+				place = place_mention_at(doc, n_sorted, i);
 				if (place < 0)
 					continue;
 			}

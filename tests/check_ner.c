@@ -134,6 +134,29 @@ START_TEST(test_user_gazetteer_adds_entry)
 }
 END_TEST
 
+START_TEST(test_accent_strict_alias)
+{
+	char path[] = "/tmp/ng-gaz-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f;
+	ng_doc *doc;
+	ck_assert_int_ge(fd, 0);
+	f = fdopen(fd, "w");
+	/* "Málaga" only with its accent; a plain place matches either way. */
+	fputs("malaga-x\tPlace\tM\xC3\xA1laga Port\t!M\xC3\xA1laga\t\n"
+	      "zeta\tPlace\tZ\xC3\xA9ta\t\t\n", f);
+	fclose(f);
+	ck_assert_int_eq(ng_knowledge_add_gazetteer(fx_kb, path), NG_OK);
+	ck_assert_int_eq(ng_knowledge_prepare(fx_kb), NG_OK);
+	doc = fx_doc("Ships left M\xC3\xA1laga. Others left Malaga. Then Zeta.");
+	ck_assert_int_eq(fx_class(doc, "M\xC3\xA1laga Port"), NG_CLASS_PLACE);
+	ck_assert_uint_eq(doc->ents[0].n_alts, 1);
+	ck_assert_int_eq(fx_class(doc, "Z\xC3\xA9ta"), NG_CLASS_PLACE);
+	ng_doc_free(doc);
+	unlink(path);
+}
+END_TEST
+
 START_TEST(test_bad_gazetteer_line_is_an_error)
 {
 	char path[] = "/tmp/ng-gaz-XXXXXX";
@@ -228,6 +251,7 @@ ner_suite(void)
 	tcase_add_test(core, test_ship_and_lone_given_name_are_not_persons);
 	tcase_add_test(core, test_boilerplate_yields_no_entities);
 	tcase_add_test(core, test_user_gazetteer_adds_entry);
+	tcase_add_test(core, test_accent_strict_alias);
 	tcase_add_test(core, test_office_holds_only_in_its_period);
 	tcase_add_test(core, test_role_description_uses_gazetteer_holder_at_date);
 	tcase_add_test(core, test_unknown_names_are_reported);
