@@ -492,7 +492,7 @@ expand_pattern(const char *p, ng_buf *out, const char **bad)
 				*bad = p;
 				return NG_ERR_PATTERN;
 			}
-			if (ng_buf_printf(out, "%s(?:(?: ,| , and| and| , or| or) %s)*", re, re))
+			if (ng_buf_printf(out, "%s(?:(?: ,| , and| and| , or| or) (?:the )?%s)*", re, re))
 				return NG_ERR_NOMEM;
 		} else if ((re = macro_re(p + 1, (size_t)(close - p - 1)))) {
 			if (ng_buf_adds(out, re))

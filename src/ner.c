@@ -539,13 +539,27 @@ collect_docaliases(ng_doc *doc, docaliases *d)
 		uint32_t keys[6], n = 0, i;
 		if (m->flags & (NG_MEN_ADJ | NG_MEN_COREF))
 			continue;
-		if (e->cls == NG_CLASS_PERSON) {
-			/* Surname: the words after the first. */
+		if (e->cls == NG_CLASS_PERSON && !(m->flags & NG_MEN_RULE && m->te - m->tb < 2)) {
+			uint32_t last;
+			/* Surname: the words after the first ("Hinata-Yamaguchi",
+			 * "Tayyip Erdogan"), and the last word with the words
+			 * hyphenated to it ("Erdogan"). */
 			for (i = m->tb + 1; i < m->te && n < 6; i++)
 				if (!(T(doc, i)->flags & NG_TOK_JOIN))
 					keys[n++] = T(doc, i)->key;
 			if (n && n < 6 && keys[0])
 				TRY(st, docalias_add(d, keys, n, m->ent));
+			last = m->te - 1;
+			while (last > m->tb + 1 && (T(doc, last - 1)->flags & NG_TOK_JOIN))
+				last -= 2;
+			if (last > m->tb + 1) {
+				n = 0;
+				for (i = last; i < m->te && n < 6; i++)
+					if (!(T(doc, i)->flags & NG_TOK_JOIN))
+						keys[n++] = T(doc, i)->key;
+				if (n && n < 6)
+					TRY(st, docalias_add(d, keys, n, m->ent));
+			}
 		}
 		/* An acronym in parentheses right after the mention. */
 		if (m->te + 2 < doc->n_toks && tok_eq(doc, m->te, "(") && tok_eq(doc, m->te + 2, ")") &&

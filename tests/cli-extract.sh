@@ -59,6 +59,13 @@ python3 "$NG_SRCDIR/tests/ng-score" "$NG_SRCDIR/tests/gold/seeds.tsv" "$t/a.ttl"
 	--min-recall 0.9 --min-precision 0.85 > "$t/score" || { cat "$t/score"; fail "gold score"; }
 tail -1 "$t/score"
 
+# Invented articles about other people, countries and years, with a gold
+# file of their own: the rules must carry over beyond the samples.
+"$NG_BIN" extract "$NG_SRCDIR"/tests/articles/*.txt > "$t/articles.ttl" || fail "extract articles"
+python3 "$NG_SRCDIR/tests/ng-score" "$NG_SRCDIR/tests/gold/articles.tsv" "$t/articles.ttl" --level core \
+	--min-recall 0.9 --min-precision 0.85 > "$t/score2" || { cat "$t/score2"; fail "articles gold score"; }
+tail -1 "$t/score2"
+
 # The output validates against the shipped ontology and shapes.
 "$NG_BIN" validate "$t/a.ttl" > "$t/val" || { cat "$t/val"; fail "output does not validate"; }
 "$NG_BIN" extract "$S"/*.txt | "$NG_BIN" validate - > /dev/null || fail "extract | validate -"
