@@ -13,6 +13,12 @@ int ng_cli_extract(int argc, char **argv);
 int ng_cli_validate(int argc, char **argv);
 int ng_cli_batch(int argc, char **argv);
 
+/* Loads the data files of dir (NULL: ng_data_dir()), the user's gazetteers
+ * and patterns, and prepares them; prints errors and returns NULL on
+ * failure. */
+ng_knowledge *ng_cli_load_knowledge(const char *dir, const char *const *gaz, size_t ngaz,
+                                    const char *const *pat, size_t npat);
+
 /* Prints "newsgraph: FILE: line L: column C: byte B: message" to stderr. */
 void ng_cli_print_error(void *handle, const ng_error *error);
 

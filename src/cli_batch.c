@@ -234,20 +234,7 @@ ng_cli_batch(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	if (!(kb = ng_knowledge_new()))
-		goto done;
-	ng_knowledge_set_error_func(kb, ng_cli_print_error, NULL);
-	if (!dir)
-		dir = ng_data_dir();
-	if ((st = ng_knowledge_load_dir(kb, dir)))
-		goto done;
-	for (i = 0; i < ngaz; i++)
-		if ((st = ng_knowledge_add_gazetteer(kb, gaz[i])))
-			goto done;
-	for (i = 0; i < npat; i++)
-		if ((st = ng_knowledge_add_patterns(kb, pat[i])))
-			goto done;
-	if ((st = ng_knowledge_prepare(kb)))
+	if (!(kb = ng_cli_load_knowledge(dir, gaz, ngaz, pat, npat)))
 		goto done;
 	/* The batch reports article failures itself, with their line numbers. */
 	ng_knowledge_set_error_func(kb, NULL, NULL);

@@ -42,6 +42,34 @@ ng_cli_print_error(void *handle, const ng_error *e)
 	fprintf(stderr, "%s\n", e->message ? e->message : ng_strerror(e->status));
 }
 
+ng_knowledge *
+ng_cli_load_knowledge(const char *dir, const char *const *gaz, size_t ngaz,
+                      const char *const *pat, size_t npat)
+{
+	ng_knowledge *kb = ng_knowledge_new();
+	size_t i;
+
+	if (!kb) {
+		fputs("newsgraph: out of memory\n", stderr);
+		return NULL;
+	}
+	ng_knowledge_set_error_func(kb, ng_cli_print_error, NULL);
+	if (ng_knowledge_load_dir(kb, dir ? dir : ng_data_dir()))
+		goto fail;
+	for (i = 0; i < ngaz; i++)
+		if (ng_knowledge_add_gazetteer(kb, gaz[i]))
+			goto fail;
+	for (i = 0; i < npat; i++)
+		if (ng_knowledge_add_patterns(kb, pat[i]))
+			goto fail;
+	if (ng_knowledge_prepare(kb))
+		goto fail;
+	return kb;
+fail:
+	ng_knowledge_free(kb);
+	return NULL;
+}
+
 int
 main(int argc, char **argv)
 {

@@ -258,6 +258,45 @@ is_title_start(const ng_doc *doc, uint32_t i, uint32_t te)
 	return ng_match_title(doc, i, te, &p) > 0;
 }
 
+/* An appositive title after the comma at token i: ", [a|an|the]
+ * [up to two lower-case words] TITLE". Returns the title's end and sets
+ * *tb to its start, or returns 0. */
+static uint32_t
+appositive_title(const ng_doc *doc, const ng_sentence *s, uint32_t i, uint32_t *tb,
+                 const ng_phrase **p)
+{
+	uint32_t j = i + 1, k;
+
+	if (!tok_eq(doc, i, ",") || j >= s->te)
+		return 0;
+	if (tok_word(doc, j, "a") || tok_word(doc, j, "an") || tok_word(doc, j, "the"))
+		j++;
+	for (k = 0; k < 2 && j < s->te && !ng_match_title(doc, j, s->te, p) &&
+	                (T(doc, j)->flags & NG_TOK_LOWER);
+	     k++)
+		j++;
+	if (j >= s->te)
+		return 0;
+	*tb = j;
+	return ng_match_title(doc, j, s->te, p);
+}
+
+/* Adds a candidate found by a rule, its label the tokens [b, e). */
+static ng_status
+rule_cand(cands *out, ng_class cls, uint32_t b, uint32_t e, uint32_t si)
+{
+	cand c;
+
+	memset(&c, 0, sizeof(c));
+	c.tb = c.nb = b;
+	c.te = c.ne = e;
+	c.entry = -1;
+	c.cls = cls;
+	c.flags = NG_MEN_RULE;
+	c.sent = si;
+	return cand_add(out, &c);
+}
+
 /* Persons named after a title ("Defence Minister Gen Nakatani") or before
  * an appositive title ("Ryo Hinata-Yamaguchi, associate professor"). */
 static ng_status
@@ -273,7 +312,6 @@ person_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
 	for (i = s->tb; i < s->te; i++) {
 		const ng_phrase *p = NULL;
 		uint32_t te = ng_match_title(doc, i, s->te, &p), ne;
-		cand c;
 		if (!te)
 			continue;
 		if (te < s->te && tok_eq(doc, te, ","))
@@ -282,34 +320,16 @@ person_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
 			continue;
 		ne = scan_name(doc, te, s->te);
 		/* Two words at least: a single one is resolved as a surname. */
-		if (ne - te >= 2 && !(ne < s->te && is_title_start(doc, ne, s->te))) {
-			memset(&c, 0, sizeof(c));
-			c.tb = c.nb = te;
-			c.te = c.ne = ne;
-			c.entry = -1;
-			c.cls = NG_CLASS_PERSON;
-			c.flags = NG_MEN_RULE;
-			c.sent = si;
-			if (cand_add(out, &c))
-				return NG_ERR_NOMEM;
-		}
+		if (ne - te >= 2 && !(ne < s->te && is_title_start(doc, ne, s->te)) &&
+		    rule_cand(out, NG_CLASS_PERSON, te, ne, si))
+			return NG_ERR_NOMEM;
 		i = te - 1;
 	}
 	/* Apposition: NAME , [a|an|the] [adjective...] TITLE */
 	for (i = s->tb + 1; i + 1 < s->te; i++) {
-		uint32_t j, k, start;
+		uint32_t j, start;
 		const ng_phrase *p = NULL;
-		cand c;
-		if (!tok_eq(doc, i, ","))
-			continue;
-		j = i + 1;
-		if (tok_word(doc, j, "a") || tok_word(doc, j, "an") || tok_word(doc, j, "the"))
-			j++;
-		for (k = 0; k < 2 && j < s->te && !ng_match_title(doc, j, s->te, &p) &&
-		                (T(doc, j)->flags & NG_TOK_LOWER);
-		     k++)
-			j++;
-		if (j >= s->te || !ng_match_title(doc, j, s->te, &p))
+		if (!appositive_title(doc, s, i, &j, &p))
 			continue;
 		/* Walk back over the name before the comma. */
 		start = i;
@@ -327,14 +347,7 @@ person_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
 			continue;
 		if (T(doc, start)->flags & NG_TOK_JOIN)
 			start++;
-		memset(&c, 0, sizeof(c));
-		c.tb = c.nb = start;
-		c.te = c.ne = i;
-		c.entry = -1;
-		c.cls = NG_CLASS_PERSON;
-		c.flags = NG_MEN_RULE;
-		c.sent = si;
-		if (cand_add(out, &c))
+		if (rule_cand(out, NG_CLASS_PERSON, start, i, si))
 			return NG_ERR_NOMEM;
 	}
 	return NG_OK;
@@ -364,7 +377,6 @@ org_cands(const ng_doc *doc, uint32_t si, cands *out)
 
 	for (i = s->tb; i < s->te; i++) {
 		uint32_t b, e;
-		cand c;
 		if (!is_cap_word(doc, i) || !in_class(doc, NG_WC_ORGHEAD, i))
 			continue;
 		/* Left: capitalized words (and joined hyphens). */
@@ -383,14 +395,7 @@ org_cands(const ng_doc *doc, uint32_t si, cands *out)
 		}
 		if (e - b < 2)
 			continue;
-		memset(&c, 0, sizeof(c));
-		c.tb = c.nb = b;
-		c.te = c.ne = e;
-		c.entry = -1;
-		c.cls = NG_CLASS_ORGANIZATION;
-		c.flags = NG_MEN_RULE;
-		c.sent = si;
-		if (cand_add(out, &c))
+		if (rule_cand(out, NG_CLASS_ORGANIZATION, b, e, si))
 			return NG_ERR_NOMEM;
 		i = e - 1;
 	}
@@ -900,18 +905,9 @@ title_facts(ng_doc *doc)
 			const ng_phrase *p = NULL;
 			uint32_t j, k, te;
 			size_t ob, oe;
-			if (pm < 0 || !tok_eq(doc, i, ",") ||
-			    doc->ents[doc->mentions[pm].ent].cls != NG_CLASS_PERSON ||
-			    (doc->mentions[pm].flags & NG_MEN_PRON))
-				continue;
-			j = i + 1;
-			if (tok_word(doc, j, "a") || tok_word(doc, j, "an") || tok_word(doc, j, "the"))
-				j++;
-			for (k = 0; k < 2 && j < s->te && !ng_match_title(doc, j, s->te, &p) &&
-			                (T(doc, j)->flags & NG_TOK_LOWER);
-			     k++)
-				j++;
-			if (j >= s->te || !(te = ng_match_title(doc, j, s->te, &p)))
+			if (pm < 0 || doc->ents[doc->mentions[pm].ent].cls != NG_CLASS_PERSON ||
+			    (doc->mentions[pm].flags & NG_MEN_PRON) ||
+			    !(te = appositive_title(doc, s, i, &j, &p)))
 				continue;
 			/* The first organization in the rest of the clause. */
 			for (k = te; k < s->te && k < te + 16 && !tok_eq(doc, k, ",") && !tok_eq(doc, k, ".");

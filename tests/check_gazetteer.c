@@ -30,13 +30,8 @@ END_TEST
 START_TEST(test_override_replaces_entry)
 {
 	char path[] = "/tmp/ng-gaz-XXXXXX";
-	int fd = mkstemp(path);
-	FILE *f;
 	ng_doc *doc;
-	ck_assert_int_ge(fd, 0);
-	f = fdopen(fd, "w");
-	fputs("JPN\tCountry\tNippon\tJapan\t\n", f);
-	fclose(f);
+	fx_temp_file(path, "JPN\tCountry\tNippon\tJapan\t\n");
 	ck_assert_int_eq(ng_knowledge_add_gazetteer(fx_kb, path), NG_OK);
 	ck_assert_int_eq(ng_knowledge_prepare(fx_kb), NG_OK);
 	doc = fx_doc("Japan joined the OECD.");
@@ -49,13 +44,8 @@ END_TEST
 START_TEST(test_bad_office_is_an_error)
 {
 	char path[] = "/tmp/ng-gaz-XXXXXX";
-	int fd = mkstemp(path);
-	FILE *f;
 	ng_knowledge *kb = ng_knowledge_new();
-	ck_assert_int_ge(fd, 0);
-	f = fdopen(fd, "w");
-	fputs("a-b\tPerson\tA B\t\toffice=Chief@Country:JPN@2025-13..\n", f);
-	fclose(f);
+	fx_temp_file(path, "a-b\tPerson\tA B\t\toffice=Chief@Country:JPN@2025-13..\n");
 	ck_assert_int_eq(ng_knowledge_add_gazetteer(kb, path), NG_ERR_SYNTAX);
 	ng_knowledge_free(kb);
 	unlink(path);

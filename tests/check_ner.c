@@ -118,13 +118,8 @@ END_TEST
 START_TEST(test_user_gazetteer_adds_entry)
 {
 	char path[] = "/tmp/ng-gaz-XXXXXX";
-	int fd = mkstemp(path);
-	FILE *f;
 	ng_doc *doc;
-	ck_assert_int_ge(fd, 0);
-	f = fdopen(fd, "w");
-	fputs("zorbia\tCountry\tZorbia\t~Zorbian\t\n", f);
-	fclose(f);
+	fx_temp_file(path, "zorbia\tCountry\tZorbia\t~Zorbian\t\n");
 	ck_assert_int_eq(ng_knowledge_add_gazetteer(fx_kb, path), NG_OK);
 	ck_assert_int_eq(ng_knowledge_prepare(fx_kb), NG_OK);
 	doc = fx_doc("Zorbian officials visited Chile.");
@@ -137,15 +132,10 @@ END_TEST
 START_TEST(test_accent_strict_alias)
 {
 	char path[] = "/tmp/ng-gaz-XXXXXX";
-	int fd = mkstemp(path);
-	FILE *f;
 	ng_doc *doc;
-	ck_assert_int_ge(fd, 0);
-	f = fdopen(fd, "w");
 	/* "Málaga" only with its accent; a plain place matches either way. */
-	fputs("malaga-x\tPlace\tM\xC3\xA1laga Port\t!M\xC3\xA1laga\t\n"
-	      "zeta\tPlace\tZ\xC3\xA9ta\t\t\n", f);
-	fclose(f);
+	fx_temp_file(path, "malaga-x\tPlace\tM\xC3\xA1laga Port\t!M\xC3\xA1laga\t\n"
+	             "zeta\tPlace\tZ\xC3\xA9ta\t\t\n");
 	ck_assert_int_eq(ng_knowledge_add_gazetteer(fx_kb, path), NG_OK);
 	ck_assert_int_eq(ng_knowledge_prepare(fx_kb), NG_OK);
 	doc = fx_doc("Ships left M\xC3\xA1laga. Others left Malaga. Then Zeta.");
@@ -160,13 +150,8 @@ END_TEST
 START_TEST(test_bad_gazetteer_line_is_an_error)
 {
 	char path[] = "/tmp/ng-gaz-XXXXXX";
-	int fd = mkstemp(path);
-	FILE *f;
 	ng_knowledge *kb = ng_knowledge_new();
-	ck_assert_int_ge(fd, 0);
-	f = fdopen(fd, "w");
-	fputs("x\tPlanet\tMars\t\t\n", f);
-	fclose(f);
+	fx_temp_file(path, "x\tPlanet\tMars\t\t\n");
 	ck_assert_int_eq(ng_knowledge_add_gazetteer(kb, path), NG_ERR_SYNTAX);
 	ng_knowledge_free(kb);
 	unlink(path);

@@ -161,13 +161,8 @@ END_TEST
 START_TEST(test_bad_pattern_reports_offset)
 {
 	char path[] = "/tmp/ng-pat-XXXXXX";
-	int fd = mkstemp(path);
-	FILE *f;
 	ng_knowledge *kb = ng_knowledge_new();
-	ck_assert_int_ge(fd, 0);
-	f = fdopen(fd, "w");
-	fputs("bad\tvisited\tauto\t0.5\tvisit\t(?<s>{PER}) visited (?<o>{GPE}\n", f);
-	fclose(f);
+	fx_temp_file(path, "bad\tvisited\tauto\t0.5\tvisit\t(?<s>{PER}) visited (?<o>{GPE}\n");
 	ck_assert_int_eq(ng_knowledge_add_patterns(kb, path), NG_ERR_PATTERN);
 	ng_knowledge_free(kb);
 	unlink(path);

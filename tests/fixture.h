@@ -75,6 +75,19 @@ fx_class(const ng_doc *doc, const char *label)
 	return -1;
 }
 
+/* Writes text to a new temporary file; path must end in XXXXXX. */
+static __attribute__((unused)) void
+fx_temp_file(char *path, const char *text)
+{
+	int fd = mkstemp(path);
+	FILE *f;
+	ck_assert_int_ge(fd, 0);
+	f = fdopen(fd, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	ck_assert_int_eq(fclose(f), 0);
+}
+
 static __attribute__((unused)) void
 fx_dump(const ng_doc *doc)
 {
