@@ -88,7 +88,8 @@ enum {
 	NG_WC_ORGHEAD = 1 << 1,  /* head word of organization names */
 	NG_WC_PRONOUN = 1 << 2,  /* he, she */
 	NG_WC_LEADER = 1 << 3,   /* chief, head, leader */
-	NG_WC_VESSEL = 1 << 4    /* ship prefix */
+	NG_WC_VESSEL = 1 << 4,   /* ship prefix */
+	NG_WC_NOMINAL = 1 << 5   /* a noun that refers to an organization */
 };
 
 struct ng_token {
@@ -234,6 +235,9 @@ struct ng_knowledge {
 	ng_strmap abbrevs;      /* folded abbreviation without its period */
 	ng_u64map word_class;   /* dictionary key -> NG_WC_* bits */
 	ng_u64map title_first;  /* first key of a title -> title index + 1 */
+	ng_u64map nominals;     /* noun key -> index into nominal_kinds */
+	char **nominal_kinds;   /* "alliance|intergovernmental" */
+	size_t n_nominals, cap_nominals;
 	ng_phrase *titles;
 	size_t n_titles, cap_titles;
 	ng_cue *cues;

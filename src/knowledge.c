@@ -304,6 +304,28 @@ lexicon_line(ng_knowledge *kb, const char *file, unsigned long line, char **f, s
 		return put_class(kb, NG_WC_LEADER, f[1]);
 	if (!strcmp(kind, "vessel"))
 		return put_class(kb, NG_WC_VESSEL, f[1]);
+	if (!strcmp(kind, "nominal")) {
+		ng_buf fw = {0};
+		uint32_t key;
+		ng_status st;
+		if (nf < 3 || !*f[2]) {
+			ng_kb_error(kb, NG_ERR_SYNTAX, file, line, 0, "expected nominal<TAB>NOUN<TAB>KINDS");
+			return NG_ERR_SYNTAX;
+		}
+		if ((st = put_class(kb, NG_WC_NOMINAL, f[1])))
+			return st;
+		if (ng_fold(f[1], strlen(f[1]), true, &fw))
+			return NG_ERR_NOMEM;
+		st = ng_kb_intern(kb, fw.buf, fw.len, &key);
+		ng_buf_free(&fw);
+		if (st || NG_GROW(kb->nominal_kinds, kb->cap_nominals, kb->n_nominals + 1) ||
+		    !(kb->nominal_kinds[kb->n_nominals] = ng_strndup(f[2], strlen(f[2]))))
+			return NG_ERR_NOMEM;
+		if ((st = ng_u64map_put(&kb->nominals, key, (uint32_t)kb->n_nominals)))
+			return st;
+		kb->n_nominals++;
+		return NG_OK;
+	}
 	if (!strcmp(kind, "title"))
 		return add_title(kb, file, line, f[1], nf > 2 ? f[2] : "member");
 	if (!strcmp(kind, "cue")) {
@@ -348,6 +370,10 @@ ng_lexicon_free(ng_knowledge *kb)
 	ng_strmap_free(&kb->abbrevs);
 	ng_u64map_free(&kb->word_class);
 	ng_u64map_free(&kb->title_first);
+	ng_u64map_free(&kb->nominals);
+	for (i = 0; i < kb->n_nominals; i++)
+		free(kb->nominal_kinds[i]);
+	free(kb->nominal_kinds);
 	for (i = 0; i < kb->n_titles; i++) {
 		free(kb->titles[i].keys);
 		free(kb->titles[i].text);

@@ -933,6 +933,52 @@ done:
 	return st;
 }
 
+/* "the alliance", "the Belgium-based military alliance", "the bloc": the
+ * organization of a kind the lexicon gives for the noun that was named
+ * last. The noun at token i must follow "the" within five tokens of the
+ * same noun phrase. */
+static int32_t
+nominal_referent(const ng_doc *doc, const ng_sentence *s, uint32_t i, const uint32_t *orgs,
+                 size_t n_orgs)
+{
+	const ng_knowledge *kb = doc->kb;
+	uint32_t b = i, idx;
+	const char *kinds;
+	size_t k;
+
+	while (b > s->tb && i - b < 6 && !tok_word(doc, b - 1, "the")) {
+		const ng_token *t = T(doc, b - 1);
+		if ((t->flags & NG_TOK_PUNCT) && !(t->flags & NG_TOK_JOIN))
+			return -1;
+		if (tok_word(doc, b - 1, "and") || tok_word(doc, b - 1, "or") ||
+		    tok_word(doc, b - 1, "of") || tok_word(doc, b - 1, "for") ||
+		    tok_word(doc, b - 1, "to") || tok_word(doc, b - 1, "with") ||
+		    tok_word(doc, b - 1, "in") || tok_word(doc, b - 1, "on") ||
+		    tok_word(doc, b - 1, "at") || tok_word(doc, b - 1, "by") ||
+		    tok_word(doc, b - 1, "from") || tok_word(doc, b - 1, "a") ||
+		    tok_word(doc, b - 1, "an"))
+			return -1;
+		b--;
+	}
+	if (b == s->tb || !tok_word(doc, b - 1, "the") ||
+	    !ng_u64map_get(&kb->nominals, T(doc, i)->key, &idx))
+		return -1;
+	kinds = kb->nominal_kinds[idx];
+	for (k = n_orgs; k-- > 0;) {
+		const ng_entity *e = &doc->ents[orgs[k]];
+		const char *kind = e->entry >= 0 ? kb->entries[e->entry].kind : NULL;
+		size_t kl;
+		const char *p;
+		if (!kind)
+			continue;
+		kl = strlen(kind);
+		for (p = kinds; (p = strstr(p, kind)); p += kl)
+			if ((p == kinds || p[-1] == '|') && (p[kl] == '|' || !p[kl]))
+				return (int32_t)orgs[k];
+	}
+	return -1;
+}
+
 /* "he", "she" -> the last person in subject position; "the NATO chief" ->
  * the leader of NATO named in the article. */
 static ng_status
@@ -940,6 +986,8 @@ resolve_references(ng_doc *doc, uint8_t *taken)
 {
 	int32_t last_subject = -1;
 	size_t si, k = 0;
+	uint32_t *orgs = NULL;  /* organizations in order of mention */
+	size_t n_orgs = 0, cap_orgs = 0;
 	ng_status st = NG_OK;
 
 	for (si = 0; si < doc->n_sents; si++) {
@@ -958,10 +1006,28 @@ resolve_references(ng_doc *doc, uint8_t *taken)
 				if (first && !(mm->flags & NG_MEN_ADJ) &&
 				    doc->ents[mm->ent].cls == NG_CLASS_PERSON)
 					last_subject = (int32_t)mm->ent;
+				if (doc->ents[mm->ent].cls == NG_CLASS_ORGANIZATION) {
+					if (NG_GROW(orgs, cap_orgs, n_orgs + 1)) {
+						st = NG_ERR_NOMEM;
+						goto done;
+					}
+					orgs[n_orgs++] = mm->ent;
+				}
 				if (!(mm->flags & NG_MEN_ADJ))
 					first = false;
 				i = mm->te - 1;
 				continue;
+			}
+			if (!taken[i] && n_orgs && in_class(doc, NG_WC_NOMINAL, i) &&
+			    (T(doc, i)->flags & NG_TOK_LOWER)) {
+				int32_t org = nominal_referent(doc, s, i, orgs, n_orgs);
+				if (org >= 0) {
+					TRY(st, add_mention(doc, i, i + 1, (uint32_t)org, (uint32_t)si,
+					                    NG_MEN_COREF));
+					taken[i] = 1;
+					first = false;
+					continue;
+				}
 			}
 			if (!taken[i] && last_subject >= 0 && in_class(doc, NG_WC_PRONOUN, i)) {
 				TRY(st, add_mention(doc, i, i + 1, (uint32_t)last_subject, (uint32_t)si,
@@ -1016,6 +1082,7 @@ resolve_references(ng_doc *doc, uint8_t *taken)
 		}
 	}
 done:
+	free(orgs);
 	return st;
 }
 

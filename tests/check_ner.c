@@ -90,6 +90,20 @@ START_TEST(test_role_description_refers_to_holder)
 }
 END_TEST
 
+START_TEST(test_nominal_refers_to_last_organization_of_its_kind)
+{
+	ng_doc *doc = fx_doc("Leaders of ASEAN met in Jakarta. Timor-Leste wants to join the bloc soon. "
+	                     "The Brussels-based alliance was not named here.");
+	ck_assert(fx_has(doc, "Timor-Leste", "interestedIn", "ASEAN", NG_MOD_ASSERTED));
+	/* No alliance was named, so "the alliance" refers to nothing. */
+	ck_assert(!fx_any(doc, "ASEAN", "basedIn", "Brussels"));
+	ng_doc_free(doc);
+	doc = fx_doc("NATO foreign ministers met. The Brussels-based alliance expanded.");
+	ck_assert(fx_has(doc, "NATO", "basedIn", "Brussels", NG_MOD_ASSERTED));
+	ng_doc_free(doc);
+}
+END_TEST
+
 START_TEST(test_acronym_defined_in_parentheses)
 {
 	ng_doc *doc = fx_doc("The Coastal Relief Agency (CRA) opened. Later, the CRA moved.");
@@ -232,6 +246,7 @@ ner_suite(void)
 	tcase_add_test(core, test_apposition_gives_affiliation);
 	tcase_add_test(core, test_surname_and_pronoun_coreference);
 	tcase_add_test(core, test_role_description_refers_to_holder);
+	tcase_add_test(core, test_nominal_refers_to_last_organization_of_its_kind);
 	tcase_add_test(core, test_acronym_defined_in_parentheses);
 	tcase_add_test(core, test_ship_and_lone_given_name_are_not_persons);
 	tcase_add_test(core, test_boilerplate_yields_no_entities);
