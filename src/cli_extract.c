@@ -294,7 +294,6 @@ ng_cli_extract(int argc, char **argv)
 	FILE *out = stdout;
 	char *tmp = NULL;
 	int c, failed = 0, rc = 1, mentions = 1;
-	ng_status st;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:f:b:g:p:d:ehV", longopts, NULL)) != -1) {
@@ -353,20 +352,7 @@ ng_cli_extract(int argc, char **argv)
 		fputs("newsgraph: --jsonl writes line-based RDF: -f nquads or ntriples\n", stderr);
 		return 2;
 	}
-	if (!(kb = ng_knowledge_new()))
-		goto done;
-	ng_knowledge_set_error_func(kb, ng_cli_print_error, NULL);
-	if (!dir)
-		dir = ng_data_dir();
-	if ((st = ng_knowledge_load_dir(kb, dir)))
-		goto done;
-	for (i = 0; i < ngaz; i++)
-		if ((st = ng_knowledge_add_gazetteer(kb, gaz[i])))
-			goto done;
-	for (i = 0; i < npat; i++)
-		if ((st = ng_knowledge_add_patterns(kb, pat[i])))
-			goto done;
-	if ((st = ng_knowledge_prepare(kb)))
+	if (!(kb = ng_cli_load_knowledge(dir, gaz, ngaz, pat, npat)))
 		goto done;
 	if (o.output && strcmp(o.output, "-")) {
 		/* Write beside the target and rename at the end, so that a reader
@@ -398,8 +384,8 @@ ng_cli_extract(int argc, char **argv)
 		goto done;
 	}
 	if (fflush(out) || ferror(out)) {
-		fprintf(stderr, "newsgraph: %s: write error: %s\n", o.output ? o.output : "stdout",
-		        strerror(errno));
+		fprintf(stderr, "newsgraph: %s: write error: %s%s\n", o.output ? o.output : "stdout",
+		        strerror(errno), tmp ? "; the previous file is kept" : "");
 		goto done;
 	}
 	if (tmp) {
