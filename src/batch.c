@@ -87,6 +87,8 @@ struct ng_batch {
 	char *base, *glob;
 	char **inputs;
 	size_t n_inputs, cap_inputs;
+	struct { dev_t dev; ino_t ino; } *dirs; /* directories walked in this pass */
+	size_t n_dirs, cap_dirs;
 	XXH64_state_t *cfg;
 	uint64_t seed;
 	ng_error_func err_func;
@@ -201,6 +203,7 @@ ng_batch_free(ng_batch *b)
 	for (i = 0; i < b->n_inputs; i++)
 		free(b->inputs[i]);
 	free(b->inputs);
+	free(b->dirs);
 	for (i = 0; i < b->n_errs; i++) {
 		free(b->errs[i].source);
 		free(b->errs[i].msg);
@@ -1138,6 +1141,16 @@ walk(ng_batch *b, const char *path, int depth, bool top, visit_func visit)
 	}
 	if (depth >= MAX_DEPTH)
 		return;
+	/* Each directory once per pass, however many links lead to it: a
+	 * symlink loop ends here, and no article is read twice. */
+	for (i = 0; (size_t)i < b->n_dirs; i++)
+		if (b->dirs[i].dev == sb.st_dev && b->dirs[i].ino == sb.st_ino)
+			return;
+	if (NG_GROW(b->dirs, b->cap_dirs, b->n_dirs + 1) == NG_OK) {
+		b->dirs[b->n_dirs].dev = sb.st_dev;
+		b->dirs[b->n_dirs].ino = sb.st_ino;
+		b->n_dirs++;
+	}
 	if ((n = scandir(path, &names, NULL, cmp_name)) < 0) {
 		visit(b, path, false, NULL);
 		return;
@@ -1210,6 +1223,7 @@ ng_batch_scan(ng_batch *b)
 	for (i = 0; i < b->n_inputs; i++)
 		if (strcmp(b->inputs[i], "-"))
 			walk(b, b->inputs[i], 0, true, visit_scan);
+	b->n_dirs = 0;
 	return NG_OK;
 }
 
@@ -1543,6 +1557,7 @@ ng_batch_run(ng_batch *b)
 		TRY(st, NG_ERR_NOMEM);
 	for (i = 0; i < b->n_inputs && !b->fatal; i++)
 		walk(b, b->inputs[i], 0, true, visit_produce);
+	b->n_dirs = 0;
 	pthread_mutex_lock(&b->mu);
 	b->closed = true;
 	pthread_cond_broadcast(&b->cv_items);

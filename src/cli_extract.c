@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -133,6 +134,20 @@ typedef struct {
 	int explain;
 	unsigned long max_size;
 } options;
+
+/* The temporary output file, removed if the run is interrupted. */
+static char *volatile tmp_output;
+
+static void
+on_signal(int sig)
+{
+	char *p = tmp_output;
+
+	if (p)
+		unlink(p);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
 
 static void
 explain_doc(FILE *out, const ng_doc *doc, const char *name)
@@ -369,6 +384,10 @@ ng_cli_extract(int argc, char **argv)
 			out = stdout;
 			goto done;
 		}
+		tmp_output = tmp;
+		signal(SIGINT, on_signal);
+		signal(SIGTERM, on_signal);
+		signal(SIGHUP, on_signal);
 	}
 	if (!o.explain && !(w = ng_writer_new((ng_format)o.format, o.base, out))) {
 		fputs("newsgraph: cannot start the RDF writer\n", stderr);
@@ -396,6 +415,7 @@ ng_cli_extract(int argc, char **argv)
 			goto done;
 		}
 		out = NULL;
+		tmp_output = NULL;
 		if (rename(tmp, o.output)) {
 			fprintf(stderr, "newsgraph: %s: cannot rename: %s\n", o.output, strerror(errno));
 			goto done;
@@ -407,6 +427,7 @@ ng_cli_extract(int argc, char **argv)
 	if (want_unknown && report_names(&unknown, unknown_path))
 		rc = 1;
 done:
+	tmp_output = NULL;
 	ng_writer_free(w);
 	if (tmp) {
 		if (out && out != stdout)

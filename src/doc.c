@@ -94,6 +94,14 @@ ng_meta_extract(ng_doc *doc)
 				return NG_ERR_NOMEM;
 			while (t.len && t.buf[t.len - 1] == ' ')
 				t.buf[--t.len] = '\0';
+			/* A title is a line, not a page: cut a long one at a
+			 * character boundary. */
+			if (t.len > NG_MAX_TITLE) {
+				t.len = NG_MAX_TITLE;
+				while (t.len && ((unsigned char)t.buf[t.len] & 0xC0) == 0x80)
+					t.len--;
+				t.buf[t.len] = '\0';
+			}
 			doc->title = t.buf;
 			break;
 		}
@@ -270,24 +278,44 @@ ng_doc_entity_for_name(ng_doc *doc, ng_class cls, const char *label, size_t len,
 	return st;
 }
 
+/* A key for a fact: what it states and, if sent is set, where. */
+uint64_t
+ng_fact_key(const ng_fact *f, bool with_sentence)
+{
+	uint64_t h = ng_hash64(f->prop, strlen(f->prop), ((uint64_t)f->s << 32) | f->o);
+
+	if (f->literal)
+		h = ng_hash64(f->literal, strlen(f->literal), h);
+	if (with_sentence)
+		h = ng_hash64(&f->sent, sizeof(f->sent), h);
+	return h ? h : 1;
+}
+
+bool
+ng_fact_same(const ng_fact *a, const ng_fact *b)
+{
+	return a->s == b->s && a->o == b->o && !strcmp(a->prop, b->prop) &&
+	       ((!a->literal && !b->literal) ||
+	        (a->literal && b->literal && !strcmp(a->literal, b->literal)));
+}
+
 ng_status
 ng_doc_add_fact(ng_doc *doc, const ng_fact *f)
 {
-	size_t i;
+	uint64_t key = ng_fact_key(f, true);
+	uint32_t prev;
 
-	for (i = 0; i < doc->n_facts; i++) {
-		const ng_fact *g = &doc->facts[i];
-		if (g->s == f->s && g->o == f->o && g->sent == f->sent && !strcmp(g->prop, f->prop) &&
-		    ((!g->literal && !f->literal) ||
-		     (g->literal && f->literal && !strcmp(g->literal, f->literal)))) {
-			/* The same fact from the same sentence: keep the strongest. */
-			return NG_OK;
-		}
-	}
+	/* The same fact from the same sentence counts once: the first rule
+	 * that found it keeps it. */
+	if (ng_u64map_get(&doc->fact_keys, key, &prev) && ng_fact_same(&doc->facts[prev], f) &&
+	    doc->facts[prev].sent == f->sent)
+		return NG_OK;
 	if (NG_GROW(doc->facts, doc->cap_facts, doc->n_facts + 1))
 		return NG_ERR_NOMEM;
 	doc->facts[doc->n_facts] = *f;
 	if (f->literal && !(doc->facts[doc->n_facts].literal = ng_strndup(f->literal, strlen(f->literal))))
+		return NG_ERR_NOMEM;
+	if (ng_u64map_put(&doc->fact_keys, key, (uint32_t)doc->n_facts))
 		return NG_ERR_NOMEM;
 	doc->n_facts++;
 	return NG_OK;
@@ -381,6 +409,7 @@ ng_doc_free(ng_doc *doc)
 	ng_strmap_free(&doc->ent_ids);
 	ng_strmap_free(&doc->local_keys);
 	ng_u64map_free(&doc->entry_ents);
+	ng_u64map_free(&doc->fact_keys);
 	free(doc->men_start);
 	free(doc->men_end);
 	ng_buf_free(&doc->scratch);

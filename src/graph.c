@@ -37,8 +37,25 @@ struct ng_writer {
 
 static const char *const format_names[] = {"turtle", "ntriples", "nquads"};
 
+/* The line formats hand their bytes on once this many are collected, so a
+ * huge article does not sit in memory whole. */
+#define NG_WRITER_CHUNK (1u << 20)
+
+/* Writes the collected bytes to the stream mid-document. */
+static int
+spill(ng_writer *w)
+{
+	if (fwrite(w->out.buf, 1, w->out.len, w->fp) != w->out.len) {
+		w->io_failed = true;
+		w->out.len = 0;
+		return 1;
+	}
+	w->out.len = 0;
+	return 0;
+}
+
 /* raptor writes byte by byte; collecting the bytes in memory and writing
- * each document with one fwrite avoids a locked fputc per byte. */
+ * them in large chunks avoids a locked fputc per byte. */
 static int
 io_write_byte(void *context, const int byte)
 {
@@ -50,6 +67,8 @@ io_write_byte(void *context, const int byte)
 		return 1;
 	}
 	w->out.buf[w->out.len++] = (char)byte;
+	if (w->out.len >= NG_WRITER_CHUNK && w->format != NG_FORMAT_TURTLE)
+		return spill(w);
 	return 0;
 }
 
@@ -61,6 +80,8 @@ io_write_bytes(void *context, const void *ptr, size_t size, size_t nmemb)
 		w->io_failed = true;
 		return 0;
 	}
+	if (w->out.len >= NG_WRITER_CHUNK && w->format != NG_FORMAT_TURTLE && spill(w))
+		return 0;
 	return (int)nmemb;
 }
 
@@ -77,7 +98,7 @@ drain(ng_writer *w)
 		return NG_ERR_IO;
 	}
 	ng_buf_clear(&w->out);
-	return w->io_failed ? NG_ERR_NOMEM : NG_OK;
+	return w->io_failed ? NG_ERR_IO : NG_OK;
 }
 
 int
@@ -291,7 +312,7 @@ static const char *const mod_iris[] = {NG_NS "Asserted", NG_NS "Negated", NG_NS 
                                       NG_NS "Planned", NG_NS "Reported"};
 
 static void
-write_fact(ng_writer *w, ng_doc *doc, const ng_fact *f, raptor_term *article)
+write_fact(ng_writer *w, ng_doc *doc, const ng_fact *f, raptor_term *article, bool plain)
 {
 	const ng_entity *s = &doc->ents[f->s];
 	const ng_sentence *se = &doc->sents[f->sent];
@@ -303,7 +324,7 @@ write_fact(ng_writer *w, ng_doc *doc, const ng_fact *f, raptor_term *article)
 	uint64_t h;
 	char conf[16];
 
-	if (f->mod == NG_MOD_ASSERTED) {
+	if (plain) {
 		emit(w, ent_term(w, s), iri2(w, NG_NS, f->prop),
 		     f->literal ? lit(w, f->literal, strlen(f->literal), NULL)
 		                : ent_term(w, &doc->ents[f->o]));
@@ -416,8 +437,25 @@ ng_writer_write_doc(ng_writer *w, const ng_doc *cdoc)
 		ng_buf_free(&t);
 		emit(w, mt, iri(w, ITS_NS "taIdentRef"), ent_term(w, &doc->ents[m->ent]));
 	}
-	for (i = 0; i < doc->n_facts; i++)
-		write_fact(w, doc, &doc->facts[i], article);
+	{
+		/* One plain triple per asserted fact, however many sentences
+		 * state it; a provenance record for each occurrence. */
+		ng_u64map seen;
+		ng_u64map_init(&seen);
+		for (i = 0; i < doc->n_facts; i++) {
+			const ng_fact *f = &doc->facts[i];
+			bool plain = false;
+			if (f->mod == NG_MOD_ASSERTED) {
+				uint64_t key = ng_fact_key(f, false);
+				uint32_t prev;
+				plain = !ng_u64map_get(&seen, key, &prev) || !ng_fact_same(&doc->facts[prev], f);
+				if (plain && ng_u64map_put(&seen, key, (uint32_t)i))
+					w->failed = true;
+			}
+			write_fact(w, doc, f, article, plain);
+		}
+		ng_u64map_free(&seen);
+	}
 	raptor_free_term(article);
 	if (w->graph) {
 		raptor_free_term(w->graph);

@@ -17,6 +17,7 @@
 /* Limits that keep a crafted input from exhausting memory or time. */
 #define NG_MAX_SENTENCE_TOKENS 400   /* longer sentences skip patterns */
 #define NG_BOILER_MAX_LINE 400       /* longer lines are prose, not boilerplate */
+#define NG_MAX_TITLE 300             /* bytes of the first line kept as title */
 #define NG_PCRE2_MATCH_LIMIT 1000000
 #define NG_PCRE2_DEPTH_LIMIT 10000
 
@@ -356,6 +357,7 @@ struct ng_doc {
 	ng_strmap ent_ids;  /* entity id -> index */
 	ng_strmap local_keys; /* words unknown to the gazetteers -> local key */
 	ng_u64map entry_ents; /* gazetteer entry + 1 -> document entity */
+	ng_u64map fact_keys;  /* ng_fact_key(fact, with sentence) -> fact index */
 	int32_t *men_start;   /* token -> first mention starting there, -1 */
 	int32_t *men_end;     /* token -> a mention ending there (exclusive), -1 */
 	int32_t date_num;   /* YYYYMMDD or 0 */
@@ -380,6 +382,10 @@ ng_status ng_doc_entity_for_name(ng_doc *doc, ng_class cls, const char *label,
                                  size_t len, uint32_t *out);
 ng_status ng_doc_add_alt(ng_doc *doc, uint32_t ent, const char *s, size_t len);
 ng_status ng_doc_add_fact(ng_doc *doc, const ng_fact *f);
+/* A hash of what a fact states (and of its sentence, if asked); never 0. */
+uint64_t ng_fact_key(const ng_fact *f, bool with_sentence);
+/* Do two facts state the same thing? */
+bool ng_fact_same(const ng_fact *a, const ng_fact *b);
 /* The text of sentence si as in the article, safe for a literal (cached). */
 const char *ng_doc_sentence_text(ng_doc *doc, uint32_t si);
 /* Normalized text of a token range, joined as written. */

@@ -292,7 +292,13 @@ ng_relations(ng_doc *doc)
 						TRY(st, ng_doc_add_fact(doc, &f));
 					}
 			advance:
-				start = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+				start = ov[1];
+				if (ov[1] == ov[0]) {
+					/* An empty match: step over one whole character. */
+					start++;
+					while (start < text.len && ((unsigned char)text.buf[start] & 0xC0) == 0x80)
+						start++;
+				}
 			}
 			if (rc == PCRE2_ERROR_MATCHLIMIT || rc == PCRE2_ERROR_DEPTHLIMIT) {
 				/* A pathological sentence: skip this pattern on it. */

@@ -45,6 +45,24 @@ printf 'Officials met Zentrix Labor in Oslo. Then Zentrix Labor left.\n' > "$t/u
 "$NG_BIN" extract --report-unknown="$t/unknown.tsv" "$t/unk.txt" > /dev/null || fail "report-unknown"
 grep -q "^2	Zentrix Labor$" "$t/unknown.tsv" || fail "unknown names: $(cat "$t/unknown.tsv")"
 
+# Interrupted, extract leaves neither a partial output nor its temporary file.
+python3 -c "print('Chile joined the OECD. ' * 400000)" > "$t/long.txt"
+"$NG_BIN" extract "$t/long.txt" -o "$t/int.ttl" &
+pid=$!
+sleep 0.3
+kill -TERM $pid 2> /dev/null || true
+wait $pid 2> /dev/null || true
+! ls "$t"/int.ttl* > /dev/null 2>&1 || fail "interrupted extract left $(ls "$t"/int.ttl*)"
+
+# A one-line article keeps at most 300 bytes of its line as title.
+python3 -c "print('Chile joined the OECD ' * 100)" > "$t/longtitle.txt"
+"$NG_BIN" extract -f ntriples "$t/longtitle.txt" > "$t/lt.nt"
+python3 - "$t/lt.nt" << 'PY' || fail "long title not cut"
+import re, sys
+m = re.search(r'<http://purl.org/dc/terms/title> "([^"]*)"', open(sys.argv[1]).read())
+sys.exit(0 if m and 0 < len(m.group(1).encode()) <= 300 else 1)
+PY
+
 # Usage errors exit 2.
 set +e
 "$NG_BIN" extract --format xml "$t/ok.txt" 2>/dev/null; rc=$?

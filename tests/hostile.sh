@@ -149,6 +149,8 @@ if "$NG_BIN" batch --help > /dev/null 2>&1; then
 	parses "$t/loop-out/graph.ttl" turtle
 	n=$(grep -o 'id/article/[0-9a-f]*>' "$t/loop-out/graph.ttl" | sort -u | wc -l)
 	[ "$n" -eq 1 ] || fail "symlink loop: $n articles, expected 1"
+	# Each directory is walked once, so the article is read once.
+	[ "$(wc -l < "$t/loop-out/state.tsv")" -eq 1 ] || fail "symlink loop: article read more than once"
 	ok "symlink loop in a batch directory"
 else
 	skip "symlink loop in a batch directory: 'newsgraph batch' is not built yet"
