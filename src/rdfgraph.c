@@ -14,6 +14,9 @@
 
 #include "validate.h"
 
+/* From text.c: the library's one UTF-8 check. */
+ng_status ng_utf8_check(const char *s, size_t len, size_t *bad, const char **why);
+
 struct ng_store {
 	ng_term *terms;   /* terms[0] is unused */
 	size_t n, cap;
@@ -662,6 +665,7 @@ typedef struct {
 	ng_status status;
 	unsigned long prefix;
 	int errors;
+	raptor_parser *parser;
 	const char *buf;    /* the last two chunks of input, to find columns */
 	size_t len;
 	unsigned long buf_line; /* line number of buf[0] */
@@ -736,6 +740,24 @@ from_raptor(parse_ctx *c, raptor_term *t)
 	}
 }
 
+/* raptor 2.0.15 passes invalid UTF-8 in IRIs and literals through; RDF
+ * terms are Unicode, so such data does not parse. */
+static int
+term_utf8_ok(const raptor_term *t)
+{
+	const unsigned char *s = NULL;
+	size_t len = 0, bad;
+	const char *why;
+
+	if (t->type == RAPTOR_TERM_TYPE_URI)
+		s = raptor_uri_as_counted_string(t->value.uri, &len);
+	else if (t->type == RAPTOR_TERM_TYPE_LITERAL) {
+		s = t->value.literal.string;
+		len = t->value.literal.string_len;
+	}
+	return !s || ng_utf8_check((const char *)s, len, &bad, &why) == NG_OK;
+}
+
 static void
 on_statement(void *user, raptor_statement *rs)
 {
@@ -744,6 +766,15 @@ on_statement(void *user, raptor_statement *rs)
 
 	if (c->status)
 		return;
+	if (!term_utf8_ok(rs->subject) || !term_utf8_ok(rs->predicate) ||
+	    !term_utf8_ok(rs->object)) {
+		raptor_locator *loc = c->parser ? raptor_parser_get_locator(c->parser) : NULL;
+		c->status = NG_ERR_BAD_UTF8;
+		c->errors++;
+		report(c, NG_ERR_BAD_UTF8, 0, loc && loc->line > 0 ? (unsigned long)loc->line : 0, 0,
+		       "invalid UTF-8 in an IRI or literal");
+		return;
+	}
 	s = from_raptor(c, rs->subject);
 	p = from_raptor(c, rs->predicate);
 	o = from_raptor(c, rs->object);
@@ -911,6 +942,7 @@ ng_graph_parse(ng_graph *g, ng_store *st, raptor_world *world, const char *path,
 	}
 	c.buf = buf;
 	c.buf_line = 1;
+	c.parser = parser;
 	raptor_world_set_log_handler(world, &c, on_log);
 	raptor_parser_set_statement_handler(parser, &c, on_statement);
 	rc = raptor_parser_parse_start(parser, base);

@@ -118,6 +118,11 @@ grep -q 'recursive' "$tmp/err" || fail "recursive shape message"
 run 2 -o "$ONTO" -s "$V/shapes-bad-pattern.ttl" "$V/simple.ttl"
 grep -q 'sh:pattern .* does not compile' "$tmp/err" || fail "bad pattern message"
 
+# Invalid UTF-8 in a term: the data does not parse (exit 2), no report.
+printf '<http://a/\377> <https://w3id.org/newsgraph/ns#foo> "x\377" .\n' > "$tmp/bad-utf8.ttl"
+run 2 -o "$ONTO" -s "$SHAPES" --report "$tmp/bad-utf8-report.ttl" "$tmp/bad-utf8.ttl"
+grep -q 'line 1: invalid UTF-8' "$tmp/err" || fail "invalid UTF-8 message"
+
 if [ "$fails" -ne 0 ]; then
 	echo "$fails validate CLI checks failed" >&2
 	exit 1
