@@ -13,6 +13,14 @@ int ng_cli_extract(int argc, char **argv);
 int ng_cli_validate(int argc, char **argv);
 int ng_cli_batch(int argc, char **argv);
 
+/* The most --gazetteer or --patterns files a command takes. */
+#define NG_CLI_MAX_FILES 64
+
+/* Appends a data file named on the command line; 2 (usage) if too many. */
+int ng_cli_push(const char **list, size_t *n, const char *arg);
+/* Parses a --max-size value; 2 (usage) with a message if invalid. */
+int ng_cli_parse_size(const char *arg, unsigned long *out);
+
 /* Loads the data files of dir (NULL: ng_data_dir()), the user's gazetteers
  * and patterns, and prepares them; prints errors and returns NULL on
  * failure. */

@@ -163,7 +163,7 @@ ng_cli_batch(int argc, char **argv)
 	};
 	ng_batch_options opt;
 	const char *outdir = NULL, *dir = NULL, *stats_path = NULL;
-	const char *gaz[64], *pat[64], *cfg[128];
+	const char *gaz[NG_CLI_MAX_FILES], *pat[NG_CLI_MAX_FILES], *cfg[2 * NG_CLI_MAX_FILES];
 	size_t ngaz = 0, npat = 0, i;
 	ng_knowledge *kb = NULL;
 	ng_batch *b = NULL;
@@ -196,24 +196,19 @@ ng_cli_batch(int argc, char **argv)
 		case OPT_GLOB: opt.glob = optarg; break;
 		case 'b': opt.base = optarg; break;
 		case 'g':
-		case 'p':
-			if ((c == 'g' ? ngaz : npat) >= 64) {
-				fputs("newsgraph: too many data files\n", stderr);
+			if (ng_cli_push(gaz, &ngaz, optarg))
 				return 2;
-			}
-			if (c == 'g')
-				gaz[ngaz++] = optarg;
-			else
-				pat[npat++] = optarg;
+			break;
+		case 'p':
+			if (ng_cli_push(pat, &npat, optarg))
+				return 2;
 			break;
 		case 'd': dir = optarg; break;
 		case OPT_MAX_SIZE: {
-			char *end;
-			opt.max_size = strtoul(optarg, &end, 10);
-			if (*end || !opt.max_size) {
-				fputs("newsgraph: --max-size needs a positive number of bytes\n", stderr);
+			unsigned long v;
+			if (ng_cli_parse_size(optarg, &v))
 				return 2;
-			}
+			opt.max_size = v;
 			break;
 		}
 		case OPT_NO_SYNC: opt.no_sync = 1; break;

@@ -301,7 +301,7 @@ ng_cli_extract(int argc, char **argv)
 	names unknown = {NULL, 0, 0};
 	const char *unknown_path = NULL;
 	int want_unknown = 0;
-	const char *gaz[64], *pat[64], *dir = NULL;
+	const char *gaz[NG_CLI_MAX_FILES], *pat[NG_CLI_MAX_FILES], *dir = NULL;
 	int jsonl = 0, format_set = 0; /* --jsonl, and whether -f was given */
 	size_t ngaz = 0, npat = 0, i;
 	ng_knowledge *kb = NULL;
@@ -323,26 +323,18 @@ ng_cli_extract(int argc, char **argv)
 			break;
 		case 'b': o.base = optarg; break;
 		case 'g':
-		case 'p':
-			if ((c == 'g' ? ngaz : npat) >= 64) {
-				fputs("newsgraph: too many data files\n", stderr);
+			if (ng_cli_push(gaz, &ngaz, optarg))
 				return 2;
-			}
-			if (c == 'g')
-				gaz[ngaz++] = optarg;
-			else
-				pat[npat++] = optarg;
+			break;
+		case 'p':
+			if (ng_cli_push(pat, &npat, optarg))
+				return 2;
 			break;
 		case 'd': dir = optarg; break;
-		case 'M': {
-			char *end;
-			o.max_size = strtoul(optarg, &end, 10);
-			if (*end || !o.max_size) {
-				fprintf(stderr, "newsgraph: --max-size needs a positive number of bytes\n");
+		case 'M':
+			if (ng_cli_parse_size(optarg, &o.max_size))
 				return 2;
-			}
 			break;
-		}
 		case 'e': o.explain = 1; break;
 		case 'J': jsonl = 1; break;
 		case 'N': mentions = 0; break;

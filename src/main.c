@@ -2,7 +2,9 @@
 /* newsgraph: a thin command line over libnewsgraph. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -40,6 +42,31 @@ ng_cli_print_error(void *handle, const ng_error *e)
 	if (e->warning)
 		fputs("warning: ", stderr);
 	fprintf(stderr, "%s\n", e->message ? e->message : ng_strerror(e->status));
+}
+
+int
+ng_cli_push(const char **list, size_t *n, const char *arg)
+{
+	if (*n >= NG_CLI_MAX_FILES) {
+		fprintf(stderr, "newsgraph: more than %d data files\n", NG_CLI_MAX_FILES);
+		return 2;
+	}
+	list[(*n)++] = arg;
+	return 0;
+}
+
+int
+ng_cli_parse_size(const char *arg, unsigned long *out)
+{
+	char *end;
+
+	errno = 0;
+	*out = strtoul(arg, &end, 10);
+	if (errno || end == arg || *end || !*out || *arg == '-') {
+		fputs("newsgraph: --max-size needs a positive number of bytes\n", stderr);
+		return 2;
+	}
+	return 0;
 }
 
 ng_knowledge *
