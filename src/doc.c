@@ -230,6 +230,20 @@ new_entity(ng_doc *doc, ng_class cls, int32_t entry, const char *id, size_t idle
 	return ng_strmap_put(&doc->ent_ids, id, idlen, *out);
 }
 
+/* Is s already a slug (lower-case ASCII letters, digits, inner '-')? */
+static bool
+is_slug(const char *s)
+{
+	const char *p;
+
+	if (!*s || *s == '-')
+		return false;
+	for (p = s; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+			return false;
+	return p[-1] != '-';
+}
+
 ng_status
 ng_doc_entity_for_entry(ng_doc *doc, int32_t idx, uint32_t *out)
 {
@@ -241,8 +255,9 @@ ng_doc_entity_for_entry(ng_doc *doc, int32_t idx, uint32_t *out)
 	if (ng_u64map_get(&doc->entry_ents, (uint64_t)idx + 1, out))
 		return NG_OK;
 
-	if (ng_buf_printf(&id, "%s/", ng_class_path(e->cls)) ||
-	    (e->cls == NG_CLASS_COUNTRY ? ng_buf_adds(&id, e->id) : ng_slug(e->id, strlen(e->id), &id)))
+	if (ng_buf_adds(&id, ng_class_path(e->cls)) || ng_buf_addc(&id, '/') ||
+	    (e->cls == NG_CLASS_COUNTRY || is_slug(e->id) ? ng_buf_adds(&id, e->id)
+	                                                   : ng_slug(e->id, strlen(e->id), &id)))
 		return NG_ERR_NOMEM;
 	st = new_entity(doc, e->cls, idx, id.buf, id.len, e->label, strlen(e->label), out);
 	ng_buf_free(&id);
@@ -407,7 +422,6 @@ ng_doc_free(ng_doc *doc)
 	free(doc->sents);
 	free(doc->toks);
 	ng_strmap_free(&doc->ent_ids);
-	ng_strmap_free(&doc->local_keys);
 	ng_u64map_free(&doc->entry_ents);
 	ng_u64map_free(&doc->fact_keys);
 	free(doc->men_start);

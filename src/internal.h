@@ -355,7 +355,6 @@ struct ng_doc {
 	ng_fact *facts;
 	size_t n_facts, cap_facts;
 	ng_strmap ent_ids;  /* entity id -> index */
-	ng_strmap local_keys; /* words unknown to the gazetteers -> local key */
 	ng_u64map entry_ents; /* gazetteer entry + 1 -> document entity */
 	ng_u64map fact_keys;  /* ng_fact_key(fact, with sentence) -> fact index */
 	int32_t *men_start;   /* token -> first mention starting there, -1 */

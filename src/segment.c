@@ -26,7 +26,7 @@ static const unsigned char ascii_class[128] = {
 #undef S
 #undef O
 
-static int
+static inline int
 char_class(const unsigned char *s, size_t *n)
 {
 	int32_t cp;
@@ -352,27 +352,35 @@ ng_segment(ng_doc *doc)
 		size_t i;
 		for (i = 0; i < doc->n_toks; i++) {
 			ng_token *t = &doc->toks[i];
+			const char *w = s + t->b;
+			size_t n = t->e - t->b, k;
+			char small[64];
+			const char *key;
+			size_t klen;
 			if (!(t->flags & NG_TOK_WORD))
 				continue;
-			ng_buf_clear(&f);
-			if (ng_fold(s + t->b, t->e - t->b, true, &f)) {
-				ng_buf_free(&f);
-				return NG_ERR_NOMEM;
+			/* ASCII words fold by lower-casing, on the stack. */
+			for (k = 0; k < n && k < sizeof(small) && !((unsigned char)w[k] & 0x80); k++)
+				small[k] = (w[k] >= 'A' && w[k] <= 'Z') ? (char)(w[k] + 32) : w[k];
+			if (k == n) {
+				key = small;
+				klen = n;
+			} else {
+				ng_buf_clear(&f);
+				if (ng_fold(w, n, true, &f)) {
+					ng_buf_free(&f);
+					return NG_ERR_NOMEM;
+				}
+				key = f.buf;
+				klen = f.len;
 			}
-			t->key = ng_kb_key(doc->kb, f.buf, f.len);
+			t->key = ng_kb_key(doc->kb, key, klen);
 			if (!t->key) {
 				/* Words the gazetteers do not know get keys of the
-				 * document's own, so that surnames and acronyms seen in
-				 * the article can still be matched. */
-				uint32_t v;
-				if (!ng_strmap_get(&doc->local_keys, f.buf, f.len, &v)) {
-					v = (uint32_t)doc->local_keys.count + 1;
-					if (ng_strmap_put(&doc->local_keys, f.buf, f.len, v)) {
-						ng_buf_free(&f);
-						return NG_ERR_NOMEM;
-					}
-				}
-				t->key = NG_LOCAL_KEY | v;
+				 * document's own, from a hash of the folded word, so
+				 * that surnames and acronyms seen in the article can
+				 * still be matched. */
+				t->key = NG_LOCAL_KEY | ((uint32_t)ng_hash64(key, klen, 0) & ~NG_LOCAL_KEY);
 			} else {
 				uint32_t wc;
 				if (ng_u64map_get(&doc->kb->word_class, t->key, &wc))

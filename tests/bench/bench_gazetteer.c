@@ -143,7 +143,7 @@ main(int argc, char **argv)
 		mb += (double)lens[ndocs] / 1e6;
 		ndocs++;
 	}
-	rounds = (size_t)(20.0 / mb) + 1;
+	rounds = (size_t)((getenv("NG_BENCH_MB") ? atof(getenv("NG_BENCH_MB")) : 20.0) / mb) + 1;
 
 	kb = load_kb(dir, NULL, 0, &secs);
 	printf("shipped gazetteers: %zu entries, load and prepare %.3f s\n",
