@@ -173,6 +173,25 @@ ng_meta_extract(ng_doc *doc)
 /* ------------------------------------------------------------ entities */
 
 ng_status
+ng_doc_actor(ng_doc *doc, uint32_t ent, uint32_t *out)
+{
+	const ng_entity *e = &doc->ents[ent];
+	const ng_entry *g;
+	int32_t to;
+
+	*out = ent;
+	if (e->cls != NG_CLASS_PLACE || e->entry < 0)
+		return NG_OK;
+	g = &doc->kb->entries[e->entry];
+	to = g->seat_of;
+	if (to < 0 && g->kind && !strcmp(g->kind, "capital"))
+		to = g->country;
+	if (to < 0)
+		return NG_OK;
+	return ng_doc_entity_for_entry(doc, to, out);
+}
+
+ng_status
 ng_doc_add_alt(ng_doc *doc, uint32_t ent, const char *s, size_t len)
 {
 	ng_entity *e = &doc->ents[ent];

@@ -90,7 +90,9 @@ enum {
 	NG_WC_PRONOUN = 1 << 2,  /* he, she */
 	NG_WC_LEADER = 1 << 3,   /* chief, head, leader */
 	NG_WC_VESSEL = 1 << 4,   /* ship prefix */
-	NG_WC_NOMINAL = 1 << 5   /* a noun that refers to an organization */
+	NG_WC_NOMINAL = 1 << 5,  /* a noun that refers to an organization */
+	NG_WC_TITLE_NOW = 1 << 6,  /* "new", "current": the office is held */
+	NG_WC_TITLE_PAST = 1 << 7  /* "former", "late": it is not held */
 };
 
 struct ng_token {
@@ -379,6 +381,9 @@ ng_status ng_doc_entity_for_entry(ng_doc *doc, int32_t e, uint32_t *out);
 /* Adds (or finds) an entity found by a rule, by class and label. */
 ng_status ng_doc_entity_for_name(ng_doc *doc, ng_class cls, const char *label,
                                  size_t len, uint32_t *out);
+/* The entity that acts for ent: a capital or a seat of government stands
+ * for its country; any other entity for itself. */
+ng_status ng_doc_actor(ng_doc *doc, uint32_t ent, uint32_t *out);
 ng_status ng_doc_add_alt(ng_doc *doc, uint32_t ent, const char *s, size_t len);
 ng_status ng_doc_add_fact(ng_doc *doc, const ng_fact *f);
 /* A hash of what a fact states (and of its sentence, if asked); never 0. */

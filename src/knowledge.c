@@ -304,6 +304,10 @@ lexicon_line(ng_knowledge *kb, const char *file, unsigned long line, char **f, s
 		return put_class(kb, NG_WC_LEADER, f[1]);
 	if (!strcmp(kind, "vessel"))
 		return put_class(kb, NG_WC_VESSEL, f[1]);
+	if (!strcmp(kind, "titlenow"))
+		return put_class(kb, NG_WC_TITLE_NOW, f[1]);
+	if (!strcmp(kind, "titlepast"))
+		return put_class(kb, NG_WC_TITLE_PAST, f[1]);
 	if (!strcmp(kind, "nominal")) {
 		ng_buf fw = {0};
 		uint32_t key;

@@ -695,33 +695,6 @@ mention_ending(const ng_doc *doc, uint32_t te)
 	return te <= doc->n_toks ? doc->men_end[te] : -1;
 }
 
-/* The country a mention stands for when it modifies a title: a country, a
- * demonym, or a capital. Returns an entity index or -1. */
-static ng_status
-agent_of(ng_doc *doc, uint32_t ent, int32_t *out)
-{
-	const ng_entity *e = &doc->ents[ent];
-	uint32_t c;
-
-	*out = -1;
-	if (e->cls == NG_CLASS_COUNTRY || e->cls == NG_CLASS_ORGANIZATION) {
-		*out = (int32_t)ent;
-		return NG_OK;
-	}
-	if (e->cls == NG_CLASS_PLACE && e->entry >= 0) {
-		const ng_entry *g = &doc->kb->entries[e->entry];
-		int32_t to = g->seat_of >= 0 ? g->seat_of : -1;
-		if (to < 0 && g->kind && !strcmp(g->kind, "capital"))
-			to = g->country;
-		if (to >= 0) {
-			if (ng_doc_entity_for_entry(doc, to, &c))
-				return NG_ERR_NOMEM;
-			*out = (int32_t)c;
-		}
-	}
-	return NG_OK;
-}
-
 static ng_status
 title_fact(ng_doc *doc, uint32_t person, int32_t target, const ng_phrase *p,
            const char *role, uint32_t si, const char *rule)
@@ -854,21 +827,27 @@ title_facts(ng_doc *doc)
 				continue;
 			}
 			/* Modifier before the title: "NATO", "Japanese", "Japan's",
-			 * "NATO's new". Past holders ("former") get no fact. */
+			 * "NATO's new". Past holders ("former") get no fact; both
+			 * word lists are in the lexicon. */
 			b = i;
 			while (b > s->tb && (T(doc, b - 1)->flags & NG_TOK_LOWER) &&
-			       (tok_word(doc, b - 1, "new") || tok_word(doc, b - 1, "current") ||
-			        tok_word(doc, b - 1, "incoming")))
+			       in_class(doc, NG_WC_TITLE_NOW, b - 1))
 				b--;
-			if (b > s->tb && (tok_word(doc, b - 1, "former") || tok_word(doc, b - 1, "ex") ||
-			                  tok_word(doc, b - 1, "late") || tok_word(doc, b - 1, "then"))) {
+			if (b > s->tb && in_class(doc, NG_WC_TITLE_PAST, b - 1)) {
 				i = te - 1;
 				continue;
 			}
 			if (b > s->tb && (T(doc, b - 1)->flags & NG_TOK_POSS))
 				b--;
-			if ((mm = mention_ending(doc, b)) >= 0)
-				TRY(st, agent_of(doc, doc->mentions[mm].ent, &target));
+			if ((mm = mention_ending(doc, b)) >= 0) {
+				/* A country, an organization, or a capital for its
+				 * country: "Tokyo's defence minister". */
+				uint32_t agent;
+				TRY(st, ng_doc_actor(doc, doc->mentions[mm].ent, &agent));
+				if (doc->ents[agent].cls == NG_CLASS_COUNTRY ||
+				    doc->ents[agent].cls == NG_CLASS_ORGANIZATION)
+					target = (int32_t)agent;
+			}
 			/* Or after the name: "of Tokyo International University". */
 			if (target < 0) {
 				uint32_t after = doc->mentions[pm].te;

@@ -93,26 +93,6 @@ agent_property(const char *p)
 	return strcmp(p, "locatedIn") != 0;
 }
 
-/* A capital or a seat of government that acts stands for its country. */
-static ng_status
-as_actor(ng_doc *doc, uint32_t ent, uint32_t *out)
-{
-	const ng_entity *e = &doc->ents[ent];
-	const ng_entry *g;
-	int32_t to;
-
-	*out = ent;
-	if (e->cls != NG_CLASS_PLACE || e->entry < 0)
-		return NG_OK;
-	g = &doc->kb->entries[e->entry];
-	to = g->seat_of;
-	if (to < 0 && g->kind && !strcmp(g->kind, "capital"))
-		to = g->country;
-	if (to < 0)
-		return NG_OK;
-	return ng_doc_entity_for_entry(doc, to, out);
-}
-
 static ng_modality
 cue_modality(const ng_knowledge *kb, const ng_pattern *p, const char *text, size_t len,
              pcre2_match_data *md, pcre2_match_context *mc)
@@ -271,9 +251,9 @@ ng_relations(ng_doc *doc)
 						se = ms->ent;
 						oe = mo->ent;
 						if (agent_property(pt->property))
-							TRY(st, as_actor(doc, se, &se));
+							TRY(st, ng_doc_actor(doc, se, &se));
 						if (agent_object(pt->property))
-							TRY(st, as_actor(doc, oe, &oe));
+							TRY(st, ng_doc_actor(doc, oe, &oe));
 						if (se == oe || contradicts_gazetteer(doc, pt->property, se, oe))
 							continue;
 						/* A place that is no capital or seat does not act. */

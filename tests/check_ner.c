@@ -59,6 +59,26 @@ START_TEST(test_leader_title_gives_leader_of)
 }
 END_TEST
 
+START_TEST(test_former_title_gives_no_office_fact)
+{
+	char path[] = "/tmp/ng-gaz-XXXXXX";
+	ng_doc *doc;
+	/* The gazetteer says the office is held; the article says "former". */
+	fx_temp_file(path, "lars-holm\tPerson\tLars Holm\t\toffice=Prime Minister@Country:NOR@2020..\n");
+	ck_assert_int_eq(ng_knowledge_add_gazetteer(fx_kb, path), NG_OK);
+	ck_assert_int_eq(ng_knowledge_prepare(fx_kb), NG_OK);
+	doc = fx_doc("Former Prime Minister Lars Holm visited Oslo. "
+	             "Chile's new Foreign Minister Rosa Vidal met him.");
+	ck_assert(!fx_any(doc, "Lars Holm", "leaderOf", "Norway"));
+	ck_assert(fx_has(doc, "Rosa Vidal", "affiliatedWith", "Chile", NG_MOD_ASSERTED));
+	ng_doc_free(doc);
+	doc = fx_doc("Prime Minister Lars Holm visited Oslo.");
+	ck_assert(fx_has(doc, "Lars Holm", "leaderOf", "Norway", NG_MOD_ASSERTED));
+	ng_doc_free(doc);
+	unlink(path);
+}
+END_TEST
+
 START_TEST(test_apposition_gives_affiliation)
 {
 	ng_doc *doc = fx_doc("The plan is risky, said Maria Lopez, a senior lecturer at Northfield State University.");
@@ -243,6 +263,7 @@ ner_suite(void)
 	tcase_add_test(core, test_accents_optional);
 	tcase_add_test(core, test_person_from_title_with_demonym);
 	tcase_add_test(core, test_leader_title_gives_leader_of);
+	tcase_add_test(core, test_former_title_gives_no_office_fact);
 	tcase_add_test(core, test_apposition_gives_affiliation);
 	tcase_add_test(core, test_surname_and_pronoun_coreference);
 	tcase_add_test(core, test_role_description_refers_to_holder);
