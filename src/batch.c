@@ -175,6 +175,8 @@ ng_batch_new(const ng_knowledge *kb, const char *outdir, const ng_batch_options 
 	/* The version, the base and the data files decide the output. */
 	XXH64_update(b->cfg, v, strlen(v) + 1);
 	XXH64_update(b->cfg, b->base, strlen(b->base) + 1);
+	if (b->opt.no_mentions)
+		XXH64_update(b->cfg, "no-mentions", sizeof("no-mentions"));
 	return b;
 }
 
@@ -756,8 +758,11 @@ render(worker *w, const ng_doc *doc, ng_format f, size_t *len)
 
 	if (fseeko(w->mem, 0, SEEK_SET))
 		return NG_ERR_IO;
-	if (!w->lines[f] && !(w->lines[f] = writer_new(f, w->b->base, w->mem)))
-		return NG_ERR_NOMEM;
+	if (!w->lines[f]) {
+		if (!(w->lines[f] = writer_new(f, w->b->base, w->mem)))
+			return NG_ERR_NOMEM;
+		ng_writer_set_mentions(w->lines[f], !w->b->opt.no_mentions);
+	}
 	st = ng_writer_write_doc(w->lines[f], doc);
 	if (!st && (fflush(w->mem) || (end = ftello(w->mem)) < 0))
 		st = NG_ERR_IO;

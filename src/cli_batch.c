@@ -35,6 +35,8 @@ usage(FILE *out)
 	      "  -p, --patterns FILE    add relation patterns (repeatable)\n"
 	      "  -d, --data-dir DIR     read the data files from DIR\n"
 	      "      --max-size BYTES   refuse articles larger than BYTES (default 64 MiB)\n"
+	      "      --no-mentions      leave out the NIF mentions (facts keep their\n"
+	      "                         provenance; a third of the size)\n"
 	      "      --no-sync          do not fsync (safe against kill, not power loss)\n"
 	      "  -q, --quiet            no progress bar and no summary\n"
 	      "      --stats FILE       write the summary as JSON to FILE\n"
@@ -143,7 +145,7 @@ add_config(ng_batch *b, const char *dir, const char *const *extra, size_t n)
 int
 ng_cli_batch(int argc, char **argv)
 {
-	enum { OPT_GLOB = 256, OPT_MAX_SIZE, OPT_NO_SYNC, OPT_STATS };
+	enum { OPT_GLOB = 256, OPT_MAX_SIZE, OPT_NO_SYNC, OPT_NO_MENTIONS, OPT_STATS };
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"jobs", required_argument, NULL, 'j'},
@@ -155,6 +157,7 @@ ng_cli_batch(int argc, char **argv)
 		{"data-dir", required_argument, NULL, 'd'},
 		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
 		{"no-sync", no_argument, NULL, OPT_NO_SYNC},
+		{"no-mentions", no_argument, NULL, OPT_NO_MENTIONS},
 		{"quiet", no_argument, NULL, 'q'},
 		{"stats", required_argument, NULL, OPT_STATS},
 		{"help", no_argument, NULL, 'h'},
@@ -212,6 +215,7 @@ ng_cli_batch(int argc, char **argv)
 			break;
 		}
 		case OPT_NO_SYNC: opt.no_sync = 1; break;
+		case OPT_NO_MENTIONS: opt.no_mentions = 1; break;
 		case 'q': quiet = 1; break;
 		case OPT_STATS: stats_path = optarg; break;
 		case 'h': usage(stdout); return 0;

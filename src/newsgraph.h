@@ -253,6 +253,7 @@ typedef struct {
 	const char *glob;    /**< Names to read in directories; NULL for "*.txt" */
 	size_t max_size;     /**< Refuse articles over this many bytes; 0: no limit */
 	int no_sync;         /**< Do not fsync: safe against kill, not power loss */
+	int no_mentions;     /**< Leave out the NIF mentions; facts keep their provenance */
 } ng_batch_options;
 
 /** Counts of a batch run so far. */

@@ -162,6 +162,17 @@ for args in "in" "-o x" "-o x -j 0 in" "-o x -f xml in" "-o x --bogus in"; do
 	set -e
 	[ $rc -eq 2 ] || fail "batch $args: exit $rc, expected 2"
 done
+
+# --- --no-mentions: facts with their provenance, no NIF mentions; a rerun
+# with other options redoes the articles.
+"$NG_BIN" batch -q -f nquads --no-mentions -o lean in 2> errl || fail "--no-mentions run"
+grep -q 'nif-core#Phrase' lean/graph.nq && fail "--no-mentions wrote mentions"
+grep -q 'ns#Provenance' lean/graph.nq || fail "--no-mentions lost the provenance"
+grep -q 'ns#metWith' lean/graph.nq || fail "--no-mentions lost the facts"
+grep -q 'nif-core#Phrase' out/graph.nq || fail "mentions missing by default"
+"$NG_BIN" batch -f nquads -o lean in 2> errl2 || fail "rerun with mentions"
+grep -q "7 articles, 0 skipped" errl2 || fail "other options did not redo: $(cat errl2)"
+grep -q 'nif-core#Phrase' lean/graph.nq || fail "rerun with mentions has none"
 "$NG_BIN" batch --help | grep -q "Usage: newsgraph batch" || fail "help"
 
 # --- extract --jsonl: a stateless filter that shards merge by concatenation.
