@@ -10,6 +10,7 @@
 #include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
+#include <dirent.h>
 
 static double
 now(void)
@@ -131,17 +132,28 @@ main(int argc, char **argv)
 	int fd;
 	unsigned long i;
 
-	/* The samples, repeated to about 20 MB of text. */
-	for (i = 0; i < 5 && ndocs < 64; i++) {
-		static const char *const names[] = {"000_5f5350e0ab9f7d37", "001_ecd63f8d682de304",
-		                                    "002_0b5039140cf57d34", "003_345f0bbfd32c3127",
-		                                    "004_1c7cd3133ad331b6"};
-		char path[4096];
-		snprintf(path, sizeof(path), "%s/%s.txt", samples, names[i]);
-		if (ng_read_file(path, &docs[ndocs], &lens[ndocs], 0))
-			die("cannot read samples");
-		mb += (double)lens[ndocs] / 1e6;
-		ndocs++;
+	/* The articles of the samples directory, repeated to about 20 MB. */
+	{
+		struct dirent **names;
+		int k, nn = scandir(samples, &names, NULL, alphasort);
+		if (nn < 0)
+			die("cannot read the samples directory");
+		for (k = 0; k < nn; k++) {
+			const char *nm = names[k]->d_name;
+			size_t nl = strlen(nm);
+			char path[4096];
+			if (ndocs < 64 && nl > 4 && !strcmp(nm + nl - 4, ".txt")) {
+				snprintf(path, sizeof(path), "%s/%s", samples, nm);
+				if (ng_read_file(path, &docs[ndocs], &lens[ndocs], 0))
+					die("cannot read samples");
+				mb += (double)lens[ndocs] / 1e6;
+				ndocs++;
+			}
+			free(names[k]);
+		}
+		free(names);
+		if (!ndocs)
+			die("no *.txt articles in the samples directory");
 	}
 	rounds = (size_t)((getenv("NG_BENCH_MB") ? atof(getenv("NG_BENCH_MB")) : 20.0) / mb) + 1;
 
