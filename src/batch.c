@@ -106,13 +106,10 @@ struct ng_batch {
 	unsigned active;
 	int lock_fd, state_fd;
 	uint64_t state_end;
-	entry *ents;            /* state lines in file order */
-	size_t n_ents, cap_ents;
 	entry *prev;            /* current entries at the start, sorted by stem */
 	size_t n_prev;
 	ng_buf pending;         /* state lines not yet written */
-	entry *pend;
-	size_t n_pend, cap_pend;
+	size_t n_pend;          /* lines in pending */
 	double last_flush;
 	err_rec *errs;
 	size_t n_errs, cap_errs;
@@ -228,9 +225,7 @@ ng_batch_free(ng_batch *b)
 		close(b->state_fd);
 	if (b->lock_fd >= 0)
 		close(b->lock_fd);
-	free(b->ents);
 	free(b->prev);
-	free(b->pend);
 	ng_buf_free(&b->pending);
 	ng_buf_free(&b->ttl_header);
 	ng_u64map_free(&b->seen);
@@ -539,68 +534,89 @@ cmp_stem(const void *a, const void *b)
 	return memcmp(((const entry *)a)->stem, ((const entry *)b)->stem, 16);
 }
 
-static ng_status
-add_entry(entry **arr, size_t *n, size_t *cap, const entry *e)
+/* Orders entries by id, the latest line of an id first. */
+static int
+cmp_id_latest(const void *a, const void *b)
 {
-	ng_status st;
+	const entry *x = a, *y = b;
 
-	if ((st = ng_grow((void **)arr, cap, *n + 1, sizeof(**arr))))
-		return st;
-	(*arr)[(*n)++] = *e;
+	if (x->idh != y->idh)
+		return x->idh < y->idh ? -1 : 1;
+	return x->off > y->off ? -1 : x->off < y->off;
+}
+
+/* Keeps in e[0, *n) only the entries that are current (the last line of
+ * each id), sorted by stem, without repeats. In place: the state of a run
+ * is held once, whatever its size. */
+static void
+current_entries(entry *e, size_t *n)
+{
+	size_t i, k;
+
+	if (!*n)
+		return;
+	qsort(e, *n, sizeof(*e), cmp_id_latest);
+	for (i = 1, k = 1; i < *n; i++)
+		if (e[i].idh != e[k - 1].idh)
+			e[k++] = e[i];
+	qsort(e, k, sizeof(*e), cmp_stem);
+	for (i = 1, *n = k, k = 1; i < *n; i++)
+		if (memcmp(e[i].stem, e[k - 1].stem, 16))
+			e[k++] = e[i];
+	*n = k;
+}
+
+/* Counts the lines of the file open at fd. */
+static ng_status
+count_lines(int fd, size_t *n)
+{
+	char buf[1 << 16];
+	off_t off = 0;
+	ssize_t k;
+
+	*n = 0;
+	while ((k = pread(fd, buf, sizeof(buf), off)) != 0) {
+		const char *p = buf, *e;
+		if (k < 0) {
+			if (errno == EINTR)
+				continue;
+			return NG_ERR_IO;
+		}
+		e = buf + k;
+		while ((p = memchr(p, '\n', (size_t)(e - p)))) {
+			++*n;
+			p++;
+		}
+		off += k;
+	}
 	return NG_OK;
 }
 
-/* The entries that are current (the last line of each id), sorted by stem,
- * without repeats. */
+/* Reads state.tsv into *out (in file order), cutting off a last line that a
+ * kill left unfinished. The array is sized once, to the number of lines. */
 static ng_status
-current_entries(const ng_batch *b, entry **out, size_t *n_out)
-{
-	ng_u64map last;
-	entry *cur = NULL;
-	size_t i, n = 0, cap = 0;
-	ng_status st = NG_OK;
-
-	ng_u64map_init(&last);
-	for (i = 0; i < b->n_ents; i++)
-		TRY(st, ng_u64map_put(&last, b->ents[i].idh, (uint32_t)i));
-	for (i = 0; i < b->n_ents; i++) {
-		uint32_t k;
-		if (ng_u64map_get(&last, b->ents[i].idh, &k) && k == i)
-			TRY(st, add_entry(&cur, &n, &cap, &b->ents[i]));
-	}
-	if (n)
-		qsort(cur, n, sizeof(*cur), cmp_stem);
-	for (i = 1, cap = n ? 1 : 0; i < n; i++)
-		if (memcmp(cur[i].stem, cur[cap - 1].stem, 16))
-			cur[cap++] = cur[i];
-	n = cap;
-done:
-	ng_u64map_free(&last);
-	if (st) {
-		free(cur);
-		cur = NULL;
-		n = 0;
-	}
-	*out = cur;
-	*n_out = n;
-	return st;
-}
-
-/* Reads state.tsv, cutting off a last line that a kill left unfinished. */
-static ng_status
-load_state(ng_batch *b)
+load_state(ng_batch *b, entry **out, size_t *n_out)
 {
 	FILE *f;
 	char *line = NULL;
-	size_t cap = 0;
+	size_t cap = 0, n = 0, max;
 	ssize_t k;
 	uint64_t off = 0;
 	ng_status st = NG_OK;
+	entry *ents;
 	int fd;
 
-	if ((fd = dup(b->state_fd)) < 0 || !(f = fdopen(fd, "rb"))) {
+	*out = NULL;
+	*n_out = 0;
+	if ((st = count_lines(b->state_fd, &max)))
+		return st;
+	if (!(ents = malloc((max + 1) * sizeof(*ents))))
+		return NG_ERR_NOMEM;
+	/* The copy shares the file offset, which appends left at the end. */
+	if ((fd = dup(b->state_fd)) < 0 || lseek(fd, 0, SEEK_SET) < 0 || !(f = fdopen(fd, "rb"))) {
 		if (fd >= 0)
 			close(fd);
+		free(ents);
 		return NG_ERR_IO;
 	}
 	while ((k = getline(&line, &cap, f)) > 0) {
@@ -614,7 +630,8 @@ load_state(ng_batch *b)
 			e.idh = id_hash(line + STEM_HEX + 1, (size_t)(tab - line - STEM_HEX - 1));
 			e.off = off;
 			e.len = (uint32_t)k;
-			TRY(st, add_entry(&b->ents, &b->n_ents, &b->cap_ents, &e));
+			if (n < max)
+				ents[n++] = e;
 		}
 		off += (uint64_t)k;
 	}
@@ -623,10 +640,15 @@ load_state(ng_batch *b)
 	else if (ftruncate(b->state_fd, (off_t)off))
 		st = NG_ERR_IO;
 	b->state_end = off;
-done:
 	free(line);
 	fclose(f);
-	return st;
+	if (st) {
+		free(ents);
+		return st;
+	}
+	*out = ents;
+	*n_out = n;
+	return NG_OK;
 }
 
 /* Writes the pending state lines: first the article files they name are
@@ -634,8 +656,6 @@ done:
 static void
 flush_log(ng_batch *b)
 {
-	size_t i;
-
 	b->last_flush = now();
 	if (!b->n_pend)
 		return;
@@ -644,15 +664,8 @@ flush_log(ng_batch *b)
 	if (write_all(b->state_fd, b->pending.buf, b->pending.len) ||
 	    (!b->opt.no_sync && fdatasync(b->state_fd))) {
 		set_fatal(b, NG_ERR_IO, "cannot write", "state.tsv");
-	} else {
-		for (i = 0; i < b->n_pend; i++) {
-			entry e = b->pend[i];
-			e.off += b->state_end;
-			if (add_entry(&b->ents, &b->n_ents, &b->cap_ents, &e))
-				b->fatal = NG_ERR_NOMEM;
-		}
+	} else
 		b->state_end += b->pending.len;
-	}
 	b->n_pend = 0;
 	ng_buf_clear(&b->pending);
 }
@@ -776,8 +789,6 @@ commit(worker *w, const item *it, const uint8_t stem[16], const ng_doc *doc, siz
 {
 	ng_batch *b = w->b;
 	char hex[STEM_HEX + 1];
-	entry e;
-	size_t start;
 
 	stem_hex(stem, hex);
 	ng_buf_clear(&w->line);
@@ -787,14 +798,11 @@ commit(worker *w, const item *it, const uint8_t stem[16], const ng_doc *doc, siz
 		pthread_mutex_unlock(&b->mu);
 		return;
 	}
-	memcpy(e.stem, stem, 16);
-	e.idh = id_hash(w->line.buf, w->line.len);
 	pthread_mutex_lock(&b->mu);
-	start = b->pending.len;
-	if (ng_buf_printf(&b->pending, "%s\t%s\tarticles/%.2s/%s\n", hex, w->line.buf, hex, hex) ||
-	    (e.off = start, e.len = (uint32_t)(b->pending.len - start),
-	     add_entry(&b->pend, &b->n_pend, &b->cap_pend, &e)))
+	if (ng_buf_printf(&b->pending, "%s\t%s\tarticles/%.2s/%s\n", hex, w->line.buf, hex, hex))
 		b->fatal = NG_ERR_NOMEM;
+	else
+		b->n_pend++;
 	b->stats.articles++;
 	b->stats.done++;
 	b->stats.bytes += len;
@@ -1298,38 +1306,47 @@ io:
 	return NG_ERR_IO;
 }
 
-/* Rewrites state.tsv with the current lines only, sorted by hash. */
+/* Rewrites state.tsv with the current lines only, sorted by hash, line by
+ * line through a buffered stream into a temporary file, then renamed. */
 static ng_status
 compact_state(ng_batch *b, const entry *cur, size_t n)
 {
-	char path[4096], tmp[4096];
-	ng_buf out = {0};
+	char path[4096], tmp[4096], line[8192];
 	size_t i;
 	ng_status st = NG_OK;
+	FILE *out;
+	int fd;
 
 	if (out_path(b, "state.tsv", path, sizeof(path)) ||
 	    out_path(b, ".state.tsv.tmp", tmp, sizeof(tmp)))
 		return NG_ERR_BAD_ARG;
-	for (i = 0; i < n; i++) {
-		char line[8192];
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) < 0 ||
+	    !(out = fdopen(fd, "wb"))) {
+		if (fd >= 0)
+			close(fd);
+		set_fatal(b, NG_ERR_IO, "cannot create", tmp);
+		return NG_ERR_IO;
+	}
+	for (i = 0; i < n && !st; i++) {
 		char *p = cur[i].len <= sizeof(line) ? line : malloc(cur[i].len);
 		if (!p)
-			TRY(st, NG_ERR_NOMEM);
-		if (pread(b->state_fd, p, cur[i].len, (off_t)cur[i].off) != (ssize_t)cur[i].len)
+			st = NG_ERR_NOMEM;
+		else if (pread(b->state_fd, p, cur[i].len, (off_t)cur[i].off) != (ssize_t)cur[i].len ||
+		         fwrite(p, 1, cur[i].len, out) != cur[i].len)
 			st = NG_ERR_IO;
-		else
-			st = ng_buf_add(&out, p, cur[i].len);
 		if (p != line)
 			free(p);
-		if (st)
-			goto done;
 	}
-	if (write_file_atomic(tmp, path, out.buf ? out.buf : "", out.len, !b->opt.no_sync)) {
-		set_fatal(b, NG_ERR_IO, "cannot write", path);
+	if (fflush(out) || (!b->opt.no_sync && fsync(fileno(out))))
+		st = st ? st : NG_ERR_IO;
+	if (fclose(out))
+		st = st ? st : NG_ERR_IO;
+	if (!st && rename(tmp, path))
 		st = NG_ERR_IO;
+	if (st) {
+		unlink(tmp);
+		set_fatal(b, st, "cannot write", path);
 	}
-done:
-	ng_buf_free(&out);
 	return st;
 }
 
@@ -1484,12 +1501,11 @@ open_outdir(ng_batch *b)
 		set_fatal(b, NG_ERR_IO, "cannot open", path);
 		return NG_ERR_IO;
 	}
-	if ((st = load_state(b))) {
+	if ((st = load_state(b, &cur, &n))) {
 		set_fatal(b, st, "cannot read", path);
 		return st;
 	}
-	if ((st = current_entries(b, &cur, &n)))
-		return st;
+	current_entries(cur, &n);
 	b->prev = cur;
 	b->n_prev = n;
 	return NG_OK;
@@ -1580,8 +1596,19 @@ ng_batch_run(ng_batch *b)
 		st = b->fatal;
 		goto done;
 	}
-	/* The end: merge, compact, sweep, errors. Each step is idempotent. */
-	TRY(st, current_entries(b, &cur, &n_cur));
+	/* The end: merge, compact, sweep, errors. Each step is idempotent.
+	 * The state file, read again, has every line of this run; what the
+	 * run kept in memory is no longer needed. */
+	ng_u64map_free(&b->seen);
+	ng_u64map_init(&b->seen);
+	free(b->prev);
+	b->prev = NULL;
+	b->n_prev = 0;
+	if ((st = load_state(b, &cur, &n_cur))) {
+		set_fatal(b, st, "cannot read", "state.tsv");
+		goto done;
+	}
+	current_entries(cur, &n_cur);
 	for (f = 0; f < 3; f++) {
 		char name[32], path[4096];
 		snprintf(name, sizeof(name), "graph.%s", ext_of[f]);
