@@ -347,6 +347,42 @@ alias_is_acronym(const char *s)
 	return letters >= 2;
 }
 
+static void
+key_tables_free(ng_knowledge *kb)
+{
+	free(kb->key_root);
+	free(kb->key_title);
+	kb->key_root = kb->key_title = NULL;
+	kb->n_key_tab = 0;
+	kb->key_tab_titles = 0;
+}
+
+/* Copies the root's edges and the first words of titles into arrays by
+ * key: every token of every document is looked up in them. */
+static ng_status
+key_tables(ng_knowledge *kb)
+{
+	uint32_t key, n = kb->n_keys + 1;
+	size_t i;
+
+	key_tables_free(kb);
+	if (!(kb->key_root = calloc(n, sizeof(*kb->key_root))) ||
+	    !(kb->key_title = calloc(n, sizeof(*kb->key_title)))) {
+		key_tables_free(kb);
+		return NG_ERR_NOMEM;
+	}
+	for (key = 1; key < n; key++)
+		ng_u64map_get(&kb->edges, key, &kb->key_root[key]);
+	for (i = 0; i < kb->n_titles; i++) {
+		uint32_t first = kb->titles[i].keys[0];
+		if (first < n)
+			ng_u64map_get(&kb->title_first, first, &kb->key_title[first]);
+	}
+	kb->n_key_tab = n;
+	kb->key_tab_titles = kb->n_titles;
+	return NG_OK;
+}
+
 ng_status
 ng_gazetteer_prepare(ng_knowledge *kb)
 {
@@ -443,6 +479,7 @@ ng_gazetteer_prepare(ng_knowledge *kb)
 		kb->terms[i].next = kb->node_term[node];
 		kb->node_term[node] = (uint32_t)i + 1;
 	}
+	TRY(st, key_tables(kb));
 done:
 	free(toks);
 	free(keys);
@@ -468,4 +505,5 @@ ng_gazetteer_free(ng_knowledge *kb)
 	ng_u64map_free(&kb->edges);
 	free(kb->node_term);
 	free(kb->terms);
+	key_tables_free(kb);
 }

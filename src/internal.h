@@ -254,6 +254,12 @@ struct ng_knowledge {
 	pcre2_code *boiler_line, *boiler_cut, *boiler_any;
 	pcre2_code *date_re;    /* publication dates, compiled at prepare */
 	bool prepared;
+	/* Dense tables by dictionary key, built at prepare (gazetteer.c) so
+	 * that the recognizer looks a token up once, not in hash maps. */
+	uint32_t *key_root;     /* key -> trie child of the root, 0 = none */
+	uint32_t *key_title;    /* key -> first title + 1 (as title_first) */
+	uint32_t n_key_tab;     /* keys below this are in both tables */
+	size_t key_tab_titles;  /* n_titles when key_title was built */
 };
 
 /* The expression for publication dates (doc.c). */

@@ -41,20 +41,24 @@ T(const ng_doc *doc, uint32_t i)
 	return &doc->toks[i];
 }
 
-static bool
-tok_eq(const ng_doc *doc, uint32_t i, const char *s)
+/* Token comparisons with constant words; the length comes from the
+ * literal, so most tokens fail on it without touching their bytes. */
+#define tok_eq(doc, i, lit) tok_eq_n(doc, i, lit, sizeof(lit) - 1)
+#define tok_word(doc, i, lit) tok_word_n(doc, i, lit, sizeof(lit) - 1)
+
+static inline bool
+tok_eq_n(const ng_doc *doc, uint32_t i, const char *s, size_t n)
 {
 	const ng_token *t = T(doc, i);
-	size_t n = strlen(s);
 	return t->e - t->b == n && !memcmp(doc->text.norm + t->b, s, n);
 }
 
 /* Case-insensitive compare of an ASCII word. */
-static bool
-tok_word(const ng_doc *doc, uint32_t i, const char *s)
+static inline bool
+tok_word_n(const ng_doc *doc, uint32_t i, const char *s, size_t n)
 {
 	const ng_token *t = T(doc, i);
-	size_t n = strlen(s), k;
+	size_t k;
 
 	if (t->e - t->b != n)
 		return false;
@@ -127,6 +131,35 @@ case_ok(const ng_doc *doc, const ng_sentence *s, uint32_t tb, uint32_t te,
 	return true;
 }
 
+/* The first title that starts with the word of this key, + 1; 0 if none.
+ * The table by key is used when it is current (a lexicon loaded after
+ * prepare falls back to the map). */
+static inline uint32_t
+title_head(const ng_knowledge *kb, uint32_t key)
+{
+	uint32_t idx = 0;
+
+	if (!key || (key & NG_LOCAL_KEY))
+		return 0;
+	if (key < kb->n_key_tab && kb->key_tab_titles == kb->n_titles)
+		return kb->key_title[key];
+	ng_u64map_get(&kb->title_first, key, &idx);
+	return idx;
+}
+
+/* The trie node reached from the root by this key, 0 if none. */
+static inline uint32_t
+root_child(const ng_knowledge *kb, uint32_t key)
+{
+	uint32_t child = 0;
+
+	if (key < kb->n_key_tab)
+		return kb->key_root[key];
+	if (!ng_u64map_get(&kb->edges, key, &child))
+		return 0;
+	return child;
+}
+
 /* Proposes every gazetteer match that starts in the sentence. */
 static ng_status
 gazetteer_cands(const ng_doc *doc, uint32_t si, cands *out)
@@ -145,8 +178,12 @@ gazetteer_cands(const ng_doc *doc, uint32_t si, cands *out)
 			uint32_t child, term;
 			if (t->flags & NG_TOK_JOIN && j > i)
 				continue;
-			if (!t->key || (t->key & NG_LOCAL_KEY) ||
-			    !ng_u64map_get(&kb->edges, ((uint64_t)node << 32) | t->key, &child))
+			if (!t->key || (t->key & NG_LOCAL_KEY))
+				break;
+			if (!node) {
+				if (!(child = root_child(kb, t->key)))
+					break;
+			} else if (!ng_u64map_get(&kb->edges, ((uint64_t)node << 32) | t->key, &child))
 				break;
 			node = child;
 			/* Of the entries with this alias, the highest priority wins;
@@ -180,16 +217,13 @@ gazetteer_cands(const ng_doc *doc, uint32_t si, cands *out)
 	return NG_OK;
 }
 
-/* Matches a title phrase at token i; returns its end (exclusive) or 0. */
-uint32_t
-ng_match_title(const ng_doc *doc, uint32_t i, uint32_t te, const ng_phrase **which)
+static uint32_t
+match_title_from(const ng_doc *doc, uint32_t idx, uint32_t i, uint32_t te,
+                 const ng_phrase **which)
 {
 	const ng_knowledge *kb = doc->kb;
-	uint32_t best = 0, idx = 0;
+	uint32_t best = 0;
 
-	if (i >= te || !T(doc, i)->key || (T(doc, i)->key & NG_LOCAL_KEY) ||
-	    !ng_u64map_get(&kb->title_first, T(doc, i)->key, &idx))
-		return 0;
 	for (; idx; idx = kb->titles[idx - 1].next) {
 		const ng_phrase *p = &kb->titles[idx - 1];
 		uint32_t j = i, m = 0;
@@ -209,6 +243,24 @@ ng_match_title(const ng_doc *doc, uint32_t i, uint32_t te, const ng_phrase **whi
 		}
 	}
 	return best;
+}
+
+/* Matches a title phrase at token i; returns its end (exclusive) or 0.
+ * Most tokens start no title: that test is inline. */
+static inline uint32_t
+title_at(const ng_doc *doc, uint32_t i, uint32_t te, const ng_phrase **which)
+{
+	uint32_t idx;
+
+	if (i >= te || !(idx = title_head(doc->kb, T(doc, i)->key)))
+		return 0;
+	return match_title_from(doc, idx, i, te, which);
+}
+
+uint32_t
+ng_match_title(const ng_doc *doc, uint32_t i, uint32_t te, const ng_phrase **which)
+{
+	return title_at(doc, i, te, which);
 }
 
 static bool
@@ -255,7 +307,7 @@ static bool
 is_title_start(const ng_doc *doc, uint32_t i, uint32_t te)
 {
 	const ng_phrase *p;
-	return ng_match_title(doc, i, te, &p) > 0;
+	return title_at(doc, i, te, &p) > 0;
 }
 
 /* An appositive title after the comma at token i: ", [a|an|the]
@@ -271,14 +323,14 @@ appositive_title(const ng_doc *doc, const ng_sentence *s, uint32_t i, uint32_t *
 		return 0;
 	if (tok_word(doc, j, "a") || tok_word(doc, j, "an") || tok_word(doc, j, "the"))
 		j++;
-	for (k = 0; k < 2 && j < s->te && !ng_match_title(doc, j, s->te, p) &&
+	for (k = 0; k < 2 && j < s->te && !title_at(doc, j, s->te, p) &&
 	                (T(doc, j)->flags & NG_TOK_LOWER);
 	     k++)
 		j++;
 	if (j >= s->te)
 		return 0;
 	*tb = j;
-	return ng_match_title(doc, j, s->te, p);
+	return title_at(doc, j, s->te, p);
 }
 
 /* Adds a candidate found by a rule, its label the tokens [b, e). */
@@ -311,7 +363,7 @@ person_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
 		return NG_OK;
 	for (i = s->tb; i < s->te; i++) {
 		const ng_phrase *p = NULL;
-		uint32_t te = ng_match_title(doc, i, s->te, &p), ne;
+		uint32_t te = title_at(doc, i, s->te, &p), ne;
 		if (!te)
 			continue;
 		if (te < s->te && tok_eq(doc, te, ","))
@@ -339,7 +391,7 @@ person_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
 			start--;
 		/* "Chancellor Karl Weiss, who ...": the title is not the name. */
 		{
-			uint32_t tt = ng_match_title(doc, start, i, &p);
+			uint32_t tt = title_at(doc, start, i, &p);
 			if (tt > start)
 				start = tt;
 		}
@@ -812,7 +864,7 @@ title_facts(ng_doc *doc)
 			continue;
 		for (i = s->tb; i < s->te; i++) {
 			const ng_phrase *p = NULL;
-			uint32_t te = ng_match_title(doc, i, s->te, &p), pe, b;
+			uint32_t te = title_at(doc, i, s->te, &p), pe, b;
 			int32_t pm, mm, target = -1;
 			size_t ob, oe;
 			if (!te)
@@ -1024,7 +1076,7 @@ resolve_references(ng_doc *doc, uint8_t *taken)
 					continue;
 				if (in_class(doc, NG_WC_LEADER, doc->mentions[om].te))
 					te = doc->mentions[om].te + 1;
-				else if ((te = ng_match_title(doc, doc->mentions[om].te, s->te, &p)) &&
+				else if ((te = title_at(doc, doc->mentions[om].te, s->te, &p)) &&
 				         p->kind != NG_TITLE_LEADER)
 					te = 0;
 				if (te && (te >= s->te || !is_cap_word(doc, te))) {
@@ -1149,7 +1201,7 @@ ng_doc_unknown_names(const ng_doc *doc, ng_name_func func, void *handle)
 			uint32_t j = i, te;
 			if (taken[i] || !is_cap_word(doc, i) || in_class(doc, NG_WC_STOPNAME, i))
 				continue;
-			if ((te = ng_match_title(doc, i, s->te, &p))) {
+			if ((te = title_at(doc, i, s->te, &p))) {
 				i = te - 1;
 				continue;
 			}
