@@ -454,10 +454,9 @@ org_cands(const ng_doc *doc, uint32_t si, cands *out)
 	return NG_OK;
 }
 
-static int
-cand_cmp(const void *pa, const void *pb)
+static inline int
+cand_cmp(const cand *a, const cand *b)
 {
-	const cand *a = pa, *b = pb;
 	uint32_t la = a->te - a->tb, lb = b->te - b->tb;
 
 	if (a->prio != b->prio)
@@ -474,11 +473,90 @@ cand_cmp(const void *pa, const void *pb)
 	return a->entry < b->entry ? -1 : a->entry > b->entry;
 }
 
-static int
-mention_cmp(const void *pa, const void *pb)
+/* Stable merge sorts (the order of equal elements is kept, as the C
+ * library's qsort kept it), bottom up; runs already in order are not
+ * merged, so the nearly sorted arrays cost a pass each. */
+static ng_status
+sort_cands(cands *c)
 {
-	const ng_mention *a = pa, *b = pb;
-	return a->tb < b->tb ? -1 : a->tb > b->tb;
+	cand *a = c->v, *b, *t;
+	size_t n = c->n, w, lo;
+
+	for (lo = 1; lo < n && cand_cmp(&a[lo - 1], &a[lo]) <= 0; lo++)
+		;
+	if (lo >= n)
+		return NG_OK;
+	if (!(b = malloc(n * sizeof(*b))))
+		return NG_ERR_NOMEM;
+	for (w = 1; w < n; w *= 2) {
+		for (lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t i = lo, j = mid, k = lo;
+			if (mid == hi || cand_cmp(&a[mid - 1], &a[mid]) <= 0) {
+				memcpy(b + lo, a + lo, (hi - lo) * sizeof(*a));
+				continue;
+			}
+			while (i < mid && j < hi)
+				b[k++] = cand_cmp(&a[j], &a[i]) < 0 ? a[j++] : a[i++];
+			memcpy(b + k, a + i, (mid - i) * sizeof(*a));
+			k += mid - i;
+			memcpy(b + k, a + j, (hi - j) * sizeof(*a));
+		}
+		t = a;
+		a = b;
+		b = t;
+	}
+	if (a != c->v) {
+		memcpy(c->v, a, n * sizeof(*a));
+		b = a;
+	}
+	free(b);
+	return NG_OK;
+}
+
+/* Sorts the document's mentions by first token, stably. A natural merge
+ * sort: the mentions added after a sort form one more ascending run, so
+ * a resort is a single merge. */
+static ng_status
+sort_mentions(ng_doc *doc)
+{
+	ng_mention *a = doc->mentions, *b, *t;
+	size_t n = doc->n_mentions, lo;
+	bool merged;
+
+	for (lo = 1; lo < n && a[lo - 1].tb <= a[lo].tb; lo++)
+		;
+	if (lo >= n)
+		return NG_OK;
+	if (!(b = malloc(n * sizeof(*b))))
+		return NG_ERR_NOMEM;
+	do {
+		merged = false;
+		for (lo = 0; lo < n;) {
+			size_t mid = lo + 1, hi, i, j, k = lo;
+			while (mid < n && a[mid - 1].tb <= a[mid].tb)
+				mid++;
+			hi = mid < n ? mid + 1 : n;
+			while (hi < n && a[hi - 1].tb <= a[hi].tb)
+				hi++;
+			for (i = lo, j = mid; i < mid && j < hi;)
+				b[k++] = a[j].tb < a[i].tb ? a[j++] : a[i++];
+			memcpy(b + k, a + i, (mid - i) * sizeof(*a));
+			k += mid - i;
+			memcpy(b + k, a + j, (hi - j) * sizeof(*a));
+			merged |= mid < n;
+			lo = hi;
+		}
+		t = a;
+		a = b;
+		b = t;
+	} while (merged);
+	if (a != doc->mentions) {
+		memcpy(doc->mentions, a, n * sizeof(*a));
+		b = a;
+	}
+	free(b);
+	return NG_OK;
 }
 
 static ng_status
@@ -512,8 +590,7 @@ take_cands(ng_doc *doc, cands *c, uint8_t *taken)
 	size_t k;
 	ng_status st = NG_OK;
 
-	if (c->n)
-		qsort(c->v, c->n, sizeof(*c->v), cand_cmp);
+	TRY(st, sort_cands(c));
 	for (k = 0; k < c->n; k++) {
 		const cand *x = &c->v[k];
 		uint32_t i, ent;
@@ -1153,12 +1230,10 @@ ng_ner(ng_doc *doc)
 		}
 	}
 	TRY(st, take_cands(doc, &c, taken));
-	if (doc->n_mentions)
-		qsort(doc->mentions, doc->n_mentions, sizeof(*doc->mentions), mention_cmp);
+	TRY(st, sort_mentions(doc));
 	TRY(st, collect_docaliases(doc, &d));
 	TRY(st, resolve_docaliases(doc, &d, taken));
-	if (doc->n_mentions)
-		qsort(doc->mentions, doc->n_mentions, sizeof(*doc->mentions), mention_cmp);
+	TRY(st, sort_mentions(doc));
 	for (si = 0; si < doc->n_mentions; si++) {
 		uint32_t i;
 		for (i = doc->mentions[si].tb; i < doc->mentions[si].te; i++)
@@ -1167,8 +1242,7 @@ ng_ner(ng_doc *doc)
 	TRY(st, index_mentions(doc));
 	TRY(st, title_facts(doc));
 	TRY(st, resolve_references(doc, taken));
-	if (doc->n_mentions)
-		qsort(doc->mentions, doc->n_mentions, sizeof(*doc->mentions), mention_cmp);
+	TRY(st, sort_mentions(doc));
 done:
 	free(c.v);
 	free(d.v);
