@@ -22,6 +22,71 @@ tag_of(const ng_doc *doc, const ng_mention *m)
 	}
 }
 
+/* Makes room for n more bytes and the NUL in out. */
+static inline ng_status
+reserve(ng_buf *out, size_t n)
+{
+	if (out->len + n + 1 > out->cap && NG_GROW(out->buf, out->cap, out->len + n + 1))
+		return NG_ERR_NOMEM;
+	return NG_OK;
+}
+
+/* Appends a placeholder: the tag and the mention index, "PER_12". */
+static ng_status
+add_placeholder(ng_buf *out, const char *tag, size_t k)
+{
+	char digits[24];
+	size_t n = 0;
+
+	do {
+		digits[n++] = (char)('0' + k % 10);
+		k /= 10;
+	} while (k);
+	if (reserve(out, 4 + n))
+		return NG_ERR_NOMEM;
+	memcpy(out->buf + out->len, tag, 3);
+	out->buf[out->len + 3] = '_';
+	out->len += 4;
+	while (n)
+		out->buf[out->len++] = digits[--n];
+	out->buf[out->len] = '\0';
+	return NG_OK;
+}
+
+/* Appends a token case-folded; ASCII words are lower-cased in place. */
+static ng_status
+add_folded(ng_buf *out, const char *w, size_t n)
+{
+	size_t i;
+	char *d;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)w[i] >= 0x80)
+			return ng_fold(w, n, false, out);
+	if (reserve(out, n))
+		return NG_ERR_NOMEM;
+	d = out->buf + out->len;
+	for (i = 0; i < n; i++)
+		d[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
+	out->len += n;
+	out->buf[out->len] = '\0';
+	return NG_OK;
+}
+
+/* Could sentence si hold two mentions? Counts those that start in it, from
+ * the cursor *mk on, up to two: tagging never finds more. */
+static bool
+two_mentions(const ng_doc *doc, const ng_sentence *s, size_t mk)
+{
+	size_t k = mk, n = 0;
+
+	while (k < doc->n_mentions && doc->mentions[k].tb < s->tb)
+		k++;
+	for (; k < doc->n_mentions && doc->mentions[k].tb < s->te && n < 2; k++)
+		n++;
+	return n >= 2;
+}
+
 /* Writes the tagged form of sentence si into out; returns the number of
  * mentions (non-adjective) it holds. */
 static ng_status
@@ -35,14 +100,18 @@ tag_sentence(ng_doc *doc, uint32_t si, size_t *mk, ng_buf *out, size_t *n_ents)
 	*n_ents = 0;
 	for (i = s->tb; i < s->te; i++) {
 		const ng_token *t = &doc->toks[i];
-		if (out->len && ng_buf_addc(out, ' '))
-			return NG_ERR_NOMEM;
+		if (out->len) {
+			if (reserve(out, 1))
+				return NG_ERR_NOMEM;
+			out->buf[out->len++] = ' ';
+			out->buf[out->len] = '\0';
+		}
 		while (k < doc->n_mentions && doc->mentions[k].tb < i)
 			k++;
 		if (k < doc->n_mentions && doc->mentions[k].tb == i) {
 			/* A mention; falls through to the title check below if none. */
 			const ng_mention *m = &doc->mentions[k];
-			if (ng_buf_printf(out, "%s_%zu", tag_of(doc, m), k))
+			if (add_placeholder(out, tag_of(doc, m), k))
 				return NG_ERR_NOMEM;
 			(*n_ents)++;
 			i = m->te - 1;
@@ -58,7 +127,7 @@ tag_sentence(ng_doc *doc, uint32_t si, size_t *mk, ng_buf *out, size_t *n_ents)
 				continue;
 			}
 		}
-		if (ng_fold(doc->text.norm + t->b, t->e - t->b, false, out))
+		if (add_folded(out, doc->text.norm + t->b, t->e - t->b))
 			return NG_ERR_NOMEM;
 	}
 	*mk = k;
@@ -211,7 +280,8 @@ ng_relations(ng_doc *doc)
 		const ng_sentence *s = &doc->sents[si];
 		size_t n_ents, p;
 		uint64_t bits[16];
-		if ((s->flags & NG_SENT_BOILER) || s->te - s->tb > NG_MAX_SENTENCE_TOKENS)
+		if ((s->flags & NG_SENT_BOILER) || s->te - s->tb > NG_MAX_SENTENCE_TOKENS ||
+		    !two_mentions(doc, s, mk))
 			continue;
 		TRY(st, tag_sentence(doc, si, &mk, &text, &n_ents));
 		if (n_ents < 2)
