@@ -381,7 +381,7 @@ person_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
 	for (i = s->tb + 1; i + 1 < s->te; i++) {
 		uint32_t j, start;
 		const ng_phrase *p = NULL;
-		if (!appositive_title(doc, s, i, &j, &p))
+		if (!tok_eq(doc, i, ",") || !appositive_title(doc, s, i, &j, &p))
 			continue;
 		/* Walk back over the name before the comma. */
 		start = i;
@@ -584,9 +584,90 @@ span_text(const ng_doc *doc, uint32_t tb, uint32_t te, const char **s, size_t *n
 	*n = T(doc, te - 1)->e - T(doc, tb)->b;
 }
 
+/* Surface forms already given to ng_doc_add_alt, and labels already given
+ * to ng_doc_entity_for_name: both calls give the same result again for the
+ * same text, so a repeated mention skips them. */
+typedef struct {
+	uint32_t off, len;  /* span of the original (alts) or normalized text */
+	uint32_t val;       /* entity */
+	uint32_t cls;       /* class of a name */
+	uint32_t next;      /* next record of the same entity + 1 (alts) */
+} seen_span;
+
+typedef struct {
+	seen_span *v;
+	size_t n, cap;
+	uint32_t *head;     /* entity -> first record + 1 (alts) */
+	size_t cap_head;
+} seen_spans;
+
+static ng_status
+seen_add(seen_spans *m, uint32_t off, uint32_t len, uint32_t val, uint32_t cls)
+{
+	if (NG_GROW(m->v, m->cap, m->n + 1))
+		return NG_ERR_NOMEM;
+	m->v[m->n].off = off;
+	m->v[m->n].len = len;
+	m->v[m->n].val = val;
+	m->v[m->n].cls = cls;
+	m->v[m->n].next = 0;
+	m->n++;
+	return NG_OK;
+}
+
+/* Adds the original text of tokens [tb, te) as a surface form of ent,
+ * unless it was added before. */
+static ng_status
+add_alt_once(ng_doc *doc, seen_spans *m, uint32_t ent, uint32_t tb, uint32_t te)
+{
+	uint32_t ob = (uint32_t)ng_text_orig(&doc->text, T(doc, tb)->b);
+	uint32_t len = (uint32_t)ng_text_orig(&doc->text, T(doc, te - 1)->e) - ob;
+	const char *str = doc->text.orig + ob;
+	uint32_t r;
+	ng_status st;
+
+	if (ent >= m->cap_head) {
+		size_t old = m->cap_head;
+		if (NG_GROW(m->head, m->cap_head, (size_t)ent + 1))
+			return NG_ERR_NOMEM;
+		memset(m->head + old, 0, (m->cap_head - old) * sizeof(*m->head));
+	}
+	for (r = m->head[ent]; r; r = m->v[r - 1].next)
+		if (m->v[r - 1].len == len && !memcmp(doc->text.orig + m->v[r - 1].off, str, len))
+			return NG_OK;
+	if ((st = ng_doc_add_alt(doc, ent, str, len)) || (st = seen_add(m, ob, len, ent, 0)))
+		return st;
+	m->v[m->n - 1].next = m->head[ent];
+	m->head[ent] = (uint32_t)m->n;
+	return NG_OK;
+}
+
+/* The entity of a rule's candidate: its label is the normalized text of
+ * tokens [nb, ne). */
+static ng_status
+entity_for_name_once(ng_doc *doc, seen_spans *m, ng_class cls, uint32_t nb, uint32_t ne,
+                     uint32_t *out)
+{
+	const char *s;
+	size_t n, k;
+	ng_status st;
+
+	span_text(doc, nb, ne, &s, &n);
+	for (k = 0; k < m->n; k++)
+		if (m->v[k].cls == (uint32_t)cls && m->v[k].len == n &&
+		    !memcmp(doc->text.norm + m->v[k].off, s, n)) {
+			*out = m->v[k].val;
+			return NG_OK;
+		}
+	if ((st = ng_doc_entity_for_name(doc, cls, s, n, out)))
+		return st;
+	return seen_add(m, T(doc, nb)->b, (uint32_t)n, *out, (uint32_t)cls);
+}
+
 static ng_status
 take_cands(ng_doc *doc, cands *c, uint8_t *taken)
 {
+	seen_spans alts = {0}, names = {0};
 	size_t k;
 	ng_status st = NG_OK;
 
@@ -594,8 +675,6 @@ take_cands(ng_doc *doc, cands *c, uint8_t *taken)
 	for (k = 0; k < c->n; k++) {
 		const cand *x = &c->v[k];
 		uint32_t i, ent;
-		const char *s;
-		size_t n;
 		for (i = x->tb; i < x->te; i++)
 			if (taken[i])
 				break;
@@ -603,21 +682,18 @@ take_cands(ng_doc *doc, cands *c, uint8_t *taken)
 			continue;
 		if (x->entry >= 0)
 			TRY(st, ng_doc_entity_for_entry(doc, x->entry, &ent));
-		else {
-			span_text(doc, x->nb, x->ne, &s, &n);
-			TRY(st, ng_doc_entity_for_name(doc, x->cls, s, n, &ent));
-		}
+		else
+			TRY(st, entity_for_name_once(doc, &names, x->cls, x->nb, x->ne, &ent));
 		for (i = x->tb; i < x->te; i++)
 			taken[i] = 1;
 		TRY(st, add_mention(doc, x->tb, x->te, ent, x->sent, x->flags));
-		if (!(x->flags & NG_MEN_ADJ)) {
-			span_text(doc, x->tb, x->te, &s, &n);
-			TRY(st, ng_doc_add_alt(doc, ent, doc->text.orig + ng_text_orig(&doc->text, T(doc, x->tb)->b),
-			                       ng_text_orig(&doc->text, T(doc, x->te - 1)->e) -
-			                           ng_text_orig(&doc->text, T(doc, x->tb)->b)));
-		}
+		if (!(x->flags & NG_MEN_ADJ))
+			TRY(st, add_alt_once(doc, &alts, ent, x->tb, x->te));
 	}
 done:
+	free(alts.v);
+	free(alts.head);
+	free(names.v);
 	return st;
 }
 
@@ -1015,7 +1091,7 @@ title_facts(ng_doc *doc)
 			size_t ob, oe;
 			if (pm < 0 || doc->ents[doc->mentions[pm].ent].cls != NG_CLASS_PERSON ||
 			    (doc->mentions[pm].flags & NG_MEN_PRON) ||
-			    !(te = appositive_title(doc, s, i, &j, &p)))
+			    !tok_eq(doc, i, ",") || !(te = appositive_title(doc, s, i, &j, &p)))
 				continue;
 			/* The first organization in the rest of the clause. */
 			for (k = te; k < s->te && k < te + 16 && !tok_eq(doc, k, ",") && !tok_eq(doc, k, ".");
