@@ -704,24 +704,40 @@ typedef struct {
 	uint32_t n;
 	uint32_t ent;
 	bool ambiguous;
+	uint32_t next;     /* next alias with the same first key + 1, 0 = none */
+	uint32_t last;     /* on the first of those: the last one + 1 */
 } docalias;
 
+/* The aliases in order of collection, chained by first key so that a word
+ * is compared only with the aliases that start with it. */
 typedef struct {
 	docalias *v;
 	size_t n, cap;
+	ng_u64map first;   /* first key + 1 -> first alias + 1 */
 } docaliases;
+
+/* The first alias that starts with key, + 1; 0 if none. */
+static uint32_t
+docalias_first(const docaliases *d, uint32_t key)
+{
+	uint32_t idx = 0;
+
+	ng_u64map_get(&d->first, (uint64_t)key + 1, &idx);
+	return idx;
+}
 
 static ng_status
 docalias_add(docaliases *d, const uint32_t *keys, uint32_t n, uint32_t ent)
 {
-	size_t k;
+	uint32_t head, k;
 
 	if (!n || n > 6)
 		return NG_OK;
-	for (k = 0; k < d->n; k++)
-		if (d->v[k].n == n && !memcmp(d->v[k].keys, keys, n * sizeof(*keys))) {
-			if (d->v[k].ent != ent)
-				d->v[k].ambiguous = true;
+	head = docalias_first(d, keys[0]);
+	for (k = head; k; k = d->v[k - 1].next)
+		if (d->v[k - 1].n == n && !memcmp(d->v[k - 1].keys, keys, n * sizeof(*keys))) {
+			if (d->v[k - 1].ent != ent)
+				d->v[k - 1].ambiguous = true;
 			return NG_OK;
 		}
 	if (NG_GROW(d->v, d->cap, d->n + 1))
@@ -731,7 +747,14 @@ docalias_add(docaliases *d, const uint32_t *keys, uint32_t n, uint32_t ent)
 	d->v[d->n].n = n;
 	d->v[d->n].ent = ent;
 	d->n++;
-	return NG_OK;
+	/* Append to the chain of the first key, keeping the order. */
+	if (head) {
+		d->v[d->v[head - 1].last - 1].next = (uint32_t)d->n;
+		d->v[head - 1].last = (uint32_t)d->n;
+		return NG_OK;
+	}
+	d->v[d->n - 1].last = (uint32_t)d->n;
+	return ng_u64map_put(&d->first, (uint64_t)keys[0] + 1, (uint32_t)d->n);
 }
 
 /* Surnames of the persons named in full, and acronyms defined in
@@ -812,13 +835,15 @@ resolve_docaliases(ng_doc *doc, const docaliases *d, const uint8_t *taken)
 	size_t si, n_sorted = doc->n_mentions;
 	ng_status st = NG_OK;
 
+	if (!d->n)
+		return NG_OK;
 	for (si = 0; si < doc->n_sents; si++) {
 		const ng_sentence *s = &doc->sents[si];
 		uint32_t i;
 		if (s->flags & NG_SENT_BOILER)
 			continue;
 		for (i = s->tb; i < s->te; i++) {
-			size_t k;
+			uint32_t k;
 			int32_t place = -1;
 			if (taken[i]) {
 				/* A surname outranks a place of the same name: "Medina". */
@@ -828,8 +853,11 @@ resolve_docaliases(ng_doc *doc, const docaliases *d, const uint8_t *taken)
 			}
 			if (!is_cap_word(doc, i) || (i > s->tb && (T(doc, i - 1)->flags & NG_TOK_JOIN)))
 				continue;
-			for (k = 0; k < d->n; k++) {
-				const docalias *a = &d->v[k];
+			/* The match starts with this word (a word, so no joining
+			 * hyphen): only the aliases that start with its key can
+			 * match, in the order they were collected. */
+			for (k = docalias_first(d, T(doc, i)->key); k; k = d->v[k - 1].next) {
+				const docalias *a = &d->v[k - 1];
 				uint32_t j = i, m = 0;
 				if (a->ambiguous)
 					continue;
@@ -1322,6 +1350,7 @@ ng_ner(ng_doc *doc)
 done:
 	free(c.v);
 	free(d.v);
+	ng_u64map_free(&d.first);
 	free(taken);
 	return st;
 }
