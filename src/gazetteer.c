@@ -5,12 +5,36 @@
 #include <stdlib.h>
 #include <string.h>
 
+#define XXH_INLINE_ALL
+#include <xxhash.h>
+
+/* A slot of the dictionary's lookup table: every word of every document
+ * is looked up, so the table is flat and hashes short words fast. */
+struct ng_dict_slot {
+	uint32_t hash;     /* high half of the word's hash */
+	uint32_t off;      /* the word in kb->dict's arena */
+	uint32_t len;
+	uint32_t key;      /* 0 = empty */
+};
+
 uint32_t
 ng_kb_key(const ng_knowledge *kb, const char *s, size_t len)
 {
 	uint32_t v = 0;
 
-	if (!kb || !ng_strmap_get(&kb->dict, s, len, &v))
+	if (!kb)
+		return 0;
+	if (kb->dict_slots && kb->dict_count == kb->dict.count) {
+		uint64_t h = XXH3_64bits(s, len);
+		size_t i = (size_t)h & kb->dict_mask;
+		const struct ng_dict_slot *t;
+		for (; (t = &kb->dict_slots[i])->key; i = (i + 1) & kb->dict_mask)
+			if (t->hash == (uint32_t)(h >> 32) && t->len == len &&
+			    !memcmp(kb->dict.arena.buf + t->off, s, len))
+				return t->key;
+		return 0;
+	}
+	if (!ng_strmap_get(&kb->dict, s, len, &v))
 		return 0;
 	return v;
 }
@@ -355,6 +379,41 @@ key_tables_free(ng_knowledge *kb)
 	kb->key_root = kb->key_title = NULL;
 	kb->n_key_tab = 0;
 	kb->key_tab_titles = 0;
+	free(kb->dict_slots);
+	kb->dict_slots = NULL;
+	kb->dict_mask = kb->dict_count = 0;
+}
+
+/* Copies the dictionary into the flat table of ng_kb_key. A word interned
+ * later makes ng_kb_key use the map again until the next prepare. */
+static ng_status
+dict_table(ng_knowledge *kb)
+{
+	const ng_strmap *d = &kb->dict;
+	size_t cap = 64, i;
+
+	while (cap < 2 * d->count)
+		cap *= 2;
+	if (!(kb->dict_slots = calloc(cap, sizeof(*kb->dict_slots))))
+		return NG_ERR_NOMEM;
+	kb->dict_mask = cap - 1;
+	for (i = 0; i < d->cap; i++) {
+		const char *w;
+		uint64_t h;
+		size_t j;
+		if (!d->offs[i])
+			continue;
+		w = d->arena.buf + d->offs[i] - 1;
+		h = XXH3_64bits(w, d->lens[i]);
+		for (j = (size_t)h & kb->dict_mask; kb->dict_slots[j].key; j = (j + 1) & kb->dict_mask)
+			;
+		kb->dict_slots[j].hash = (uint32_t)(h >> 32);
+		kb->dict_slots[j].off = d->offs[i] - 1;
+		kb->dict_slots[j].len = d->lens[i];
+		kb->dict_slots[j].key = d->vals[i];
+	}
+	kb->dict_count = d->count;
+	return NG_OK;
 }
 
 /* Copies the root's edges and the first words of titles into arrays by
@@ -380,7 +439,7 @@ key_tables(ng_knowledge *kb)
 	}
 	kb->n_key_tab = n;
 	kb->key_tab_titles = kb->n_titles;
-	return NG_OK;
+	return dict_table(kb);
 }
 
 ng_status

@@ -260,6 +260,8 @@ struct ng_knowledge {
 	uint32_t *key_title;    /* key -> first title + 1 (as title_first) */
 	uint32_t n_key_tab;     /* keys below this are in both tables */
 	size_t key_tab_titles;  /* n_titles when key_title was built */
+	struct ng_dict_slot *dict_slots; /* dict as a flat table for ng_kb_key */
+	size_t dict_mask, dict_count;    /* its size - 1; dict.count when built */
 };
 
 /* The expression for publication dates (doc.c). */
