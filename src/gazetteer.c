@@ -382,6 +382,29 @@ key_tables_free(ng_knowledge *kb)
 	free(kb->dict_slots);
 	kb->dict_slots = NULL;
 	kb->dict_mask = kb->dict_count = 0;
+	free(kb->trigger_rows);
+	kb->trigger_rows = NULL;
+	kb->trigger_words = kb->trigger_patterns = 0;
+}
+
+/* For each prefilter bit of relation triggers (ng_trigger_bit), the set of
+ * patterns with a trigger on that bit, one bit per pattern. */
+static ng_status
+trigger_table(ng_knowledge *kb)
+{
+	size_t words = (kb->n_patterns + 63) / 64, p, k;
+
+	if (!words)
+		return NG_OK;
+	if (!(kb->trigger_rows = calloc(1024 * words, sizeof(*kb->trigger_rows))))
+		return NG_ERR_NOMEM;
+	for (p = 0; p < kb->n_patterns; p++)
+		for (k = 0; k < kb->patterns[p].n_triggers; k++)
+			kb->trigger_rows[(size_t)kb->patterns[p].trigger_bits[k] * words + p / 64] |=
+				(uint64_t)1 << (p % 64);
+	kb->trigger_words = words;
+	kb->trigger_patterns = kb->n_patterns;
+	return NG_OK;
 }
 
 /* Copies the dictionary into the flat table of ng_kb_key. A word interned
@@ -439,7 +462,9 @@ key_tables(ng_knowledge *kb)
 	}
 	kb->n_key_tab = n;
 	kb->key_tab_titles = kb->n_titles;
-	return dict_table(kb);
+	if (dict_table(kb) || trigger_table(kb))
+		return NG_ERR_NOMEM;
+	return NG_OK;
 }
 
 ng_status

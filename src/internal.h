@@ -262,6 +262,9 @@ struct ng_knowledge {
 	size_t key_tab_titles;  /* n_titles when key_title was built */
 	struct ng_dict_slot *dict_slots; /* dict as a flat table for ng_kb_key */
 	size_t dict_mask, dict_count;    /* its size - 1; dict.count when built */
+	uint64_t *trigger_rows; /* per prefilter bit: patterns with a trigger on it */
+	size_t trigger_words;   /* words per row; n_patterns is trigger_patterns */
+	size_t trigger_patterns;
 };
 
 /* The expression for publication dates (doc.c). */

@@ -221,20 +221,29 @@ contradicts_gazetteer(const ng_doc *doc, const char *prop, uint32_t s, uint32_t 
 	return c >= 0 && c != eo->entry;
 }
 
-/* Sets the prefilter bit of every word of the tagged sentence. */
+/* Sets the prefilter bit of every word of the tagged sentence, and in
+ * cands (if the knowledge has the table) the patterns with a trigger on
+ * one of those bits. */
 static void
-sentence_bits(const char *text, size_t len, uint64_t bits[16])
+sentence_bits(const ng_knowledge *kb, const char *text, size_t len, uint64_t bits[16],
+              uint64_t *cands)
 {
-	size_t i = 0;
+	size_t i = 0, w, words = cands ? kb->trigger_words : 0;
 
 	memset(bits, 0, 16 * sizeof(*bits));
+	if (cands)
+		memset(cands, 0, words * sizeof(*cands));
 	while (i < len) {
 		size_t j = i;
 		uint16_t b;
 		while (j < len && text[j] != ' ')
 			j++;
 		b = ng_trigger_bit(text + i, j - i);
-		bits[b >> 6] |= (uint64_t)1 << (b & 63);
+		if (!((bits[b >> 6] >> (b & 63)) & 1)) {
+			bits[b >> 6] |= (uint64_t)1 << (b & 63);
+			for (w = 0; w < words; w++)
+				cands[w] |= kb->trigger_rows[(size_t)b * words + w];
+		}
 		i = j + 1;
 	}
 }
@@ -263,6 +272,7 @@ ng_relations(ng_doc *doc)
 	pcre2_match_data *md = NULL, *cmd = NULL;
 	pcre2_match_context *mc = NULL;
 	ng_buf text = {0};
+	uint64_t *cands = NULL;
 	size_t mk = 0;
 	uint32_t si;
 	ng_status st = NG_OK;
@@ -276,6 +286,12 @@ ng_relations(ng_doc *doc)
 	}
 	pcre2_set_match_limit(mc, NG_PCRE2_MATCH_LIMIT);
 	pcre2_set_depth_limit(mc, NG_PCRE2_DEPTH_LIMIT);
+	/* The table of patterns by trigger bit, if it is current. */
+	if (kb->trigger_rows && kb->trigger_patterns == kb->n_patterns &&
+	    !(cands = malloc(kb->trigger_words * sizeof(*cands)))) {
+		st = NG_ERR_NOMEM;
+		goto done;
+	}
 	for (si = 0; si < doc->n_sents; si++) {
 		const ng_sentence *s = &doc->sents[si];
 		size_t n_ents, p;
@@ -286,13 +302,16 @@ ng_relations(ng_doc *doc)
 		TRY(st, tag_sentence(doc, si, &mk, &text, &n_ents));
 		if (n_ents < 2)
 			continue;
-		sentence_bits(text.buf, text.len, bits);
+		sentence_bits(kb, text.buf, text.len, bits, cands);
 		for (p = 0; p < kb->n_patterns; p++) {
 			const ng_pattern *pt = &kb->patterns[p];
 			int sg = pt->sg, og = pt->og;
 			PCRE2_SIZE start = 0;
 			int rc;
-			if (sg <= 0 || og <= 0 || !has_trigger(pt, text.buf, bits))
+			/* No trigger bit of the pattern in the sentence: skip. */
+			if (sg <= 0 || og <= 0 ||
+			    (cands && pt->n_triggers && !((cands[p / 64] >> (p % 64)) & 1)) ||
+			    !has_trigger(pt, text.buf, bits))
 				continue;
 			while (start <= text.len &&
 			       (rc = pcre2_match(pt->re, (PCRE2_SPTR)text.buf, text.len, start,
@@ -361,5 +380,6 @@ done:
 	pcre2_match_data_free(cmd);
 	pcre2_match_context_free(mc);
 	ng_buf_free(&text);
+	free(cands);
 	return st;
 }
