@@ -166,29 +166,20 @@ gazetteer_cands(const ng_doc *doc, uint32_t si, cands *out)
 {
 	const ng_knowledge *kb = doc->kb;
 	const ng_sentence *s = &doc->sents[si];
+	const ng_token *toks = doc->toks;
 	uint32_t i;
 
 	for (i = s->tb; i < s->te; i++) {
-		uint32_t node = 0, j;
-		if (!T(doc, i)->key || (T(doc, i)->flags & NG_TOK_JOIN))
+		uint32_t node, j = i, key = toks[i].key;
+		/* Most words start no alias: the table by key tells at once. */
+		if (!key || (key & NG_LOCAL_KEY) || (toks[i].flags & NG_TOK_JOIN) ||
+		    !(node = root_child(kb, key)))
 			continue;
-		for (j = i; j < s->te; j++) {
-			const ng_token *t = T(doc, j);
-			const ng_terminal *best;
-			uint32_t child, term;
-			if (t->flags & NG_TOK_JOIN && j > i)
-				continue;
-			if (!t->key || (t->key & NG_LOCAL_KEY))
-				break;
-			if (!node) {
-				if (!(child = root_child(kb, t->key)))
-					break;
-			} else if (!ng_u64map_get(&kb->edges, ((uint64_t)node << 32) | t->key, &child))
-				break;
-			node = child;
+		for (;;) {
+			const ng_terminal *best = NULL;
+			uint32_t term;
 			/* Of the entries with this alias, the highest priority wins;
 			 * among equals, the first loaded. */
-			best = NULL;
 			for (term = kb->node_term[node]; term; term = kb->terms[term - 1].next) {
 				const ng_terminal *tm = &kb->terms[term - 1];
 				const ng_alias *a = &kb->aliases[tm->alias];
@@ -212,6 +203,13 @@ gazetteer_cands(const ng_doc *doc, uint32_t si, cands *out)
 				if (cand_add(out, &c))
 					return NG_ERR_NOMEM;
 			}
+			/* The next word, over joining hyphens. */
+			do
+				j++;
+			while (j < s->te && (toks[j].flags & NG_TOK_JOIN));
+			if (j >= s->te || !(key = toks[j].key) || (key & NG_LOCAL_KEY) ||
+			    !ng_u64map_get(&kb->edges, ((uint64_t)node << 32) | key, &node))
+				break;
 		}
 	}
 	return NG_OK;
