@@ -712,7 +712,14 @@ typedef struct {
 	docalias *v;
 	size_t n, cap;
 	ng_u64map first;   /* first key + 1 -> first alias + 1 */
+	uint64_t filter;   /* a bit per first key (filter_bit): most words miss */
 } docaliases;
+
+static inline uint64_t
+filter_bit(uint32_t key)
+{
+	return (uint64_t)1 << ((key * 2654435761u) >> 26);
+}
 
 /* The first alias that starts with key, + 1; 0 if none. */
 static uint32_t
@@ -720,6 +727,8 @@ docalias_first(const docaliases *d, uint32_t key)
 {
 	uint32_t idx = 0;
 
+	if (!(d->filter & filter_bit(key)))
+		return 0;
 	ng_u64map_get(&d->first, (uint64_t)key + 1, &idx);
 	return idx;
 }
@@ -752,6 +761,7 @@ docalias_add(docaliases *d, const uint32_t *keys, uint32_t n, uint32_t ent)
 		return NG_OK;
 	}
 	d->v[d->n - 1].last = (uint32_t)d->n;
+	d->filter |= filter_bit(keys[0]);
 	return ng_u64map_put(&d->first, (uint64_t)keys[0] + 1, (uint32_t)d->n);
 }
 
@@ -803,24 +813,21 @@ done:
 }
 
 /* The place mention that starts at token i among the first n mentions,
- * which are sorted by first token; -1 if none. A binary search, since a scan
- * of all mentions for each token made long texts quadratic. */
+ * which are sorted by first token; -1 if none. The tokens asked about only
+ * grow, so a cursor *at walks the mentions once (a scan of all mentions for
+ * each token made long texts quadratic). */
 static int32_t
-place_mention_at(const ng_doc *doc, size_t n, uint32_t i)
+place_mention_at(const ng_doc *doc, size_t n, uint32_t i, size_t *at)
 {
-	size_t lo = 0, hi = n;
+	size_t k = *at;
 	int32_t place = -1;
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (doc->mentions[mid].tb < i)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < n && doc->mentions[lo].tb == i; lo++)
-		if (doc->ents[doc->mentions[lo].ent].cls == NG_CLASS_PLACE)
-			place = (int32_t)lo;
+	while (k < n && doc->mentions[k].tb < i)
+		k++;
+	*at = k;
+	for (; k < n && doc->mentions[k].tb == i; k++)
+		if (doc->ents[doc->mentions[k].ent].cls == NG_CLASS_PLACE)
+			place = (int32_t)k;
 	return place;
 }
 
@@ -830,7 +837,7 @@ place_mention_at(const ng_doc *doc, size_t n, uint32_t i)
 static ng_status
 resolve_docaliases(ng_doc *doc, const docaliases *d, const uint8_t *taken)
 {
-	size_t si, n_sorted = doc->n_mentions;
+	size_t si, n_sorted = doc->n_mentions, at = 0;
 	ng_status st = NG_OK;
 
 	if (!d->n)
@@ -845,7 +852,7 @@ resolve_docaliases(ng_doc *doc, const docaliases *d, const uint8_t *taken)
 			int32_t place = -1;
 			if (taken[i]) {
 				/* A surname outranks a place of the same name: "Medina". */
-				place = place_mention_at(doc, n_sorted, i);
+				place = place_mention_at(doc, n_sorted, i, &at);
 				if (place < 0)
 					continue;
 			}
