@@ -1202,7 +1202,7 @@ static ng_status
 resolve_references(ng_doc *doc, uint8_t *taken)
 {
 	int32_t last_subject = -1;
-	size_t si, k = 0;
+	size_t si;
 	uint32_t *orgs = NULL;  /* organizations in order of mention */
 	size_t n_orgs = 0, cap_orgs = 0;
 	ng_status st = NG_OK;
@@ -1214,10 +1214,9 @@ resolve_references(ng_doc *doc, uint8_t *taken)
 		if (s->flags & NG_SENT_BOILER)
 			continue;
 		for (i = s->tb; i < s->te; i++) {
-			int32_t m;
-			while (k < doc->n_mentions && doc->mentions[k].tb < i)
-				k++;
-			m = (k < doc->n_mentions && doc->mentions[k].tb == i) ? (int32_t)k : -1;
+			/* The index is of the mentions before this pass; those added
+			 * here start at tokens already passed. */
+			int32_t m = mention_at(doc, i);
 			if (m >= 0) {
 				const ng_mention *mm = &doc->mentions[m];
 				if (first && !(mm->flags & NG_MEN_ADJ) &&
