@@ -597,6 +597,7 @@ typedef struct {
 	size_t n, cap;
 	uint32_t *head;     /* entity -> first record + 1 (alts) */
 	size_t cap_head;
+	ng_u64map by_hash;  /* hash of class and text -> first record + 1 (names) */
 } seen_spans;
 
 static ng_status
@@ -647,19 +648,25 @@ entity_for_name_once(ng_doc *doc, seen_spans *m, ng_class cls, uint32_t nb, uint
                      uint32_t *out)
 {
 	const char *s;
-	size_t n, k;
+	size_t n;
+	uint64_t h;
+	uint32_t head = 0, r;
 	ng_status st;
 
 	span_text(doc, nb, ne, &s, &n);
-	for (k = 0; k < m->n; k++)
-		if (m->v[k].cls == (uint32_t)cls && m->v[k].len == n &&
-		    !memcmp(doc->text.norm + m->v[k].off, s, n)) {
-			*out = m->v[k].val;
+	h = ng_hash64(s, n, (uint64_t)cls) | 1;
+	ng_u64map_get(&m->by_hash, h, &head);
+	for (r = head; r; r = m->v[r - 1].next)
+		if (m->v[r - 1].cls == (uint32_t)cls && m->v[r - 1].len == n &&
+		    !memcmp(doc->text.norm + m->v[r - 1].off, s, n)) {
+			*out = m->v[r - 1].val;
 			return NG_OK;
 		}
-	if ((st = ng_doc_entity_for_name(doc, cls, s, n, out)))
+	if ((st = ng_doc_entity_for_name(doc, cls, s, n, out)) ||
+	    (st = seen_add(m, T(doc, nb)->b, (uint32_t)n, *out, (uint32_t)cls)))
 		return st;
-	return seen_add(m, T(doc, nb)->b, (uint32_t)n, *out, (uint32_t)cls);
+	m->v[m->n - 1].next = head;
+	return ng_u64map_put(&m->by_hash, h, (uint32_t)m->n);
 }
 
 static ng_status
@@ -692,6 +699,7 @@ done:
 	free(alts.v);
 	free(alts.head);
 	free(names.v);
+	ng_u64map_free(&names.by_hash);
 	return st;
 }
 
