@@ -29,7 +29,7 @@ typedef struct {
 static ng_status
 cand_add(cands *c, const cand *x)
 {
-	if (NG_GROW(c->v, c->cap, c->n + 1))
+	if (c->n == c->cap && NG_GROW(c->v, c->cap, c->n + 1))
 		return NG_ERR_NOMEM;
 	c->v[c->n++] = *x;
 	return NG_OK;
@@ -562,7 +562,8 @@ add_mention(ng_doc *doc, uint32_t tb, uint32_t te, uint32_t ent, uint32_t si, ui
 {
 	ng_mention *m;
 
-	if (NG_GROW(doc->mentions, doc->cap_mentions, doc->n_mentions + 1))
+	if (doc->n_mentions >= doc->cap_mentions &&
+	    NG_GROW(doc->mentions, doc->cap_mentions, doc->n_mentions + 1))
 		return NG_ERR_NOMEM;
 	m = &doc->mentions[doc->n_mentions++];
 	m->tb = tb;
@@ -603,7 +604,7 @@ typedef struct {
 static ng_status
 seen_add(seen_spans *m, uint32_t off, uint32_t len, uint32_t val, uint32_t cls)
 {
-	if (NG_GROW(m->v, m->cap, m->n + 1))
+	if (m->n == m->cap && NG_GROW(m->v, m->cap, m->n + 1))
 		return NG_ERR_NOMEM;
 	m->v[m->n].off = off;
 	m->v[m->n].len = len;
@@ -1231,7 +1232,7 @@ resolve_references(ng_doc *doc, uint8_t *taken)
 				    doc->ents[mm->ent].cls == NG_CLASS_PERSON)
 					last_subject = (int32_t)mm->ent;
 				if (doc->ents[mm->ent].cls == NG_CLASS_ORGANIZATION) {
-					if (NG_GROW(orgs, cap_orgs, n_orgs + 1)) {
+					if (n_orgs == cap_orgs && NG_GROW(orgs, cap_orgs, n_orgs + 1)) {
 						st = NG_ERR_NOMEM;
 						goto done;
 					}
