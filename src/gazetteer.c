@@ -5,38 +5,106 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define XXH_INLINE_ALL
-#include <xxhash.h>
-
 /* A slot of the dictionary's lookup table: every word of every document
- * is looked up, so the table is flat and hashes short words fast. */
+ * is looked up, so the table is flat and the lookup calls nothing. */
 struct ng_dict_slot {
-	uint32_t hash;     /* high half of the word's hash */
+	uint32_t hash;     /* high half of the word's dict_hash */
 	uint32_t off;      /* the word in kb->dict's arena */
 	uint32_t len;
 	uint32_t key;      /* 0 = empty */
 };
 
-uint32_t
-ng_kb_key(const ng_knowledge *kb, const char *s, size_t len)
+/* The last n < 8 bytes of a word as a number, for hashing: two loads
+ * that may overlap, or single bytes for the shortest. */
+static inline uint64_t
+tail_bits(const char *s, size_t n)
+{
+	uint32_t a, b;
+
+	if (n >= 4) {
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		return ((uint64_t)a << 32) | b;
+	}
+	if (!n)
+		return 0;
+	return ((uint64_t)(unsigned char)s[0] << 16) | ((uint64_t)(unsigned char)s[n / 2] << 8) |
+	       (unsigned char)s[n - 1];
+}
+
+/* A hash for short words, eight bytes at a time; it only has to agree
+ * with itself within a process. */
+static inline uint64_t
+dict_hash(const char *s, size_t n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, v;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&v, s + i, 8);
+		h = (h ^ v) * 0xbf58476d1ce4e5b9ULL;
+		h ^= h >> 31;
+	}
+	h = (h ^ tail_bits(s + i, n - i)) * 0x94d049bb133111ebULL;
+	h ^= h >> 29;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	return h ^ (h >> 32);
+}
+
+/* Do the n bytes at a and b agree? Inline, for short words. */
+static inline bool
+same_bytes(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+	uint32_t p, q, r, t;
+
+	for (; n >= 8; a += 8, b += 8, n -= 8) {
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		if (x != y)
+			return false;
+	}
+	if (n >= 4) {
+		memcpy(&p, a, 4);
+		memcpy(&q, b, 4);
+		memcpy(&r, a + n - 4, 4);
+		memcpy(&t, b + n - 4, 4);
+		return p == q && r == t;
+	}
+	for (; n; a++, b++, n--)
+		if (*a != *b)
+			return false;
+	return true;
+}
+
+/* Before prepare, or after a word was interned since: the map. Kept out
+ * of line so that the table lookup saves no registers. */
+static __attribute__((noinline)) uint32_t
+kb_key_map(const ng_knowledge *kb, const char *s, size_t len)
 {
 	uint32_t v = 0;
 
+	if (!ng_strmap_get(&kb->dict, s, len, &v))
+		return 0;
+	return v;
+}
+
+uint32_t
+ng_kb_key(const ng_knowledge *kb, const char *s, size_t len)
+{
 	if (!kb)
 		return 0;
 	if (kb->dict_slots && kb->dict_count == kb->dict.count) {
-		uint64_t h = XXH3_64bits(s, len);
+		uint64_t h = dict_hash(s, len);
 		size_t i = (size_t)h & kb->dict_mask;
 		const struct ng_dict_slot *t;
 		for (; (t = &kb->dict_slots[i])->key; i = (i + 1) & kb->dict_mask)
 			if (t->hash == (uint32_t)(h >> 32) && t->len == len &&
-			    !memcmp(kb->dict.arena.buf + t->off, s, len))
+			    same_bytes(kb->dict.arena.buf + t->off, s, len))
 				return t->key;
 		return 0;
 	}
-	if (!ng_strmap_get(&kb->dict, s, len, &v))
-		return 0;
-	return v;
+	return kb_key_map(kb, s, len);
 }
 
 ng_status
@@ -427,7 +495,7 @@ dict_table(ng_knowledge *kb)
 		if (!d->offs[i])
 			continue;
 		w = d->arena.buf + d->offs[i] - 1;
-		h = XXH3_64bits(w, d->lens[i]);
+		h = dict_hash(w, d->lens[i]);
 		for (j = (size_t)h & kb->dict_mask; kb->dict_slots[j].key; j = (j + 1) & kb->dict_mask)
 			;
 		kb->dict_slots[j].hash = (uint32_t)(h >> 32);
