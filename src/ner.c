@@ -42,9 +42,10 @@ T(const ng_doc *doc, uint32_t i)
 }
 
 /* Token comparisons with constant words; the length comes from the
- * literal, so most tokens fail on it without touching their bytes. */
-#define tok_eq(doc, i, lit) tok_eq_n(doc, i, lit, sizeof(lit) - 1)
-#define tok_word(doc, i, lit) tok_word_n(doc, i, lit, sizeof(lit) - 1)
+ * literal (only a string literal compiles), so most tokens fail on it
+ * without touching their bytes. */
+#define tok_eq(doc, i, lit) tok_eq_n(doc, i, "" lit, sizeof(lit) - 1)
+#define tok_word(doc, i, lit) tok_word_n(doc, i, "" lit, sizeof(lit) - 1)
 
 static inline bool
 tok_eq_n(const ng_doc *doc, uint32_t i, const char *s, size_t n)
