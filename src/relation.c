@@ -162,6 +162,20 @@ agent_property(const char *p)
 	return strcmp(p, "locatedIn") != 0;
 }
 
+/* Matches re against text from start: its JIT code directly when it has
+ * some (pcre2_match would only check its arguments and dispatch to it),
+ * else the interpreter. The text is valid UTF-8. */
+static int
+run_re(const pcre2_code *re, const char *text, size_t len, size_t start, pcre2_match_data *md,
+       pcre2_match_context *mc)
+{
+	int rc = pcre2_jit_match(re, (PCRE2_SPTR)text, len, start, 0, md, mc);
+
+	if (rc != PCRE2_ERROR_JIT_BADOPTION)
+		return rc;
+	return pcre2_match(re, (PCRE2_SPTR)text, len, start, PCRE2_NO_UTF_CHECK, md, mc);
+}
+
 static ng_modality
 cue_modality(const ng_knowledge *kb, const ng_pattern *p, const char *text, size_t len,
              pcre2_match_data *md, pcre2_match_context *mc)
@@ -178,8 +192,7 @@ cue_modality(const ng_knowledge *kb, const ng_pattern *p, const char *text, size
 		for (k = 0; k < kb->n_cues; k++) {
 			if ((int)kb->cues[k].modality != want)
 				continue;
-			if (pcre2_match(kb->cues[k].re, (PCRE2_SPTR)text, len, 0, PCRE2_NO_UTF_CHECK, md,
-			                mc) >= 0)
+			if (run_re(kb->cues[k].re, text, len, 0, md, mc) >= 0)
 				return (ng_modality)want;
 		}
 	}
@@ -314,8 +327,7 @@ ng_relations(ng_doc *doc)
 			    !has_trigger(pt, text.buf, bits))
 				continue;
 			while (start <= text.len &&
-			       (rc = pcre2_match(pt->re, (PCRE2_SPTR)text.buf, text.len, start,
-			                         PCRE2_NO_UTF_CHECK, md, mc)) > 0) {
+			       (rc = run_re(pt->re, text.buf, text.len, start, md, mc)) > 0) {
 				PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 				uint32_t subj[16], obj[16];
 				size_t ns, no, a, b;
