@@ -1244,6 +1244,14 @@ resolve_references(ng_doc *doc, uint8_t *taken)
 				i = mm->te - 1;
 				continue;
 			}
+			/* Most tokens are none of the words below: they can only
+			 * end the opening of the sentence. */
+			if (!(T(doc, i)->wclass & (NG_WC_NOMINAL | NG_WC_PRONOUN)) &&
+			    !tok_word(doc, i, "the")) {
+				if (T(doc, i)->flags & NG_TOK_WORD)
+					first = first && !(T(doc, i)->flags & NG_TOK_LOWER && i > s->tb + 3);
+				continue;
+			}
 			if (!taken[i] && n_orgs && in_class(doc, NG_WC_NOMINAL, i) &&
 			    (T(doc, i)->flags & NG_TOK_LOWER)) {
 				int32_t org = nominal_referent(doc, s, i, orgs, n_orgs);
