@@ -73,8 +73,8 @@ add_folded(ng_buf *out, const char *w, size_t n)
 	return NG_OK;
 }
 
-/* Could sentence si hold two mentions? Counts those that start in it, from
- * the cursor *mk on, up to two: tagging never finds more. */
+/* Could the sentence hold two mentions? Counts those that start in it,
+ * from the cursor mk on, up to two: tagging never finds more. */
 static bool
 two_mentions(const ng_doc *doc, const ng_sentence *s, size_t mk)
 {
