@@ -5,14 +5,106 @@
 #include <stdlib.h>
 #include <string.h>
 
-uint32_t
-ng_kb_key(const ng_knowledge *kb, const char *s, size_t len)
+/* A slot of the dictionary's lookup table: every word of every document
+ * is looked up, so the table is flat and the lookup calls nothing. */
+struct ng_dict_slot {
+	uint32_t hash;     /* high half of the word's dict_hash */
+	uint32_t off;      /* the word in kb->dict's arena */
+	uint32_t len;
+	uint32_t key;      /* 0 = empty */
+};
+
+/* The last n < 8 bytes of a word as a number, for hashing: two loads
+ * that may overlap, or single bytes for the shortest. */
+static inline uint64_t
+tail_bits(const char *s, size_t n)
+{
+	uint32_t a, b;
+
+	if (n >= 4) {
+		memcpy(&a, s, 4);
+		memcpy(&b, s + n - 4, 4);
+		return ((uint64_t)a << 32) | b;
+	}
+	if (!n)
+		return 0;
+	return ((uint64_t)(unsigned char)s[0] << 16) | ((uint64_t)(unsigned char)s[n / 2] << 8) |
+	       (unsigned char)s[n - 1];
+}
+
+/* A hash for short words, eight bytes at a time; it only has to agree
+ * with itself within a process. */
+static inline uint64_t
+dict_hash(const char *s, size_t n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, v;
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&v, s + i, 8);
+		h = (h ^ v) * 0xbf58476d1ce4e5b9ULL;
+		h ^= h >> 31;
+	}
+	h = (h ^ tail_bits(s + i, n - i)) * 0x94d049bb133111ebULL;
+	h ^= h >> 29;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	return h ^ (h >> 32);
+}
+
+/* Do the n bytes at a and b agree? Inline, for short words. */
+static inline bool
+same_bytes(const char *a, const char *b, size_t n)
+{
+	uint64_t x, y;
+	uint32_t p, q, r, t;
+
+	for (; n >= 8; a += 8, b += 8, n -= 8) {
+		memcpy(&x, a, 8);
+		memcpy(&y, b, 8);
+		if (x != y)
+			return false;
+	}
+	if (n >= 4) {
+		memcpy(&p, a, 4);
+		memcpy(&q, b, 4);
+		memcpy(&r, a + n - 4, 4);
+		memcpy(&t, b + n - 4, 4);
+		return p == q && r == t;
+	}
+	for (; n; a++, b++, n--)
+		if (*a != *b)
+			return false;
+	return true;
+}
+
+/* Before prepare, or after a word was interned since: the map. Kept out
+ * of line so that the table lookup saves no registers. */
+static __attribute__((noinline)) uint32_t
+kb_key_map(const ng_knowledge *kb, const char *s, size_t len)
 {
 	uint32_t v = 0;
 
-	if (!kb || !ng_strmap_get(&kb->dict, s, len, &v))
+	if (!ng_strmap_get(&kb->dict, s, len, &v))
 		return 0;
 	return v;
+}
+
+uint32_t
+ng_kb_key(const ng_knowledge *kb, const char *s, size_t len)
+{
+	if (!kb)
+		return 0;
+	if (kb->dict_slots && kb->dict_count == kb->dict.count) {
+		uint64_t h = dict_hash(s, len);
+		size_t i = (size_t)h & kb->dict_mask;
+		const struct ng_dict_slot *t;
+		for (; (t = &kb->dict_slots[i])->key; i = (i + 1) & kb->dict_mask)
+			if (t->hash == (uint32_t)(h >> 32) && t->len == len &&
+			    same_bytes(kb->dict.arena.buf + t->off, s, len))
+				return t->key;
+		return 0;
+	}
+	return kb_key_map(kb, s, len);
 }
 
 ng_status
@@ -347,6 +439,102 @@ alias_is_acronym(const char *s)
 	return letters >= 2;
 }
 
+static void
+key_tables_free(ng_knowledge *kb)
+{
+	free(kb->key_root);
+	free(kb->key_title);
+	kb->key_root = kb->key_title = NULL;
+	kb->n_key_tab = 0;
+	kb->key_tab_titles = 0;
+	free(kb->dict_slots);
+	kb->dict_slots = NULL;
+	kb->dict_mask = kb->dict_count = 0;
+	free(kb->trigger_rows);
+	kb->trigger_rows = NULL;
+	kb->trigger_words = kb->trigger_patterns = 0;
+}
+
+/* For each prefilter bit of relation triggers (ng_trigger_bit), the set of
+ * patterns with a trigger on that bit, one bit per pattern. */
+static ng_status
+trigger_table(ng_knowledge *kb)
+{
+	size_t words = (kb->n_patterns + 63) / 64, p, k;
+
+	if (!words)
+		return NG_OK;
+	if (!(kb->trigger_rows = calloc(1024 * words, sizeof(*kb->trigger_rows))))
+		return NG_ERR_NOMEM;
+	for (p = 0; p < kb->n_patterns; p++)
+		for (k = 0; k < kb->patterns[p].n_triggers; k++)
+			kb->trigger_rows[(size_t)kb->patterns[p].trigger_bits[k] * words + p / 64] |=
+				(uint64_t)1 << (p % 64);
+	kb->trigger_words = words;
+	kb->trigger_patterns = kb->n_patterns;
+	return NG_OK;
+}
+
+/* Copies the dictionary into the flat table of ng_kb_key. A word interned
+ * later makes ng_kb_key use the map again until the next prepare. */
+static ng_status
+dict_table(ng_knowledge *kb)
+{
+	const ng_strmap *d = &kb->dict;
+	size_t cap = 64, i;
+
+	while (cap < 2 * d->count)
+		cap *= 2;
+	if (!(kb->dict_slots = calloc(cap, sizeof(*kb->dict_slots))))
+		return NG_ERR_NOMEM;
+	kb->dict_mask = cap - 1;
+	for (i = 0; i < d->cap; i++) {
+		const char *w;
+		uint64_t h;
+		size_t j;
+		if (!d->offs[i])
+			continue;
+		w = d->arena.buf + d->offs[i] - 1;
+		h = dict_hash(w, d->lens[i]);
+		for (j = (size_t)h & kb->dict_mask; kb->dict_slots[j].key; j = (j + 1) & kb->dict_mask)
+			;
+		kb->dict_slots[j].hash = (uint32_t)(h >> 32);
+		kb->dict_slots[j].off = d->offs[i] - 1;
+		kb->dict_slots[j].len = d->lens[i];
+		kb->dict_slots[j].key = d->vals[i];
+	}
+	kb->dict_count = d->count;
+	return NG_OK;
+}
+
+/* Copies the root's edges and the first words of titles into arrays by
+ * key: every token of every document is looked up in them. */
+static ng_status
+key_tables(ng_knowledge *kb)
+{
+	uint32_t key, n = kb->n_keys + 1;
+	size_t i;
+
+	key_tables_free(kb);
+	if (!(kb->key_root = calloc(n, sizeof(*kb->key_root))) ||
+	    !(kb->key_title = calloc(n, sizeof(*kb->key_title)))) {
+		key_tables_free(kb);
+		return NG_ERR_NOMEM;
+	}
+	for (key = 1; key < n; key++)
+		ng_u64map_get(&kb->edges, key, &kb->key_root[key]);
+	for (i = 0; i < kb->n_titles; i++) {
+		uint32_t first = kb->titles[i].keys[0];
+		if (first < n)
+			ng_u64map_get(&kb->title_first, first, &kb->key_title[first]);
+	}
+	kb->n_key_tab = n;
+	kb->key_tab_titles = kb->n_titles;
+	if (dict_table(kb) || trigger_table(kb))
+		return NG_ERR_NOMEM;
+	return NG_OK;
+}
+
 ng_status
 ng_gazetteer_prepare(ng_knowledge *kb)
 {
@@ -443,6 +631,7 @@ ng_gazetteer_prepare(ng_knowledge *kb)
 		kb->terms[i].next = kb->node_term[node];
 		kb->node_term[node] = (uint32_t)i + 1;
 	}
+	TRY(st, key_tables(kb));
 done:
 	free(toks);
 	free(keys);
@@ -468,4 +657,5 @@ ng_gazetteer_free(ng_knowledge *kb)
 	ng_u64map_free(&kb->edges);
 	free(kb->node_term);
 	free(kb->terms);
+	key_tables_free(kb);
 }

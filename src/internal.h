@@ -254,6 +254,18 @@ struct ng_knowledge {
 	pcre2_code *boiler_line, *boiler_cut, *boiler_any;
 	pcre2_code *date_re;    /* publication dates, compiled at prepare */
 	bool prepared;
+	/* Lookup tables that prepare (gazetteer.c) builds from the maps and
+	 * lists above, for the per-token work. Each notes the size it was built
+	 * for; after a later load the users fall back to the maps. */
+	uint32_t *key_root;     /* key -> trie child of the root, 0 = none */
+	uint32_t *key_title;    /* key -> first title + 1 (as title_first) */
+	uint32_t n_key_tab;     /* keys below this are in both tables */
+	size_t key_tab_titles;  /* n_titles when key_title was built */
+	struct ng_dict_slot *dict_slots; /* dict as a flat table for ng_kb_key */
+	size_t dict_mask, dict_count;    /* its size - 1; dict.count when built */
+	uint64_t *trigger_rows; /* per ng_trigger_bit: patterns with a trigger on it */
+	size_t trigger_words;   /* 64-bit words per row */
+	size_t trigger_patterns; /* n_patterns when built */
 };
 
 /* The expression for publication dates (doc.c). */

@@ -29,7 +29,7 @@ typedef struct {
 static ng_status
 cand_add(cands *c, const cand *x)
 {
-	if (NG_GROW(c->v, c->cap, c->n + 1))
+	if (c->n == c->cap && NG_GROW(c->v, c->cap, c->n + 1))
 		return NG_ERR_NOMEM;
 	c->v[c->n++] = *x;
 	return NG_OK;
@@ -41,20 +41,25 @@ T(const ng_doc *doc, uint32_t i)
 	return &doc->toks[i];
 }
 
-static bool
-tok_eq(const ng_doc *doc, uint32_t i, const char *s)
+/* Token comparisons with constant words; the length comes from the
+ * literal (only a string literal compiles), so most tokens fail on it
+ * without touching their bytes. */
+#define tok_eq(doc, i, lit) tok_eq_n(doc, i, "" lit, sizeof(lit) - 1)
+#define tok_word(doc, i, lit) tok_word_n(doc, i, "" lit, sizeof(lit) - 1)
+
+static inline bool
+tok_eq_n(const ng_doc *doc, uint32_t i, const char *s, size_t n)
 {
 	const ng_token *t = T(doc, i);
-	size_t n = strlen(s);
 	return t->e - t->b == n && !memcmp(doc->text.norm + t->b, s, n);
 }
 
 /* Case-insensitive compare of an ASCII word. */
-static bool
-tok_word(const ng_doc *doc, uint32_t i, const char *s)
+static inline bool
+tok_word_n(const ng_doc *doc, uint32_t i, const char *s, size_t n)
 {
 	const ng_token *t = T(doc, i);
-	size_t n = strlen(s), k;
+	size_t k;
 
 	if (t->e - t->b != n)
 		return false;
@@ -127,31 +132,55 @@ case_ok(const ng_doc *doc, const ng_sentence *s, uint32_t tb, uint32_t te,
 	return true;
 }
 
+/* The first title that starts with the word of this key, + 1; 0 if none.
+ * The table by key is used when it is current (a lexicon loaded after
+ * prepare falls back to the map). */
+static inline uint32_t
+title_head(const ng_knowledge *kb, uint32_t key)
+{
+	uint32_t idx = 0;
+
+	if (!key || (key & NG_LOCAL_KEY))
+		return 0;
+	if (key < kb->n_key_tab && kb->key_tab_titles == kb->n_titles)
+		return kb->key_title[key];
+	ng_u64map_get(&kb->title_first, key, &idx);
+	return idx;
+}
+
+/* The trie node reached from the root by this key, 0 if none. */
+static inline uint32_t
+root_child(const ng_knowledge *kb, uint32_t key)
+{
+	uint32_t child = 0;
+
+	if (key < kb->n_key_tab)
+		return kb->key_root[key];
+	if (!ng_u64map_get(&kb->edges, key, &child))
+		return 0;
+	return child;
+}
+
 /* Proposes every gazetteer match that starts in the sentence. */
 static ng_status
 gazetteer_cands(const ng_doc *doc, uint32_t si, cands *out)
 {
 	const ng_knowledge *kb = doc->kb;
 	const ng_sentence *s = &doc->sents[si];
+	const ng_token *toks = doc->toks;
 	uint32_t i;
 
 	for (i = s->tb; i < s->te; i++) {
-		uint32_t node = 0, j;
-		if (!T(doc, i)->key || (T(doc, i)->flags & NG_TOK_JOIN))
+		uint32_t node, j = i, key = toks[i].key;
+		/* Most words start no alias: the table by key tells at once. */
+		if (!key || (key & NG_LOCAL_KEY) || (toks[i].flags & NG_TOK_JOIN) ||
+		    !(node = root_child(kb, key)))
 			continue;
-		for (j = i; j < s->te; j++) {
-			const ng_token *t = T(doc, j);
-			const ng_terminal *best;
-			uint32_t child, term;
-			if (t->flags & NG_TOK_JOIN && j > i)
-				continue;
-			if (!t->key || (t->key & NG_LOCAL_KEY) ||
-			    !ng_u64map_get(&kb->edges, ((uint64_t)node << 32) | t->key, &child))
-				break;
-			node = child;
+		for (;;) {
+			const ng_terminal *best = NULL;
+			uint32_t term;
 			/* Of the entries with this alias, the highest priority wins;
 			 * among equals, the first loaded. */
-			best = NULL;
 			for (term = kb->node_term[node]; term; term = kb->terms[term - 1].next) {
 				const ng_terminal *tm = &kb->terms[term - 1];
 				const ng_alias *a = &kb->aliases[tm->alias];
@@ -175,21 +204,25 @@ gazetteer_cands(const ng_doc *doc, uint32_t si, cands *out)
 				if (cand_add(out, &c))
 					return NG_ERR_NOMEM;
 			}
+			/* The next word, over joining hyphens. */
+			do
+				j++;
+			while (j < s->te && (toks[j].flags & NG_TOK_JOIN));
+			if (j >= s->te || !(key = toks[j].key) || (key & NG_LOCAL_KEY) ||
+			    !ng_u64map_get(&kb->edges, ((uint64_t)node << 32) | key, &node))
+				break;
 		}
 	}
 	return NG_OK;
 }
 
-/* Matches a title phrase at token i; returns its end (exclusive) or 0. */
-uint32_t
-ng_match_title(const ng_doc *doc, uint32_t i, uint32_t te, const ng_phrase **which)
+static uint32_t
+match_title_from(const ng_doc *doc, uint32_t idx, uint32_t i, uint32_t te,
+                 const ng_phrase **which)
 {
 	const ng_knowledge *kb = doc->kb;
-	uint32_t best = 0, idx = 0;
+	uint32_t best = 0;
 
-	if (i >= te || !T(doc, i)->key || (T(doc, i)->key & NG_LOCAL_KEY) ||
-	    !ng_u64map_get(&kb->title_first, T(doc, i)->key, &idx))
-		return 0;
 	for (; idx; idx = kb->titles[idx - 1].next) {
 		const ng_phrase *p = &kb->titles[idx - 1];
 		uint32_t j = i, m = 0;
@@ -209,6 +242,24 @@ ng_match_title(const ng_doc *doc, uint32_t i, uint32_t te, const ng_phrase **whi
 		}
 	}
 	return best;
+}
+
+/* Matches a title phrase at token i; returns its end (exclusive) or 0.
+ * Most tokens start no title: that test is inline. */
+static inline uint32_t
+title_at(const ng_doc *doc, uint32_t i, uint32_t te, const ng_phrase **which)
+{
+	uint32_t idx;
+
+	if (i >= te || !(idx = title_head(doc->kb, T(doc, i)->key)))
+		return 0;
+	return match_title_from(doc, idx, i, te, which);
+}
+
+uint32_t
+ng_match_title(const ng_doc *doc, uint32_t i, uint32_t te, const ng_phrase **which)
+{
+	return title_at(doc, i, te, which);
 }
 
 static bool
@@ -255,7 +306,7 @@ static bool
 is_title_start(const ng_doc *doc, uint32_t i, uint32_t te)
 {
 	const ng_phrase *p;
-	return ng_match_title(doc, i, te, &p) > 0;
+	return title_at(doc, i, te, &p) > 0;
 }
 
 /* An appositive title after the comma at token i: ", [a|an|the]
@@ -271,14 +322,14 @@ appositive_title(const ng_doc *doc, const ng_sentence *s, uint32_t i, uint32_t *
 		return 0;
 	if (tok_word(doc, j, "a") || tok_word(doc, j, "an") || tok_word(doc, j, "the"))
 		j++;
-	for (k = 0; k < 2 && j < s->te && !ng_match_title(doc, j, s->te, p) &&
+	for (k = 0; k < 2 && j < s->te && !title_at(doc, j, s->te, p) &&
 	                (T(doc, j)->flags & NG_TOK_LOWER);
 	     k++)
 		j++;
 	if (j >= s->te)
 		return 0;
 	*tb = j;
-	return ng_match_title(doc, j, s->te, p);
+	return title_at(doc, j, s->te, p);
 }
 
 /* Adds a candidate found by a rule, its label the tokens [b, e). */
@@ -311,7 +362,7 @@ person_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
 		return NG_OK;
 	for (i = s->tb; i < s->te; i++) {
 		const ng_phrase *p = NULL;
-		uint32_t te = ng_match_title(doc, i, s->te, &p), ne;
+		uint32_t te = title_at(doc, i, s->te, &p), ne;
 		if (!te)
 			continue;
 		if (te < s->te && tok_eq(doc, te, ","))
@@ -329,7 +380,7 @@ person_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
 	for (i = s->tb + 1; i + 1 < s->te; i++) {
 		uint32_t j, start;
 		const ng_phrase *p = NULL;
-		if (!appositive_title(doc, s, i, &j, &p))
+		if (!tok_eq(doc, i, ",") || !appositive_title(doc, s, i, &j, &p))
 			continue;
 		/* Walk back over the name before the comma. */
 		start = i;
@@ -339,7 +390,7 @@ person_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
 			start--;
 		/* "Chancellor Karl Weiss, who ...": the title is not the name. */
 		{
-			uint32_t tt = ng_match_title(doc, start, i, &p);
+			uint32_t tt = title_at(doc, start, i, &p);
 			if (tt > start)
 				start = tt;
 		}
@@ -402,10 +453,9 @@ org_cands(const ng_doc *doc, uint32_t si, cands *out)
 	return NG_OK;
 }
 
-static int
-cand_cmp(const void *pa, const void *pb)
+static inline int
+cand_cmp(const cand *a, const cand *b)
 {
-	const cand *a = pa, *b = pb;
 	uint32_t la = a->te - a->tb, lb = b->te - b->tb;
 
 	if (a->prio != b->prio)
@@ -422,11 +472,90 @@ cand_cmp(const void *pa, const void *pb)
 	return a->entry < b->entry ? -1 : a->entry > b->entry;
 }
 
-static int
-mention_cmp(const void *pa, const void *pb)
+/* Stable merge sorts (the order of equal elements is kept, as the C
+ * library's qsort kept it), bottom up; runs already in order are not
+ * merged, so the nearly sorted arrays cost a pass each. */
+static ng_status
+sort_cands(cands *c)
 {
-	const ng_mention *a = pa, *b = pb;
-	return a->tb < b->tb ? -1 : a->tb > b->tb;
+	cand *a = c->v, *b, *t;
+	size_t n = c->n, w, lo;
+
+	for (lo = 1; lo < n && cand_cmp(&a[lo - 1], &a[lo]) <= 0; lo++)
+		;
+	if (lo >= n)
+		return NG_OK;
+	if (!(b = malloc(n * sizeof(*b))))
+		return NG_ERR_NOMEM;
+	for (w = 1; w < n; w *= 2) {
+		for (lo = 0; lo < n; lo += 2 * w) {
+			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
+			size_t i = lo, j = mid, k = lo;
+			if (mid == hi || cand_cmp(&a[mid - 1], &a[mid]) <= 0) {
+				memcpy(b + lo, a + lo, (hi - lo) * sizeof(*a));
+				continue;
+			}
+			while (i < mid && j < hi)
+				b[k++] = cand_cmp(&a[j], &a[i]) < 0 ? a[j++] : a[i++];
+			memcpy(b + k, a + i, (mid - i) * sizeof(*a));
+			k += mid - i;
+			memcpy(b + k, a + j, (hi - j) * sizeof(*a));
+		}
+		t = a;
+		a = b;
+		b = t;
+	}
+	if (a != c->v) {
+		memcpy(c->v, a, n * sizeof(*a));
+		b = a;
+	}
+	free(b);
+	return NG_OK;
+}
+
+/* Sorts the document's mentions by first token, stably. A natural merge
+ * sort: the mentions added after a sort form one more ascending run, so
+ * a resort is a single merge. */
+static ng_status
+sort_mentions(ng_doc *doc)
+{
+	ng_mention *a = doc->mentions, *b, *t;
+	size_t n = doc->n_mentions, lo;
+	bool merged;
+
+	for (lo = 1; lo < n && a[lo - 1].tb <= a[lo].tb; lo++)
+		;
+	if (lo >= n)
+		return NG_OK;
+	if (!(b = malloc(n * sizeof(*b))))
+		return NG_ERR_NOMEM;
+	do {
+		merged = false;
+		for (lo = 0; lo < n;) {
+			size_t mid = lo + 1, hi, i, j, k = lo;
+			while (mid < n && a[mid - 1].tb <= a[mid].tb)
+				mid++;
+			hi = mid < n ? mid + 1 : n;
+			while (hi < n && a[hi - 1].tb <= a[hi].tb)
+				hi++;
+			for (i = lo, j = mid; i < mid && j < hi;)
+				b[k++] = a[j].tb < a[i].tb ? a[j++] : a[i++];
+			memcpy(b + k, a + i, (mid - i) * sizeof(*a));
+			k += mid - i;
+			memcpy(b + k, a + j, (hi - j) * sizeof(*a));
+			merged |= mid < n;
+			lo = hi;
+		}
+		t = a;
+		a = b;
+		b = t;
+	} while (merged);
+	if (a != doc->mentions) {
+		memcpy(doc->mentions, a, n * sizeof(*a));
+		b = a;
+	}
+	free(b);
+	return NG_OK;
 }
 
 static ng_status
@@ -434,7 +563,8 @@ add_mention(ng_doc *doc, uint32_t tb, uint32_t te, uint32_t ent, uint32_t si, ui
 {
 	ng_mention *m;
 
-	if (NG_GROW(doc->mentions, doc->cap_mentions, doc->n_mentions + 1))
+	if (doc->n_mentions >= doc->cap_mentions &&
+	    NG_GROW(doc->mentions, doc->cap_mentions, doc->n_mentions + 1))
 		return NG_ERR_NOMEM;
 	m = &doc->mentions[doc->n_mentions++];
 	m->tb = tb;
@@ -454,19 +584,104 @@ span_text(const ng_doc *doc, uint32_t tb, uint32_t te, const char **s, size_t *n
 	*n = T(doc, te - 1)->e - T(doc, tb)->b;
 }
 
+/* Surface forms already given to ng_doc_add_alt, and labels already given
+ * to ng_doc_entity_for_name: both calls give the same result again for the
+ * same text, so a repeated mention skips them. */
+typedef struct {
+	uint32_t off, len;  /* span of the original (alts) or normalized text */
+	uint32_t val;       /* entity */
+	uint32_t cls;       /* class of a name */
+	uint32_t next;      /* next record of the same entity + 1 (alts) */
+} seen_span;
+
+typedef struct {
+	seen_span *v;
+	size_t n, cap;
+	uint32_t *head;     /* entity -> first record + 1 (alts) */
+	size_t cap_head;
+	ng_u64map by_hash;  /* hash of class and text -> first record + 1 (names) */
+} seen_spans;
+
+static ng_status
+seen_add(seen_spans *m, uint32_t off, uint32_t len, uint32_t val, uint32_t cls)
+{
+	if (m->n == m->cap && NG_GROW(m->v, m->cap, m->n + 1))
+		return NG_ERR_NOMEM;
+	m->v[m->n].off = off;
+	m->v[m->n].len = len;
+	m->v[m->n].val = val;
+	m->v[m->n].cls = cls;
+	m->v[m->n].next = 0;
+	m->n++;
+	return NG_OK;
+}
+
+/* Adds the original text of tokens [tb, te) as a surface form of ent,
+ * unless it was added before. */
+static ng_status
+add_alt_once(ng_doc *doc, seen_spans *m, uint32_t ent, uint32_t tb, uint32_t te)
+{
+	uint32_t ob = (uint32_t)ng_text_orig(&doc->text, T(doc, tb)->b);
+	uint32_t len = (uint32_t)ng_text_orig(&doc->text, T(doc, te - 1)->e) - ob;
+	const char *str = doc->text.orig + ob;
+	uint32_t r;
+	ng_status st;
+
+	if (ent >= m->cap_head) {
+		size_t old = m->cap_head;
+		if (NG_GROW(m->head, m->cap_head, (size_t)ent + 1))
+			return NG_ERR_NOMEM;
+		memset(m->head + old, 0, (m->cap_head - old) * sizeof(*m->head));
+	}
+	for (r = m->head[ent]; r; r = m->v[r - 1].next)
+		if (m->v[r - 1].len == len && !memcmp(doc->text.orig + m->v[r - 1].off, str, len))
+			return NG_OK;
+	if ((st = ng_doc_add_alt(doc, ent, str, len)) || (st = seen_add(m, ob, len, ent, 0)))
+		return st;
+	m->v[m->n - 1].next = m->head[ent];
+	m->head[ent] = (uint32_t)m->n;
+	return NG_OK;
+}
+
+/* The entity of a rule's candidate: its label is the normalized text of
+ * tokens [nb, ne). */
+static ng_status
+entity_for_name_once(ng_doc *doc, seen_spans *m, ng_class cls, uint32_t nb, uint32_t ne,
+                     uint32_t *out)
+{
+	const char *s;
+	size_t n;
+	uint64_t h;
+	uint32_t head = 0, r;
+	ng_status st;
+
+	span_text(doc, nb, ne, &s, &n);
+	h = ng_hash64(s, n, (uint64_t)cls) | 1;
+	ng_u64map_get(&m->by_hash, h, &head);
+	for (r = head; r; r = m->v[r - 1].next)
+		if (m->v[r - 1].cls == (uint32_t)cls && m->v[r - 1].len == n &&
+		    !memcmp(doc->text.norm + m->v[r - 1].off, s, n)) {
+			*out = m->v[r - 1].val;
+			return NG_OK;
+		}
+	if ((st = ng_doc_entity_for_name(doc, cls, s, n, out)) ||
+	    (st = seen_add(m, T(doc, nb)->b, (uint32_t)n, *out, (uint32_t)cls)))
+		return st;
+	m->v[m->n - 1].next = head;
+	return ng_u64map_put(&m->by_hash, h, (uint32_t)m->n);
+}
+
 static ng_status
 take_cands(ng_doc *doc, cands *c, uint8_t *taken)
 {
+	seen_spans alts = {0}, names = {0};
 	size_t k;
 	ng_status st = NG_OK;
 
-	if (c->n)
-		qsort(c->v, c->n, sizeof(*c->v), cand_cmp);
+	TRY(st, sort_cands(c));
 	for (k = 0; k < c->n; k++) {
 		const cand *x = &c->v[k];
 		uint32_t i, ent;
-		const char *s;
-		size_t n;
 		for (i = x->tb; i < x->te; i++)
 			if (taken[i])
 				break;
@@ -474,21 +689,19 @@ take_cands(ng_doc *doc, cands *c, uint8_t *taken)
 			continue;
 		if (x->entry >= 0)
 			TRY(st, ng_doc_entity_for_entry(doc, x->entry, &ent));
-		else {
-			span_text(doc, x->nb, x->ne, &s, &n);
-			TRY(st, ng_doc_entity_for_name(doc, x->cls, s, n, &ent));
-		}
+		else
+			TRY(st, entity_for_name_once(doc, &names, x->cls, x->nb, x->ne, &ent));
 		for (i = x->tb; i < x->te; i++)
 			taken[i] = 1;
 		TRY(st, add_mention(doc, x->tb, x->te, ent, x->sent, x->flags));
-		if (!(x->flags & NG_MEN_ADJ)) {
-			span_text(doc, x->tb, x->te, &s, &n);
-			TRY(st, ng_doc_add_alt(doc, ent, doc->text.orig + ng_text_orig(&doc->text, T(doc, x->tb)->b),
-			                       ng_text_orig(&doc->text, T(doc, x->te - 1)->e) -
-			                           ng_text_orig(&doc->text, T(doc, x->tb)->b)));
-		}
+		if (!(x->flags & NG_MEN_ADJ))
+			TRY(st, add_alt_once(doc, &alts, ent, x->tb, x->te));
 	}
 done:
+	free(alts.v);
+	free(alts.head);
+	free(names.v);
+	ng_u64map_free(&names.by_hash);
 	return st;
 }
 
@@ -499,24 +712,49 @@ typedef struct {
 	uint32_t n;
 	uint32_t ent;
 	bool ambiguous;
+	uint32_t next;     /* next alias with the same first key + 1, 0 = none */
+	uint32_t last;     /* on the first of those: the last one + 1 */
 } docalias;
 
+/* The aliases in order of collection, chained by first key so that a word
+ * is compared only with the aliases that start with it. */
 typedef struct {
 	docalias *v;
 	size_t n, cap;
+	ng_u64map first;   /* first key + 1 -> first alias + 1 */
+	uint64_t filter;   /* a bit per first key (filter_bit): most words miss */
 } docaliases;
+
+static inline uint64_t
+filter_bit(uint32_t key)
+{
+	return (uint64_t)1 << ((key * 2654435761u) >> 26);
+}
+
+/* The first alias that starts with key, + 1; 0 if none. */
+static uint32_t
+docalias_first(const docaliases *d, uint32_t key)
+{
+	uint32_t idx = 0;
+
+	if (!(d->filter & filter_bit(key)))
+		return 0;
+	ng_u64map_get(&d->first, (uint64_t)key + 1, &idx);
+	return idx;
+}
 
 static ng_status
 docalias_add(docaliases *d, const uint32_t *keys, uint32_t n, uint32_t ent)
 {
-	size_t k;
+	uint32_t head, k;
 
 	if (!n || n > 6)
 		return NG_OK;
-	for (k = 0; k < d->n; k++)
-		if (d->v[k].n == n && !memcmp(d->v[k].keys, keys, n * sizeof(*keys))) {
-			if (d->v[k].ent != ent)
-				d->v[k].ambiguous = true;
+	head = docalias_first(d, keys[0]);
+	for (k = head; k; k = d->v[k - 1].next)
+		if (d->v[k - 1].n == n && !memcmp(d->v[k - 1].keys, keys, n * sizeof(*keys))) {
+			if (d->v[k - 1].ent != ent)
+				d->v[k - 1].ambiguous = true;
 			return NG_OK;
 		}
 	if (NG_GROW(d->v, d->cap, d->n + 1))
@@ -526,7 +764,15 @@ docalias_add(docaliases *d, const uint32_t *keys, uint32_t n, uint32_t ent)
 	d->v[d->n].n = n;
 	d->v[d->n].ent = ent;
 	d->n++;
-	return NG_OK;
+	/* Append to the chain of the first key, keeping the order. */
+	if (head) {
+		d->v[d->v[head - 1].last - 1].next = (uint32_t)d->n;
+		d->v[head - 1].last = (uint32_t)d->n;
+		return NG_OK;
+	}
+	d->v[d->n - 1].last = (uint32_t)d->n;
+	d->filter |= filter_bit(keys[0]);
+	return ng_u64map_put(&d->first, (uint64_t)keys[0] + 1, (uint32_t)d->n);
 }
 
 /* Surnames of the persons named in full, and acronyms defined in
@@ -577,24 +823,21 @@ done:
 }
 
 /* The place mention that starts at token i among the first n mentions,
- * which are sorted by first token; -1 if none. A binary search, since a scan
- * of all mentions for each token made long texts quadratic. */
+ * which are sorted by first token; -1 if none. The tokens asked about only
+ * grow, so a cursor *at walks the mentions once (a scan of all mentions for
+ * each token made long texts quadratic). */
 static int32_t
-place_mention_at(const ng_doc *doc, size_t n, uint32_t i)
+place_mention_at(const ng_doc *doc, size_t n, uint32_t i, size_t *at)
 {
-	size_t lo = 0, hi = n;
+	size_t k = *at;
 	int32_t place = -1;
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (doc->mentions[mid].tb < i)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < n && doc->mentions[lo].tb == i; lo++)
-		if (doc->ents[doc->mentions[lo].ent].cls == NG_CLASS_PLACE)
-			place = (int32_t)lo;
+	while (k < n && doc->mentions[k].tb < i)
+		k++;
+	*at = k;
+	for (; k < n && doc->mentions[k].tb == i; k++)
+		if (doc->ents[doc->mentions[k].ent].cls == NG_CLASS_PLACE)
+			place = (int32_t)k;
 	return place;
 }
 
@@ -604,27 +847,32 @@ place_mention_at(const ng_doc *doc, size_t n, uint32_t i)
 static ng_status
 resolve_docaliases(ng_doc *doc, const docaliases *d, const uint8_t *taken)
 {
-	size_t si, n_sorted = doc->n_mentions;
+	size_t si, n_sorted = doc->n_mentions, at = 0;
 	ng_status st = NG_OK;
 
+	if (!d->n)
+		return NG_OK;
 	for (si = 0; si < doc->n_sents; si++) {
 		const ng_sentence *s = &doc->sents[si];
 		uint32_t i;
 		if (s->flags & NG_SENT_BOILER)
 			continue;
 		for (i = s->tb; i < s->te; i++) {
-			size_t k;
+			uint32_t k;
 			int32_t place = -1;
 			if (taken[i]) {
 				/* A surname outranks a place of the same name: "Medina". */
-				place = place_mention_at(doc, n_sorted, i);
+				place = place_mention_at(doc, n_sorted, i, &at);
 				if (place < 0)
 					continue;
 			}
 			if (!is_cap_word(doc, i) || (i > s->tb && (T(doc, i - 1)->flags & NG_TOK_JOIN)))
 				continue;
-			for (k = 0; k < d->n; k++) {
-				const docalias *a = &d->v[k];
+			/* The match starts with this word (a word, so no joining
+			 * hyphen): only the aliases that start with its key can
+			 * match, in the order they were collected. */
+			for (k = docalias_first(d, T(doc, i)->key); k; k = d->v[k - 1].next) {
+				const docalias *a = &d->v[k - 1];
 				uint32_t j = i, m = 0;
 				if (a->ambiguous)
 					continue;
@@ -812,7 +1060,7 @@ title_facts(ng_doc *doc)
 			continue;
 		for (i = s->tb; i < s->te; i++) {
 			const ng_phrase *p = NULL;
-			uint32_t te = ng_match_title(doc, i, s->te, &p), pe, b;
+			uint32_t te = title_at(doc, i, s->te, &p), pe, b;
 			int32_t pm, mm, target = -1;
 			size_t ob, oe;
 			if (!te)
@@ -886,7 +1134,7 @@ title_facts(ng_doc *doc)
 			size_t ob, oe;
 			if (pm < 0 || doc->ents[doc->mentions[pm].ent].cls != NG_CLASS_PERSON ||
 			    (doc->mentions[pm].flags & NG_MEN_PRON) ||
-			    !(te = appositive_title(doc, s, i, &j, &p)))
+			    !tok_eq(doc, i, ",") || !(te = appositive_title(doc, s, i, &j, &p)))
 				continue;
 			/* The first organization in the rest of the clause. */
 			for (k = te; k < s->te && k < te + 16 && !tok_eq(doc, k, ",") && !tok_eq(doc, k, ".");
@@ -964,7 +1212,7 @@ static ng_status
 resolve_references(ng_doc *doc, uint8_t *taken)
 {
 	int32_t last_subject = -1;
-	size_t si, k = 0;
+	size_t si;
 	uint32_t *orgs = NULL;  /* organizations in order of mention */
 	size_t n_orgs = 0, cap_orgs = 0;
 	ng_status st = NG_OK;
@@ -976,17 +1224,16 @@ resolve_references(ng_doc *doc, uint8_t *taken)
 		if (s->flags & NG_SENT_BOILER)
 			continue;
 		for (i = s->tb; i < s->te; i++) {
-			int32_t m;
-			while (k < doc->n_mentions && doc->mentions[k].tb < i)
-				k++;
-			m = (k < doc->n_mentions && doc->mentions[k].tb == i) ? (int32_t)k : -1;
+			/* The index is of the mentions before this pass; those added
+			 * here start at tokens already passed. */
+			int32_t m = mention_at(doc, i);
 			if (m >= 0) {
 				const ng_mention *mm = &doc->mentions[m];
 				if (first && !(mm->flags & NG_MEN_ADJ) &&
 				    doc->ents[mm->ent].cls == NG_CLASS_PERSON)
 					last_subject = (int32_t)mm->ent;
 				if (doc->ents[mm->ent].cls == NG_CLASS_ORGANIZATION) {
-					if (NG_GROW(orgs, cap_orgs, n_orgs + 1)) {
+					if (n_orgs == cap_orgs && NG_GROW(orgs, cap_orgs, n_orgs + 1)) {
 						st = NG_ERR_NOMEM;
 						goto done;
 					}
@@ -995,6 +1242,14 @@ resolve_references(ng_doc *doc, uint8_t *taken)
 				if (!(mm->flags & NG_MEN_ADJ))
 					first = false;
 				i = mm->te - 1;
+				continue;
+			}
+			/* Most tokens are none of the words below: they can only
+			 * end the opening of the sentence. */
+			if (!(T(doc, i)->wclass & (NG_WC_NOMINAL | NG_WC_PRONOUN)) &&
+			    !tok_word(doc, i, "the")) {
+				if (T(doc, i)->flags & NG_TOK_WORD)
+					first = first && !(T(doc, i)->flags & NG_TOK_LOWER && i > s->tb + 3);
 				continue;
 			}
 			if (!taken[i] && n_orgs && in_class(doc, NG_WC_NOMINAL, i) &&
@@ -1024,7 +1279,7 @@ resolve_references(ng_doc *doc, uint8_t *taken)
 					continue;
 				if (in_class(doc, NG_WC_LEADER, doc->mentions[om].te))
 					te = doc->mentions[om].te + 1;
-				else if ((te = ng_match_title(doc, doc->mentions[om].te, s->te, &p)) &&
+				else if ((te = title_at(doc, doc->mentions[om].te, s->te, &p)) &&
 				         p->kind != NG_TITLE_LEADER)
 					te = 0;
 				if (te && (te >= s->te || !is_cap_word(doc, te))) {
@@ -1101,12 +1356,10 @@ ng_ner(ng_doc *doc)
 		}
 	}
 	TRY(st, take_cands(doc, &c, taken));
-	if (doc->n_mentions)
-		qsort(doc->mentions, doc->n_mentions, sizeof(*doc->mentions), mention_cmp);
+	TRY(st, sort_mentions(doc));
 	TRY(st, collect_docaliases(doc, &d));
 	TRY(st, resolve_docaliases(doc, &d, taken));
-	if (doc->n_mentions)
-		qsort(doc->mentions, doc->n_mentions, sizeof(*doc->mentions), mention_cmp);
+	TRY(st, sort_mentions(doc));
 	for (si = 0; si < doc->n_mentions; si++) {
 		uint32_t i;
 		for (i = doc->mentions[si].tb; i < doc->mentions[si].te; i++)
@@ -1115,11 +1368,11 @@ ng_ner(ng_doc *doc)
 	TRY(st, index_mentions(doc));
 	TRY(st, title_facts(doc));
 	TRY(st, resolve_references(doc, taken));
-	if (doc->n_mentions)
-		qsort(doc->mentions, doc->n_mentions, sizeof(*doc->mentions), mention_cmp);
+	TRY(st, sort_mentions(doc));
 done:
 	free(c.v);
 	free(d.v);
+	ng_u64map_free(&d.first);
 	free(taken);
 	return st;
 }
@@ -1149,7 +1402,7 @@ ng_doc_unknown_names(const ng_doc *doc, ng_name_func func, void *handle)
 			uint32_t j = i, te;
 			if (taken[i] || !is_cap_word(doc, i) || in_class(doc, NG_WC_STOPNAME, i))
 				continue;
-			if ((te = ng_match_title(doc, i, s->te, &p))) {
+			if ((te = title_at(doc, i, s->te, &p))) {
 				i = te - 1;
 				continue;
 			}

@@ -22,6 +22,71 @@ tag_of(const ng_doc *doc, const ng_mention *m)
 	}
 }
 
+/* Makes room for n more bytes and the NUL in out. */
+static inline ng_status
+reserve(ng_buf *out, size_t n)
+{
+	if (out->len + n + 1 > out->cap && NG_GROW(out->buf, out->cap, out->len + n + 1))
+		return NG_ERR_NOMEM;
+	return NG_OK;
+}
+
+/* Appends a placeholder: the tag and the mention index, "PER_12". */
+static ng_status
+add_placeholder(ng_buf *out, const char *tag, size_t k)
+{
+	char digits[24];
+	size_t n = 0;
+
+	do {
+		digits[n++] = (char)('0' + k % 10);
+		k /= 10;
+	} while (k);
+	if (reserve(out, 4 + n))
+		return NG_ERR_NOMEM;
+	memcpy(out->buf + out->len, tag, 3);
+	out->buf[out->len + 3] = '_';
+	out->len += 4;
+	while (n)
+		out->buf[out->len++] = digits[--n];
+	out->buf[out->len] = '\0';
+	return NG_OK;
+}
+
+/* Appends a token case-folded; ASCII words are lower-cased in place. */
+static ng_status
+add_folded(ng_buf *out, const char *w, size_t n)
+{
+	size_t i;
+	char *d;
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)w[i] >= 0x80)
+			return ng_fold(w, n, false, out);
+	if (reserve(out, n))
+		return NG_ERR_NOMEM;
+	d = out->buf + out->len;
+	for (i = 0; i < n; i++)
+		d[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
+	out->len += n;
+	out->buf[out->len] = '\0';
+	return NG_OK;
+}
+
+/* Could the sentence hold two mentions? Counts those that start in it,
+ * from the cursor mk on, up to two: tagging never finds more. */
+static bool
+two_mentions(const ng_doc *doc, const ng_sentence *s, size_t mk)
+{
+	size_t k = mk, n = 0;
+
+	while (k < doc->n_mentions && doc->mentions[k].tb < s->tb)
+		k++;
+	for (; k < doc->n_mentions && doc->mentions[k].tb < s->te && n < 2; k++)
+		n++;
+	return n >= 2;
+}
+
 /* Writes the tagged form of sentence si into out; returns the number of
  * mentions (non-adjective) it holds. */
 static ng_status
@@ -35,14 +100,18 @@ tag_sentence(ng_doc *doc, uint32_t si, size_t *mk, ng_buf *out, size_t *n_ents)
 	*n_ents = 0;
 	for (i = s->tb; i < s->te; i++) {
 		const ng_token *t = &doc->toks[i];
-		if (out->len && ng_buf_addc(out, ' '))
-			return NG_ERR_NOMEM;
+		if (out->len) {
+			if (reserve(out, 1))
+				return NG_ERR_NOMEM;
+			out->buf[out->len++] = ' ';
+			out->buf[out->len] = '\0';
+		}
 		while (k < doc->n_mentions && doc->mentions[k].tb < i)
 			k++;
 		if (k < doc->n_mentions && doc->mentions[k].tb == i) {
 			/* A mention; falls through to the title check below if none. */
 			const ng_mention *m = &doc->mentions[k];
-			if (ng_buf_printf(out, "%s_%zu", tag_of(doc, m), k))
+			if (add_placeholder(out, tag_of(doc, m), k))
 				return NG_ERR_NOMEM;
 			(*n_ents)++;
 			i = m->te - 1;
@@ -58,7 +127,7 @@ tag_sentence(ng_doc *doc, uint32_t si, size_t *mk, ng_buf *out, size_t *n_ents)
 				continue;
 			}
 		}
-		if (ng_fold(doc->text.norm + t->b, t->e - t->b, false, out))
+		if (add_folded(out, doc->text.norm + t->b, t->e - t->b))
 			return NG_ERR_NOMEM;
 	}
 	*mk = k;
@@ -93,6 +162,20 @@ agent_property(const char *p)
 	return strcmp(p, "locatedIn") != 0;
 }
 
+/* Matches re against text from start: its JIT code directly when it has
+ * some (pcre2_match would only check its arguments and dispatch to it),
+ * else the interpreter. The text is valid UTF-8. */
+static int
+run_re(const pcre2_code *re, const char *text, size_t len, size_t start, pcre2_match_data *md,
+       pcre2_match_context *mc)
+{
+	int rc = pcre2_jit_match(re, (PCRE2_SPTR)text, len, start, 0, md, mc);
+
+	if (rc != PCRE2_ERROR_JIT_BADOPTION)
+		return rc;
+	return pcre2_match(re, (PCRE2_SPTR)text, len, start, PCRE2_NO_UTF_CHECK, md, mc);
+}
+
 static ng_modality
 cue_modality(const ng_knowledge *kb, const ng_pattern *p, const char *text, size_t len,
              pcre2_match_data *md, pcre2_match_context *mc)
@@ -109,8 +192,7 @@ cue_modality(const ng_knowledge *kb, const ng_pattern *p, const char *text, size
 		for (k = 0; k < kb->n_cues; k++) {
 			if ((int)kb->cues[k].modality != want)
 				continue;
-			if (pcre2_match(kb->cues[k].re, (PCRE2_SPTR)text, len, 0, PCRE2_NO_UTF_CHECK, md,
-			                mc) >= 0)
+			if (run_re(kb->cues[k].re, text, len, 0, md, mc) >= 0)
 				return (ng_modality)want;
 		}
 	}
@@ -152,20 +234,29 @@ contradicts_gazetteer(const ng_doc *doc, const char *prop, uint32_t s, uint32_t 
 	return c >= 0 && c != eo->entry;
 }
 
-/* Sets the prefilter bit of every word of the tagged sentence. */
+/* Sets the prefilter bit of every word of the tagged sentence, and in
+ * cands (if the knowledge has the table) the patterns with a trigger on
+ * one of those bits. */
 static void
-sentence_bits(const char *text, size_t len, uint64_t bits[16])
+sentence_bits(const ng_knowledge *kb, const char *text, size_t len, uint64_t bits[16],
+              uint64_t *cands)
 {
-	size_t i = 0;
+	size_t i = 0, w, words = cands ? kb->trigger_words : 0;
 
 	memset(bits, 0, 16 * sizeof(*bits));
+	if (cands)
+		memset(cands, 0, words * sizeof(*cands));
 	while (i < len) {
 		size_t j = i;
 		uint16_t b;
 		while (j < len && text[j] != ' ')
 			j++;
 		b = ng_trigger_bit(text + i, j - i);
-		bits[b >> 6] |= (uint64_t)1 << (b & 63);
+		if (!((bits[b >> 6] >> (b & 63)) & 1)) {
+			bits[b >> 6] |= (uint64_t)1 << (b & 63);
+			for (w = 0; w < words; w++)
+				cands[w] |= kb->trigger_rows[(size_t)b * words + w];
+		}
 		i = j + 1;
 	}
 }
@@ -194,6 +285,7 @@ ng_relations(ng_doc *doc)
 	pcre2_match_data *md = NULL, *cmd = NULL;
 	pcre2_match_context *mc = NULL;
 	ng_buf text = {0};
+	uint64_t *cands = NULL;
 	size_t mk = 0;
 	uint32_t si;
 	ng_status st = NG_OK;
@@ -207,26 +299,35 @@ ng_relations(ng_doc *doc)
 	}
 	pcre2_set_match_limit(mc, NG_PCRE2_MATCH_LIMIT);
 	pcre2_set_depth_limit(mc, NG_PCRE2_DEPTH_LIMIT);
+	/* The table of patterns by trigger bit, if it is current. */
+	if (kb->trigger_rows && kb->trigger_patterns == kb->n_patterns &&
+	    !(cands = malloc(kb->trigger_words * sizeof(*cands)))) {
+		st = NG_ERR_NOMEM;
+		goto done;
+	}
 	for (si = 0; si < doc->n_sents; si++) {
 		const ng_sentence *s = &doc->sents[si];
 		size_t n_ents, p;
 		uint64_t bits[16];
-		if ((s->flags & NG_SENT_BOILER) || s->te - s->tb > NG_MAX_SENTENCE_TOKENS)
+		if ((s->flags & NG_SENT_BOILER) || s->te - s->tb > NG_MAX_SENTENCE_TOKENS ||
+		    !two_mentions(doc, s, mk))
 			continue;
 		TRY(st, tag_sentence(doc, si, &mk, &text, &n_ents));
 		if (n_ents < 2)
 			continue;
-		sentence_bits(text.buf, text.len, bits);
+		sentence_bits(kb, text.buf, text.len, bits, cands);
 		for (p = 0; p < kb->n_patterns; p++) {
 			const ng_pattern *pt = &kb->patterns[p];
 			int sg = pt->sg, og = pt->og;
 			PCRE2_SIZE start = 0;
 			int rc;
-			if (sg <= 0 || og <= 0 || !has_trigger(pt, text.buf, bits))
+			/* No trigger bit of the pattern in the sentence: skip. */
+			if (sg <= 0 || og <= 0 ||
+			    (cands && pt->n_triggers && !((cands[p / 64] >> (p % 64)) & 1)) ||
+			    !has_trigger(pt, text.buf, bits))
 				continue;
 			while (start <= text.len &&
-			       (rc = pcre2_match(pt->re, (PCRE2_SPTR)text.buf, text.len, start,
-			                         PCRE2_NO_UTF_CHECK, md, mc)) > 0) {
+			       (rc = run_re(pt->re, text.buf, text.len, start, md, mc)) > 0) {
 				PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 				uint32_t subj[16], obj[16];
 				size_t ns, no, a, b;
@@ -291,5 +392,6 @@ done:
 	pcre2_match_data_free(cmd);
 	pcre2_match_context_free(mc);
 	ng_buf_free(&text);
+	free(cands);
 	return st;
 }
