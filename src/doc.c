@@ -361,6 +361,14 @@ ng_status
 ng_doc_analyze(const ng_knowledge *kb, const char *text, size_t len,
                const ng_doc_meta *meta, ng_doc **out, long long *err_byte)
 {
+	return ng_doc_analyze_stage(kb, text, len, meta, NG_STAGE_ALL, out, err_byte);
+}
+
+ng_status
+ng_doc_analyze_stage(const ng_knowledge *kb, const char *text, size_t len,
+                     const ng_doc_meta *meta, ng_stage stage, ng_doc **out,
+                     long long *err_byte)
+{
 	ng_doc *doc;
 	size_t bad = 0;
 	const char *why = NULL;
@@ -397,10 +405,15 @@ ng_doc_analyze(const ng_knowledge *kb, const char *text, size_t len,
 	snprintf(doc->article_id, sizeof(doc->article_id), "article/%016llx",
 	         (unsigned long long)doc->hash);
 	TRY(st, ng_segment(doc));
+	if (stage == NG_STAGE_GAZETTEER) {
+		TRY(st, ng_ner_gazetteer(doc));
+		goto done;
+	}
 	TRY(st, ng_boiler_mark(doc));
 	TRY(st, ng_meta_extract(doc));
 	TRY(st, ng_ner(doc));
-	TRY(st, ng_relations(doc));
+	if (stage == NG_STAGE_ALL)
+		TRY(st, ng_relations(doc));
 done:
 	if (st) {
 		ng_doc_free(doc);

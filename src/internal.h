@@ -385,6 +385,15 @@ ng_status ng_segment(ng_doc *doc);
 uint32_t ng_match_title(const ng_doc *doc, uint32_t i, uint32_t te, const ng_phrase **which);
 ng_status ng_boiler_mark(ng_doc *doc);
 ng_status ng_ner(ng_doc *doc);
+/* Gazetteer matches only (for make bench). */
+ng_status ng_ner_gazetteer(ng_doc *doc);
+
+/* How far ng_doc_analyze_stage goes: the gazetteer's matches alone, all
+ * entities (rules, coreference, boilerplate), or everything with facts. */
+typedef enum { NG_STAGE_GAZETTEER, NG_STAGE_ENTITIES, NG_STAGE_ALL } ng_stage;
+ng_status ng_doc_analyze_stage(const ng_knowledge *kb, const char *text, size_t len,
+                               const ng_doc_meta *meta, ng_stage stage, ng_doc **out,
+                               long long *err_byte);
 ng_status ng_relations(ng_doc *doc);
 ng_status ng_meta_extract(ng_doc *doc);
 

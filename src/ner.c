@@ -1377,6 +1377,30 @@ done:
 	return st;
 }
 
+/* The gazetteer alone: longest matches of the aliases with the overlap
+ * rule (priority, then length, then leftmost), without the title, head-word
+ * and acronym rules, coreference or boilerplate. make bench measures it as
+ * the matching throughput of the gazetteer. */
+ng_status
+ng_ner_gazetteer(ng_doc *doc)
+{
+	cands c = {0};
+	uint8_t *taken = NULL;
+	size_t si;
+	ng_status st = NG_OK;
+
+	if (!(taken = calloc(doc->n_toks + 1, 1)))
+		return NG_ERR_NOMEM;
+	for (si = 0; si < doc->n_sents; si++)
+		TRY(st, gazetteer_cands(doc, (uint32_t)si, &c));
+	TRY(st, take_cands(doc, &c, taken));
+	TRY(st, sort_mentions(doc));
+done:
+	free(c.v);
+	free(taken);
+	return st;
+}
+
 /* ------------------------------------------------------- unknown names */
 
 size_t
