@@ -4,8 +4,9 @@
  * record per occurrence of a fact.
  *
  * Terms are formatted by raptor2, once: every predicate, class and datatype
- * IRI when the writer is made (raptor_term_to_counted_string for N-Triples
- * and N-Quads; raptor's Turtle term writers with a namespace stack holding
+ * IRI when the writer is made (raptor_uri_escaped_write with N-Triples
+ * flags, as raptor's serializers of the line formats write IRIs; for Turtle
+ * raptor_uri_to_turtle_counted_string with a namespace stack holding
  * the prefixes the Turtle header declares, so that IRIs come out as
  * prefixed names where raptor would), and the article, entity, mention and
  * record IRIs once per document or per subject. Literals are escaped by
@@ -61,6 +62,17 @@ typedef struct {
 	size_t off, len;
 } span;
 
+/* A family of IRIs that differ in a tail of digits, commas or hex digits:
+ * raptor's bytes for one of them, probe, split around the tail. A tail is
+ * then written between head and rest without asking raptor again; made
+ * only when raptor wrote the probe's tail unchanged. */
+typedef struct {
+	ng_buf b;     /* head, the probe's tail, rest */
+	size_t head;  /* bytes before the tail */
+	size_t probe; /* length of the probe's tail */
+	bool ok;
+} iri_tmpl;
+
 /* A fact property (NG_NS + name) and its formatted IRI in kbuf. */
 typedef struct {
 	char *name;
@@ -86,10 +98,17 @@ struct ng_writer {
 	span k[K_COUNT];
 	prop_term *props;
 	size_t n_props, cap_props;
-	ng_buf dbuf;    /* the document's terms: article, entities */
+	ng_buf dbuf;    /* the document's article IRI */
 	span article;
-	span *ents;     /* per entity of the document; len 0 until formatted */
+	ng_strmap ent_ids; /* entity IRIs formatted so far: id -> index */
+	span *ent_terms;   /* their bytes in ebuf */
+	size_t n_ent_terms, cap_ent_terms;
+	ng_buf ebuf;
+	span *ents;     /* per entity of the document; len 0 until looked up */
 	size_t cap_ents;
+	iri_tmpl mention;      /* the document's mentions: ARTICLE#char=B,E */
+	iri_tmpl rec_digit;    /* fact records: BASEfact/HEX, HEX from 0-9 */
+	iri_tmpl rec_letter;   /* and from a-f */
 	ng_buf subj;    /* Turtle: the subject of the open block */
 	ng_buf one;     /* a mention's or record's IRI */
 	ng_buf a, b;    /* scratch */
@@ -187,32 +206,39 @@ raptor_log(void *data, raptor_log_message *msg)
 }
 
 /* Formats the IRI iri as raptor writes it in the writer's format, appended
- * to dst; *s gets where. */
+ * to dst; *s gets where. The line formats take raptor_uri_escaped_write's
+ * bytes, as raptor's N-Triples and N-Quads serializers do; it writes
+ * through the iostream, so to the end of out, from where they are moved. */
 static ng_status
 format_iri(ng_writer *w, const char *iri, ng_buf *dst, span *s)
 {
 	raptor_uri *u = raptor_new_uri(w->world, (const unsigned char *)iri);
-	raptor_term *t = NULL;
 	unsigned char *str = NULL;
-	size_t len = 0;
+	size_t len = 0, mark = w->out.len;
 	ng_status st = NG_ERR_RDF;
 
 	if (!u)
 		goto done;
-	if (w->format == NG_FORMAT_TURTLE)
-		str = raptor_uri_to_turtle_counted_string(w->world, u, w->nstack, NULL, &len);
-	else if ((t = raptor_new_term_from_uri(w->world, u)))
-		str = raptor_term_to_counted_string(t, &len);
-	if (!str)
+	if (w->format == NG_FORMAT_TURTLE) {
+		if (!(str = raptor_uri_to_turtle_counted_string(w->world, u, w->nstack, NULL, &len)))
+			goto done;
+		s->off = dst->len;
+		s->len = len;
+		st = ng_buf_add(dst, (const char *)str, len);
 		goto done;
+	}
+	if (raptor_uri_escaped_write(u, NULL, RAPTOR_ESCAPED_WRITE_NTRIPLES_URI, w->io) ||
+	    w->io_failed) {
+		w->out.len = mark;
+		goto done;
+	}
 	s->off = dst->len;
-	s->len = len;
-	st = ng_buf_add(dst, (const char *)str, len);
+	s->len = w->out.len - mark;
+	st = ng_buf_add(dst, w->out.buf + mark, s->len);
+	w->out.len = mark;
 done:
 	if (str)
 		raptor_free_memory(str);
-	if (t)
-		raptor_free_term(t);
 	if (u)
 		raptor_free_uri(u);
 	return st;
@@ -225,6 +251,38 @@ format_iri2(ng_writer *w, const char *a, const char *b, ng_buf *dst, span *s)
 	if (ng_buf_adds(&w->a, a) || ng_buf_adds(&w->a, b))
 		return NG_ERR_NOMEM;
 	return format_iri(w, w->a.buf, dst, s);
+}
+
+/* Makes t from raptor's bytes for prefix + probe. */
+static void
+tmpl_set(ng_writer *w, iri_tmpl *t, const char *prefix, const char *probe)
+{
+	size_t n = strlen(probe), rest;
+	span s;
+
+	t->ok = false;
+	ng_buf_clear(&t->b);
+	ng_buf_clear(&w->a);
+	if (ng_buf_adds(&w->a, prefix) || ng_buf_adds(&w->a, probe) ||
+	    format_iri(w, w->a.buf, &t->b, &s) || s.len < n)
+		return;
+	/* The probe's tail, then nothing or the closing '>'. */
+	rest = t->b.len >= n + 1 && t->b.buf[t->b.len - 1] == '>' ? 1 : 0;
+	if (t->b.len < n + rest || memcmp(t->b.buf + t->b.len - rest - n, probe, n))
+		return;
+	t->head = t->b.len - rest - n;
+	t->probe = n;
+	t->ok = true;
+}
+
+/* Writes t's IRI with tail v (as raptor would write it: see tmpl_set). */
+static void
+tmpl_put(ng_writer *w, const iri_tmpl *t, const char *v, size_t n, ng_buf *dst)
+{
+	ng_buf_clear(dst);
+	if (ng_buf_add(dst, t->b.buf, t->head) || ng_buf_add(dst, v, n) ||
+	    ng_buf_add(dst, t->b.buf + t->head + t->probe, t->b.len - t->head - t->probe))
+		w->failed = true;
 }
 
 /* Declares a Turtle prefix: in the namespace stack and in the header. */
@@ -322,6 +380,12 @@ ng_writer_new(ng_format format, const char *base, FILE *out)
 		goto fail;
 	if (constants(w) || w->failed)
 		goto fail;
+	ng_strmap_init(&w->ent_ids);
+	ng_buf_clear(&w->b);
+	if (ng_buf_printf(&w->b, "%sfact/", w->base))
+		goto fail;
+	tmpl_set(w, &w->rec_digit, w->b.buf, "0123456789abcdef");
+	tmpl_set(w, &w->rec_letter, w->b.buf, "abcdef0123456789");
 	return w;
 fail:
 	ng_writer_free(w);
@@ -351,6 +415,12 @@ ng_writer_free(ng_writer *w)
 		free(w->props[i].name);
 	free(w->props);
 	free(w->ents);
+	ng_strmap_free(&w->ent_ids);
+	free(w->ent_terms);
+	ng_buf_free(&w->ebuf);
+	ng_buf_free(&w->mention.b);
+	ng_buf_free(&w->rec_digit.b);
+	ng_buf_free(&w->rec_letter.b);
 	ng_buf_free(&w->out);
 	ng_buf_free(&w->header);
 	ng_buf_free(&w->kbuf);
@@ -450,9 +520,9 @@ obj_k(ng_writer *w, const span *o)
 }
 
 static inline void
-obj_d(ng_writer *w, const span *o)
+obj_ent(ng_writer *w, const span *o)
 {
-	put(w, w->dbuf.buf + o->off, o->len);
+	put(w, w->ebuf.buf + o->off, o->len);
 }
 
 /* Printable ASCII but the quote and the backslash: raptor writes these
@@ -516,13 +586,27 @@ lit_uint(ng_writer *w, size_t v)
 
 /* --------------------------------------------------------------- the doc */
 
-/* The formatted IRI of entity i of the document, formatted on first use. */
+/* Entity IRIs stay formatted across documents until this many bytes. */
+#define NG_WRITER_ENT_CACHE (4u << 20)
+
+/* The formatted IRI of entity i of the document (in ebuf). */
 static const span *
 ent(ng_writer *w, const ng_doc *doc, size_t i)
 {
-	if (!w->ents[i].len &&
-	    format_iri2(w, w->base, doc->ents[i].id, &w->dbuf, &w->ents[i]))
-		return NULL;
+	const char *id = doc->ents[i].id;
+	size_t n = strlen(id);
+	uint32_t k;
+
+	if (w->ents[i].len)
+		return &w->ents[i];
+	if (!ng_strmap_get(&w->ent_ids, id, n, &k)) {
+		if (NG_GROW(w->ent_terms, w->cap_ent_terms, w->n_ent_terms + 1) ||
+		    format_iri2(w, w->base, id, &w->ebuf, &w->ent_terms[w->n_ent_terms]) ||
+		    ng_strmap_put(&w->ent_ids, id, n, (uint32_t)w->n_ent_terms))
+			return NULL;
+		k = (uint32_t)w->n_ent_terms++;
+	}
+	w->ents[i] = w->ent_terms[k];
 	return &w->ents[i];
 }
 
@@ -537,7 +621,7 @@ begin_ent(ng_writer *w, const ng_doc *doc, size_t i, const span *p)
 		w->failed = true;
 		return false;
 	}
-	begin(w, w->dbuf.buf + s->off, s->len, p);
+	begin(w, w->ebuf.buf + s->off, s->len, p);
 	return true;
 }
 
@@ -565,9 +649,10 @@ write_fact(ng_writer *w, ng_doc *doc, const ng_fact *f, bool plain)
 	const char *obj = f->literal ? f->literal : doc->ents[f->o].id;
 	const span *p = prop(w, f->prop), *o = NULL;
 	const char *text;
+	const iri_tmpl *t;
 	span rec;
 	uint64_t h;
-	char conf[16];
+	char conf[16], hex[17];
 
 	if (!p) {
 		w->failed = true;
@@ -581,7 +666,7 @@ write_fact(ng_writer *w, ng_doc *doc, const ng_fact *f, bool plain)
 		if (f->literal)
 			lit(w, f->literal, strlen(f->literal));
 		else
-			obj_d(w, o);
+			obj_ent(w, o);
 		end(w);
 	}
 	/* The record's IRI is a hash of what makes the occurrence unique. */
@@ -592,22 +677,25 @@ write_fact(ng_writer *w, ng_doc *doc, const ng_fact *f, bool plain)
 		return;
 	}
 	h = ng_hash64(w->b.buf, w->b.len, 0);
-	ng_buf_clear(&w->b);
-	if (ng_buf_printf(&w->b, "%sfact/%016llx", w->base, (unsigned long long)h)) {
-		w->failed = true;
-		return;
-	}
-	ng_buf_clear(&w->one);
-	if (format_iri(w, w->b.buf, &w->one, &rec)) {
-		w->failed = true;
-		return;
+	snprintf(hex, sizeof(hex), "%016llx", (unsigned long long)h);
+	t = hex[0] <= '9' ? &w->rec_digit : &w->rec_letter;
+	if (t->ok)
+		tmpl_put(w, t, hex, 16, &w->one);
+	else {
+		ng_buf_clear(&w->b);
+		ng_buf_clear(&w->one);
+		if (ng_buf_printf(&w->b, "%sfact/%s", w->base, hex) ||
+		    format_iri(w, w->b.buf, &w->one, &rec)) {
+			w->failed = true;
+			return;
+		}
 	}
 	begin_one(w, &w->k[K_TYPE]);
 	obj_k(w, &w->k[K_C_PROVENANCE]);
 	end(w);
 	if (ent(w, doc, f->s)) {
 		begin_one(w, &w->k[K_R_SUBJECT]);
-		obj_d(w, ent(w, doc, f->s));
+		obj_ent(w, ent(w, doc, f->s));
 		end(w);
 	} else
 		w->failed = true;
@@ -618,10 +706,10 @@ write_fact(ng_writer *w, ng_doc *doc, const ng_fact *f, bool plain)
 	if (f->literal)
 		lit(w, f->literal, strlen(f->literal));
 	else
-		obj_d(w, o);
+		obj_ent(w, o);
 	end(w);
 	begin_one(w, &w->k[K_ARTICLE]);
-	obj_d(w, &w->article);
+	put(w, w->dbuf.buf + w->article.off, w->article.len);
 	end(w);
 	if ((text = ng_doc_sentence_text(doc, f->sent))) {
 		begin_one(w, &w->k[K_SENTENCE]);
@@ -658,16 +746,23 @@ write_mention(ng_writer *w, ng_doc *doc, const ng_mention *m)
 	span mt;
 	ng_buf t = {0};
 
-	ng_buf_clear(&w->b);
-	ng_buf_clear(&w->one);
-	if (ng_buf_printf(&w->b, "%s%s#char=%zu,%zu", w->base, doc->article_id, cb, ce) ||
-	    format_iri(w, w->b.buf, &w->one, &mt))
-		return;
+	char pos[48];
+	int n = snprintf(pos, sizeof(pos), "%zu,%zu", cb, ce);
+
+	if (w->mention.ok)
+		tmpl_put(w, &w->mention, pos, (size_t)n, &w->one);
+	else {
+		ng_buf_clear(&w->b);
+		ng_buf_clear(&w->one);
+		if (ng_buf_printf(&w->b, "%s%s#char=%s", w->base, doc->article_id, pos) ||
+		    format_iri(w, w->b.buf, &w->one, &mt))
+			return;
+	}
 	begin_one(w, &w->k[K_TYPE]);
 	obj_k(w, &w->k[K_C_PHRASE]);
 	end(w);
 	begin_one(w, &w->k[K_REF_CONTEXT]);
-	obj_d(w, &w->article);
+	put(w, w->dbuf.buf + w->article.off, w->article.len);
 	end(w);
 	begin_one(w, &w->k[K_BEGIN]);
 	lit_uint(w, cb);
@@ -683,7 +778,7 @@ write_mention(ng_writer *w, ng_doc *doc, const ng_mention *m)
 	ng_buf_free(&t);
 	if ((e = ent(w, doc, m->ent))) {
 		begin_one(w, &w->k[K_TA_IDENT]);
-		obj_d(w, e);
+		obj_ent(w, e);
 		end(w);
 	} else
 		w->failed = true;
@@ -768,6 +863,16 @@ ng_writer_write_doc(ng_writer *w, const ng_doc *cdoc)
 	memset(w->ents, 0, doc->n_ents * sizeof(*w->ents));
 	if (format_iri2(w, w->base, doc->article_id, &w->dbuf, &w->article))
 		return NG_ERR_NOMEM;
+	if (w->ebuf.len > NG_WRITER_ENT_CACHE) {
+		ng_strmap_free(&w->ent_ids);
+		ng_strmap_init(&w->ent_ids);
+		ng_buf_clear(&w->ebuf);
+		w->n_ent_terms = 0;
+	}
+	ng_buf_clear(&w->b);
+	if (!w->no_mentions && doc->n_mentions &&
+	    !ng_buf_printf(&w->b, "%s%s#char=", w->base, doc->article_id))
+		tmpl_set(w, &w->mention, w->b.buf, "0123456789,9876543210");
 	if (w->format == NG_FORMAT_TURTLE)
 		put(w, w->header.buf, w->header.len);
 	write_article(w, doc);
