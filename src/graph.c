@@ -870,6 +870,7 @@ ng_writer_write_doc(ng_writer *w, const ng_doc *cdoc)
 		w->n_ent_terms = 0;
 	}
 	ng_buf_clear(&w->b);
+	w->mention.ok = false;
 	if (!w->no_mentions && doc->n_mentions &&
 	    !ng_buf_printf(&w->b, "%s%s#char=", w->base, doc->article_id))
 		tmpl_set(w, &w->mention, w->b.buf, "0123456789,9876543210");
