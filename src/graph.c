@@ -574,20 +574,36 @@ lit_typed(ng_writer *w, const char *s, size_t n, const span *dt)
 	obj_k(w, dt);
 }
 
+/* Writes v in decimal at the end of buf (of 24 bytes); returns the first
+ * digit. snprintf costs more than the rest of a statement. */
+static char *
+utoa(size_t v, char *end)
+{
+	char *p = end;
+
+	do
+		*--p = (char)('0' + v % 10);
+	while (v /= 10);
+	return p;
+}
+
 static void
 lit_uint(ng_writer *w, size_t v)
 {
-	char buf[32];
-	int n = snprintf(buf, sizeof(buf), "\"%zu\"", v);
+	char buf[24], *close = buf + sizeof(buf) - 1, *p;
 
-	put(w, buf, (size_t)n);
+	*close = '"';
+	p = utoa(v, close);
+	*--p = '"';
+	put(w, p, (size_t)(close + 1 - p));
 	obj_k(w, &w->k[K_DT_NNI]);
 }
 
 /* --------------------------------------------------------------- the doc */
 
-/* Entity IRIs stay formatted across documents until this many bytes. */
-#define NG_WRITER_ENT_CACHE (4u << 20)
+/* Entity IRIs stay formatted across documents until this many bytes
+ * (on generated news, nine lookups in ten hit with a quarter of it). */
+#define NG_WRITER_ENT_CACHE (1u << 20)
 
 /* The formatted IRI of entity i of the document (in ebuf). */
 static const span *
@@ -746,15 +762,19 @@ write_mention(ng_writer *w, ng_doc *doc, const ng_mention *m)
 	span mt;
 	ng_buf t = {0};
 
-	char pos[48];
-	int n = snprintf(pos, sizeof(pos), "%zu,%zu", cb, ce);
+	char pos[48], *p = utoa(ce, pos + sizeof(pos));
+	size_t n;
+
+	*--p = ',';
+	p = utoa(cb, p);
+	n = (size_t)(pos + sizeof(pos) - p);
 
 	if (w->mention.ok)
-		tmpl_put(w, &w->mention, pos, (size_t)n, &w->one);
+		tmpl_put(w, &w->mention, p, n, &w->one);
 	else {
 		ng_buf_clear(&w->b);
 		ng_buf_clear(&w->one);
-		if (ng_buf_printf(&w->b, "%s%s#char=%s", w->base, doc->article_id, pos) ||
+		if (ng_buf_printf(&w->b, "%s%s#char=%.*s", w->base, doc->article_id, (int)n, p) ||
 		    format_iri(w, w->b.buf, &w->one, &mt))
 			return;
 	}
