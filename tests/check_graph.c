@@ -198,7 +198,9 @@ START_TEST(test_ntriples_escapes_as_raptor_serializer)
 	for (i = 0; i < 2; i++) {
 		char *nt = write_meta(hostile_text, &hostile_meta, bases[i], NG_FORMAT_NTRIPLES);
 		int complaints;
-		char *again = raptor_reread(nt, "ntriples", &complaints);
+		/* Read as Turtle, of which N-Triples is a part: raptor 2.0.15's
+		 * N-Triples parser leaks URIs (see tests/fuzz/lsan.supp). */
+		char *again = raptor_reread(nt, "turtle", &complaints);
 		ck_assert_int_eq(complaints, 0);
 		/* raptor writes the statements it read byte for byte alike. */
 		ck_assert_str_eq(nt, again);
