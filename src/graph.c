@@ -1,7 +1,25 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The graph of a document as RDF statements, serialized by raptor2: the
- * article, its entities with their mentions (NIF), the facts as plain
- * triples, and one provenance record per occurrence of a fact. */
+/* The graph of a document as RDF statements: the article, its entities
+ * with their mentions (NIF), the facts as plain triples, and one provenance
+ * record per occurrence of a fact.
+ *
+ * Terms are formatted by raptor2, once: every predicate, class and datatype
+ * IRI when the writer is made (raptor_uri_escaped_write with N-Triples
+ * flags, as raptor's serializers of the line formats write IRIs; for Turtle
+ * raptor_uri_to_turtle_counted_string with a namespace stack holding
+ * the prefixes the Turtle header declares, so that IRIs come out as
+ * prefixed names where raptor would), and the article, entity, mention and
+ * record IRIs once per document or per subject. Literals are escaped by
+ * raptor_string_escaped_write with the flags of the format; a run of
+ * printable ASCII, which raptor copies unchanged in every format, is copied
+ * here directly.
+ *
+ * Statements are laid out by newsgraph into one buffer: N-Triples and
+ * N-Quads as `S P O [G] .` lines, Turtle as subject blocks (consecutive
+ * statements with the same subject share it, in the document's statement
+ * order) after the @prefix header. Nothing of a document is held beyond the
+ * buffer, which is handed on in chunks, so a huge article streams in every
+ * format. */
 #include "internal.h"
 
 #include <raptor2.h>
@@ -15,60 +33,138 @@
 #define DCT_NS "http://purl.org/dc/terms/"
 #define NIF_NS "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 #define ITS_NS "http://www.w3.org/2005/11/its/rdf#"
-#define PROV_NS "http://www.w3.org/ns/prov#"
-#define SCHEMA_NS "https://schema.org/"
+
+/* The constant terms, formatted once per writer. */
+enum {
+	K_TYPE, K_TITLE, K_DATE, K_IDENTIFIER, K_SOURCE, K_LABEL, K_ALT_LABEL,
+	K_ISO_CODE, K_REF_CONTEXT, K_BEGIN, K_END, K_ANCHOR, K_TA_IDENT,
+	K_R_SUBJECT, K_R_PREDICATE, K_R_OBJECT, K_ARTICLE, K_SENTENCE, K_RULE,
+	K_MODALITY, K_CONFIDENCE, K_C_ARTICLE, K_C_PHRASE, K_C_PROVENANCE,
+	K_MOD, /* five modalities */
+	K_DT_NNI = K_MOD + 5, K_DT_DATE, K_DT_DECIMAL, /* "^^" and the datatype */
+	K_CLASS, /* NG_CLASS_COUNT classes */
+	K_COUNT = K_CLASS + NG_CLASS_COUNT
+};
+
+static const char *const k_iris[K_CLASS] = {
+	RDF_NS "type", DCT_NS "title", DCT_NS "date", DCT_NS "identifier", DCT_NS "source",
+	RDFS_NS "label", SKOS_NS "altLabel", NG_NS "isoCode", NIF_NS "referenceContext",
+	NIF_NS "beginIndex", NIF_NS "endIndex", NIF_NS "anchorOf", ITS_NS "taIdentRef",
+	RDF_NS "subject", RDF_NS "predicate", RDF_NS "object", NG_NS "article",
+	NG_NS "sentence", NG_NS "rule", NG_NS "modality", NG_NS "confidence",
+	NG_NS "Article", NIF_NS "Phrase", NG_NS "Provenance",
+	NG_NS "Asserted", NG_NS "Negated", NG_NS "Intended", NG_NS "Planned", NG_NS "Reported",
+	XSD_NS "nonNegativeInteger", XSD_NS "date", XSD_NS "decimal"
+};
+
+/* Bytes of a formatted term in one of the writer's buffers. */
+typedef struct {
+	size_t off, len;
+} span;
+
+/* A family of IRIs that differ in a tail of digits, commas or hex digits:
+ * raptor's bytes for one of them, probe, split around the tail. A tail is
+ * then written between head and rest without asking raptor again; made
+ * only when raptor wrote the probe's tail unchanged. */
+typedef struct {
+	ng_buf b;     /* head, the probe's tail, rest */
+	size_t head;  /* bytes before the tail */
+	size_t probe; /* length of the probe's tail */
+	bool ok;
+} iri_tmpl;
+
+/* A fact property (NG_NS + name) and its formatted IRI in kbuf. */
+typedef struct {
+	char *name;
+	span s;
+} prop_term;
 
 struct ng_writer {
 	raptor_world *world;
-	raptor_serializer *ser;  /* N-Triples and N-Quads: one for the run */
-	raptor_iostream *io;     /* writes into out */
+	raptor_namespace_stack *nstack; /* Turtle: the declared prefixes */
+	raptor_iostream *io;            /* raptor's escapes land in out */
 	FILE *fp;
-	ng_buf out;              /* one document's bytes, written with fwrite */
+	ng_buf out;     /* bytes not yet written, handed on in chunks */
 	ng_format format;
+	unsigned lit_flags; /* raptor_string_escaped_write flags for literals */
 	char *base;
-	bool started;
 	bool failed;
 	bool io_failed;
 	bool no_mentions;
+	bool in_block;  /* Turtle: a subject block is open */
 	size_t docs;
-	ng_buf a, b;      /* scratch */
-	raptor_term *graph; /* current named graph (N-Quads) */
+	ng_buf header;  /* Turtle: the @prefix lines and a blank line */
+	ng_buf kbuf;    /* constant terms */
+	span k[K_COUNT];
+	prop_term *props;
+	size_t n_props, cap_props;
+	ng_buf dbuf;    /* the document's article IRI */
+	span article;
+	ng_strmap ent_ids; /* entity IRIs formatted so far: id -> index */
+	span *ent_terms;   /* their bytes in ebuf */
+	size_t n_ent_terms, cap_ent_terms;
+	ng_buf ebuf;
+	span *ents;     /* per entity of the document; len 0 until looked up */
+	size_t cap_ents;
+	iri_tmpl mention;      /* the document's mentions: ARTICLE#char=B,E */
+	iri_tmpl rec_digit;    /* fact records: BASEfact/HEX, HEX from 0-9 */
+	iri_tmpl rec_letter;   /* and from a-f */
+	ng_buf subj;    /* Turtle: the subject of the open block */
+	ng_buf one;     /* a mention's or record's IRI */
+	ng_buf a, b;    /* scratch */
 };
 
-static const char *const format_names[] = {"turtle", "ntriples", "nquads"};
-
-/* The line formats hand their bytes on once this many are collected, so a
- * huge article does not sit in memory whole. */
+/* The buffer is handed on once this many bytes are collected, so a huge
+ * article does not sit in memory whole. */
 #define NG_WRITER_CHUNK (1u << 20)
 
-/* Writes the collected bytes to the stream mid-document. */
-static int
+/* Writes the collected bytes to the stream. */
+static void
 spill(ng_writer *w)
 {
-	if (fwrite(w->out.buf, 1, w->out.len, w->fp) != w->out.len) {
+	if (w->out.len && fwrite(w->out.buf, 1, w->out.len, w->fp) != w->out.len)
 		w->io_failed = true;
-		w->out.len = 0;
-		return 1;
-	}
 	w->out.len = 0;
-	return 0;
 }
 
-/* raptor writes byte by byte; collecting the bytes in memory and writing
- * them in large chunks avoids a locked fputc per byte. */
+/* Makes room for n more bytes in out. */
+static inline bool
+room(ng_writer *w, size_t n)
+{
+	if (w->out.len + n < w->out.cap)
+		return true;
+	if (NG_GROW(w->out.buf, w->out.cap, w->out.len + n + 1)) {
+		w->io_failed = true;
+		return false;
+	}
+	return true;
+}
+
+static inline void
+put(ng_writer *w, const char *s, size_t n)
+{
+	if (!room(w, n))
+		return;
+	memcpy(w->out.buf + w->out.len, s, n);
+	w->out.len += n;
+}
+
+static inline void
+putc_(ng_writer *w, char c)
+{
+	if (!room(w, 1))
+		return;
+	w->out.buf[w->out.len++] = c;
+}
+
 static int
 io_write_byte(void *context, const int byte)
 {
 	ng_writer *w = context;
 
-	if (w->out.len + 1 >= w->out.cap &&
-	    NG_GROW(w->out.buf, w->out.cap, w->out.len + 2)) {
-		w->io_failed = true;
+	if (!room(w, 1))
 		return 1;
-	}
 	w->out.buf[w->out.len++] = (char)byte;
-	if (w->out.len >= NG_WRITER_CHUNK && w->format != NG_FORMAT_TURTLE)
-		return spill(w);
 	return 0;
 }
 
@@ -76,30 +172,17 @@ static int
 io_write_bytes(void *context, const void *ptr, size_t size, size_t nmemb)
 {
 	ng_writer *w = context;
-	if (ng_buf_add(&w->out, ptr, size * nmemb)) {
-		w->io_failed = true;
+
+	if (!room(w, size * nmemb))
 		return 0;
-	}
-	if (w->out.len >= NG_WRITER_CHUNK && w->format != NG_FORMAT_TURTLE && spill(w))
-		return 0;
+	memcpy(w->out.buf + w->out.len, ptr, size * nmemb);
+	w->out.len += size * nmemb;
 	return (int)nmemb;
 }
 
 static const raptor_iostream_handler io_handler = {
 	2, NULL, NULL, io_write_byte, io_write_bytes, NULL, NULL, NULL
 };
-
-/* Writes what the document produced to the stream. */
-static ng_status
-drain(ng_writer *w)
-{
-	if (w->out.len && fwrite(w->out.buf, 1, w->out.len, w->fp) != w->out.len) {
-		ng_buf_clear(&w->out);
-		return NG_ERR_IO;
-	}
-	ng_buf_clear(&w->out);
-	return w->io_failed ? NG_ERR_IO : NG_OK;
-}
 
 int
 ng_format_from_name(const char *name)
@@ -122,6 +205,157 @@ raptor_log(void *data, raptor_log_message *msg)
 		w->failed = true;
 }
 
+/* Formats the IRI iri as raptor writes it in the writer's format, appended
+ * to dst; *s gets where. The line formats take raptor_uri_escaped_write's
+ * bytes, as raptor's N-Triples and N-Quads serializers do; it writes
+ * through the iostream, so to the end of out, from where they are moved. */
+static ng_status
+format_iri(ng_writer *w, const char *iri, ng_buf *dst, span *s)
+{
+	raptor_uri *u = raptor_new_uri(w->world, (const unsigned char *)iri);
+	unsigned char *str = NULL;
+	size_t len = 0, mark = w->out.len;
+	ng_status st = NG_ERR_RDF;
+
+	if (!u)
+		goto done;
+	if (w->format == NG_FORMAT_TURTLE) {
+		if (!(str = raptor_uri_to_turtle_counted_string(w->world, u, w->nstack, NULL, &len)))
+			goto done;
+		s->off = dst->len;
+		s->len = len;
+		st = ng_buf_add(dst, (const char *)str, len);
+		goto done;
+	}
+	if (raptor_uri_escaped_write(u, NULL, RAPTOR_ESCAPED_WRITE_NTRIPLES_URI, w->io) ||
+	    w->io_failed) {
+		w->out.len = mark;
+		goto done;
+	}
+	s->off = dst->len;
+	s->len = w->out.len - mark;
+	st = ng_buf_add(dst, w->out.buf + mark, s->len);
+	w->out.len = mark;
+done:
+	if (str)
+		raptor_free_memory(str);
+	if (u)
+		raptor_free_uri(u);
+	return st;
+}
+
+static ng_status
+format_iri2(ng_writer *w, const char *a, const char *b, ng_buf *dst, span *s)
+{
+	ng_buf_clear(&w->a);
+	if (ng_buf_adds(&w->a, a) || ng_buf_adds(&w->a, b))
+		return NG_ERR_NOMEM;
+	return format_iri(w, w->a.buf, dst, s);
+}
+
+/* Makes t from raptor's bytes for prefix + probe. */
+static void
+tmpl_set(ng_writer *w, iri_tmpl *t, const char *prefix, const char *probe)
+{
+	size_t n = strlen(probe), rest;
+	span s;
+
+	t->ok = false;
+	ng_buf_clear(&t->b);
+	ng_buf_clear(&w->a);
+	if (ng_buf_adds(&w->a, prefix) || ng_buf_adds(&w->a, probe) ||
+	    format_iri(w, w->a.buf, &t->b, &s) || s.len < n)
+		return;
+	/* The probe's tail, then nothing or the closing '>'. */
+	rest = t->b.len >= n + 1 && t->b.buf[t->b.len - 1] == '>' ? 1 : 0;
+	if (t->b.len < n + rest || memcmp(t->b.buf + t->b.len - rest - n, probe, n))
+		return;
+	t->head = t->b.len - rest - n;
+	t->probe = n;
+	t->ok = true;
+}
+
+/* Writes t's IRI with tail v (as raptor would write it: see tmpl_set). */
+static void
+tmpl_put(ng_writer *w, const iri_tmpl *t, const char *v, size_t n, ng_buf *dst)
+{
+	ng_buf_clear(dst);
+	if (ng_buf_add(dst, t->b.buf, t->head) || ng_buf_add(dst, v, n) ||
+	    ng_buf_add(dst, t->b.buf + t->head + t->probe, t->b.len - t->head - t->probe))
+		w->failed = true;
+}
+
+/* Declares a Turtle prefix: in the namespace stack and in the header. */
+static ng_status
+prefix(ng_writer *w, const char *uri, const char *name)
+{
+	span s;
+	ng_status st;
+
+	if (raptor_namespaces_start_namespace_full(w->nstack, (const unsigned char *)name,
+	                                           (const unsigned char *)uri, 0))
+		return NG_ERR_RDF;
+	if ((st = ng_buf_adds(&w->header, "@prefix ")) || (st = ng_buf_adds(&w->header, name)) ||
+	    (st = ng_buf_adds(&w->header, ": ")) || (st = format_iri(w, uri, &w->header, &s)))
+		return st;
+	return ng_buf_adds(&w->header, " .\n");
+}
+
+static ng_status
+turtle_prefixes(ng_writer *w)
+{
+	ng_buf b = {0};
+	ng_status st;
+	size_t i;
+
+	if (!(w->nstack = raptor_new_namespaces(w->world, 0)))
+		return NG_ERR_NOMEM;
+	TRY(st, prefix(w, RDF_NS, "rdf"));
+	TRY(st, prefix(w, NG_NS, "ng"));
+	TRY(st, prefix(w, RDFS_NS, "rdfs"));
+	TRY(st, prefix(w, XSD_NS, "xsd"));
+	TRY(st, prefix(w, SKOS_NS, "skos"));
+	TRY(st, prefix(w, DCT_NS, "dcterms"));
+	TRY(st, prefix(w, NIF_NS, "nif"));
+	TRY(st, prefix(w, ITS_NS, "itsrdf"));
+	for (i = 0; i < NG_CLASS_COUNT; i++) {
+		ng_buf_clear(&b);
+		TRY(st, ng_buf_printf(&b, "%s%s/", w->base, ng_class_path((ng_class)i)));
+		TRY(st, prefix(w, b.buf, ng_class_path((ng_class)i)));
+	}
+	ng_buf_clear(&b);
+	TRY(st, ng_buf_printf(&b, "%sfact/", w->base));
+	TRY(st, prefix(w, b.buf, "fact"));
+	st = ng_buf_addc(&w->header, '\n');
+done:
+	ng_buf_free(&b);
+	return st;
+}
+
+/* Formats the constant terms. A datatype is kept as "^^" and its IRI, the
+ * suffix of a typed literal. */
+static ng_status
+constants(ng_writer *w)
+{
+	ng_status st = NG_OK;
+	size_t i;
+
+	for (i = 0; i < K_CLASS && !st; i++) {
+		if (i >= K_DT_NNI) {
+			size_t off = w->kbuf.len;
+			if ((st = ng_buf_add(&w->kbuf, "^^", 2)) ||
+			    (st = format_iri(w, k_iris[i], &w->kbuf, &w->k[i])))
+				break;
+			w->k[i].off = off;
+			w->k[i].len += 2;
+		} else
+			st = format_iri(w, k_iris[i], &w->kbuf, &w->k[i]);
+	}
+	for (i = 0; i < NG_CLASS_COUNT && !st; i++)
+		st = format_iri2(w, NG_NS, ng_class_name((ng_class)i), &w->kbuf, &w->k[K_CLASS + i]);
+	return st;
+}
+
 ng_writer *
 ng_writer_new(ng_format format, const char *base, FILE *out)
 {
@@ -131,12 +365,27 @@ ng_writer_new(ng_format format, const char *base, FILE *out)
 		return NULL;
 	w->format = format;
 	w->fp = out;
+	/* Turtle literals keep UTF-8 but escape controls, so that every
+	 * literal fits a one-line string. */
+	w->lit_flags = format == NG_FORMAT_TURTLE
+	               ? RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL | RAPTOR_ESCAPED_WRITE_BITFLAG_UTF8
+	               : RAPTOR_ESCAPED_WRITE_NTRIPLES_LITERAL;
 	w->base = ng_strndup(base ? base : NG_DEFAULT_BASE, strlen(base ? base : NG_DEFAULT_BASE));
 	if (!w->base || !(w->world = raptor_new_world()) || raptor_world_open(w->world))
 		goto fail;
 	raptor_world_set_log_handler(w->world, w, raptor_log);
 	if (!(w->io = raptor_new_iostream_from_handler(w->world, w, &io_handler)))
 		goto fail;
+	if (format == NG_FORMAT_TURTLE && turtle_prefixes(w))
+		goto fail;
+	if (constants(w) || w->failed)
+		goto fail;
+	ng_strmap_init(&w->ent_ids);
+	ng_buf_clear(&w->b);
+	if (ng_buf_printf(&w->b, "%sfact/", w->base))
+		goto fail;
+	tmpl_set(w, &w->rec_digit, w->b.buf, "0123456789abcdef");
+	tmpl_set(w, &w->rec_letter, w->b.buf, "abcdef0123456789");
 	return w;
 fail:
 	ng_writer_free(w);
@@ -152,182 +401,289 @@ ng_writer_set_mentions(ng_writer *w, int on)
 void
 ng_writer_free(ng_writer *w)
 {
+	size_t i;
+
 	if (!w)
 		return;
-	if (w->ser)
-		raptor_free_serializer(w->ser);
+	if (w->nstack)
+		raptor_free_namespaces(w->nstack);
 	if (w->io)
 		raptor_free_iostream(w->io);
 	if (w->world)
 		raptor_free_world(w->world);
+	for (i = 0; i < w->n_props; i++)
+		free(w->props[i].name);
+	free(w->props);
+	free(w->ents);
+	ng_strmap_free(&w->ent_ids);
+	free(w->ent_terms);
+	ng_buf_free(&w->ebuf);
+	ng_buf_free(&w->mention.b);
+	ng_buf_free(&w->rec_digit.b);
+	ng_buf_free(&w->rec_letter.b);
 	ng_buf_free(&w->out);
+	ng_buf_free(&w->header);
+	ng_buf_free(&w->kbuf);
+	ng_buf_free(&w->dbuf);
+	ng_buf_free(&w->subj);
+	ng_buf_free(&w->one);
 	ng_buf_free(&w->a);
 	ng_buf_free(&w->b);
 	free(w->base);
 	free(w);
 }
 
-static void
-ns(ng_writer *w, const char *uri, const char *prefix)
+/* The formatted IRI of fact property name, formatted on first use. */
+static const span *
+prop(ng_writer *w, const char *name)
 {
-	raptor_uri *u = raptor_new_uri(w->world, (const unsigned char *)uri);
-
-	if (!u) {
-		w->failed = true;
-		return;
-	}
-	raptor_serializer_set_namespace(w->ser, u, (const unsigned char *)prefix);
-	raptor_free_uri(u);
-}
-
-/* Starts a serializer. Turtle gets one per document, so that each
- * document is complete and memory does not grow with the run (raptor
- * 2.0.15's Turtle serializer writes only at its end); the line formats
- * stream through one serializer for the whole run. */
-static ng_status
-start(ng_writer *w)
-{
-	ng_buf b = {0};
+	prop_term *p;
 	size_t i;
 
-	if (w->ser && w->format != NG_FORMAT_TURTLE)
-		return NG_OK;
-	if (!(w->ser = raptor_new_serializer(w->world, format_names[w->format])))
-		return NG_ERR_RDF;
-	/* A NULL base: raptor 2.0.15 writes relative IRIs against a base. */
-	if (raptor_serializer_start_to_iostream(w->ser, NULL, w->io))
-		return NG_ERR_RDF;
-	w->started = true;
-	if (w->format != NG_FORMAT_TURTLE)
-		return NG_OK;
-	ns(w, NG_NS, "ng");
-	ns(w, RDF_NS, "rdf");
-	ns(w, RDFS_NS, "rdfs");
-	ns(w, XSD_NS, "xsd");
-	ns(w, SKOS_NS, "skos");
-	ns(w, DCT_NS, "dcterms");
-	ns(w, NIF_NS, "nif");
-	ns(w, ITS_NS, "itsrdf");
-	for (i = 0; i < NG_CLASS_COUNT; i++) {
-		ng_buf_clear(&b);
-		if (ng_buf_printf(&b, "%s%s/", w->base, ng_class_path((ng_class)i)))
-			return NG_ERR_NOMEM;
-		ns(w, b.buf, ng_class_path((ng_class)i));
+	for (i = 0; i < w->n_props; i++)
+		if (!strcmp(w->props[i].name, name))
+			return &w->props[i].s;
+	if (NG_GROW(w->props, w->cap_props, w->n_props + 1))
+		return NULL;
+	p = &w->props[w->n_props];
+	if (!(p->name = ng_strndup(name, strlen(name))))
+		return NULL;
+	if (format_iri2(w, NG_NS, name, &w->kbuf, &p->s)) {
+		free(p->name);
+		return NULL;
 	}
-	ng_buf_clear(&b);
-	if (ng_buf_printf(&b, "%sfact/", w->base))
-		return NG_ERR_NOMEM;
-	ns(w, b.buf, "fact");
-	ng_buf_free(&b);
-	return w->failed ? NG_ERR_RDF : NG_OK;
+	w->n_props++;
+	return &p->s;
 }
 
-/* Ends a Turtle document. */
-static ng_status
-end_turtle(ng_writer *w)
-{
-	int r = raptor_serializer_serialize_end(w->ser);
+/* ------------------------------------------------------ statement layout */
 
-	raptor_free_serializer(w->ser);
-	w->ser = NULL;
-	return r ? NG_ERR_RDF : NG_OK;
-}
-
-static raptor_term *
-iri(ng_writer *w, const char *s)
-{
-	return raptor_new_term_from_uri_string(w->world, (const unsigned char *)s);
-}
-
-static raptor_term *
-iri2(ng_writer *w, const char *a, const char *b)
-{
-	raptor_term *t;
-
-	ng_buf_clear(&w->a);
-	if (ng_buf_adds(&w->a, a) || ng_buf_adds(&w->a, b))
-		return NULL;
-	t = iri(w, w->a.buf);
-	return t;
-}
-
-static raptor_term *
-lit(ng_writer *w, const char *s, size_t n, const char *dt)
-{
-	raptor_uri *u = NULL;
-	raptor_term *t;
-
-	if (dt && !(u = raptor_new_uri(w->world, (const unsigned char *)dt)))
-		return NULL;
-	t = raptor_new_term_from_counted_literal(w->world, (const unsigned char *)s, n, u, NULL, 0);
-	if (u)
-		raptor_free_uri(u);
-	return t;
-}
-
-static raptor_term *
-lit_int(ng_writer *w, size_t v)
-{
-	char buf[32];
-	int n = snprintf(buf, sizeof(buf), "%zu", v);
-	return lit(w, buf, (size_t)n, XSD_NS "nonNegativeInteger");
-}
-
-/* Emits a statement, taking the three terms. */
+/* Starts a statement with subject s (bytes of a formatted term) and
+ * predicate p. In Turtle a statement about the subject of the open block
+ * continues it. */
 static void
-emit(ng_writer *w, raptor_term *s, raptor_term *p, raptor_term *o)
+begin(ng_writer *w, const char *s, size_t n, const span *p)
 {
-	raptor_statement *st;
-
-	if (!s || !p || !o) {
-		w->failed = true;
-		goto fail;
-	}
-	st = raptor_new_statement_from_nodes(w->world, s, p, o,
-	                                     w->graph ? raptor_term_copy(w->graph) : NULL);
-	if (!st) {
-		w->failed = true;
+	if (w->format != NG_FORMAT_TURTLE) {
+		put(w, s, n);
+		putc_(w, ' ');
+		put(w, w->kbuf.buf + p->off, p->len);
+		putc_(w, ' ');
 		return;
 	}
-	if (raptor_serializer_serialize_statement(w->ser, st))
-		w->failed = true;
-	raptor_free_statement(st);
-	return;
-fail:
-	if (s)
-		raptor_free_term(s);
-	if (p)
-		raptor_free_term(p);
-	if (o)
-		raptor_free_term(o);
+	if (w->in_block && w->subj.len == n && !memcmp(w->subj.buf, s, n)) {
+		put(w, " ;\n    ", 7);
+	} else {
+		if (w->in_block)
+			put(w, " .\n\n", 4);
+		put(w, s, n);
+		put(w, "\n    ", 5);
+		ng_buf_clear(&w->subj);
+		if (ng_buf_add(&w->subj, s, n))
+			w->failed = true;
+		w->in_block = true;
+	}
+	if (p == &w->k[K_TYPE])
+		putc_(w, 'a');
+	else
+		put(w, w->kbuf.buf + p->off, p->len);
+	putc_(w, ' ');
 }
 
-static raptor_term *
-ent_term(ng_writer *w, const ng_entity *e)
+/* Ends a statement; the Turtle terminator waits for the next subject. */
+static void
+end(ng_writer *w)
 {
-	return iri2(w, w->base, e->id);
+	if (w->format == NG_FORMAT_NQUADS) {
+		putc_(w, ' ');
+		put(w, w->dbuf.buf + w->article.off, w->article.len);
+	}
+	if (w->format != NG_FORMAT_TURTLE)
+		put(w, " .\n", 3);
+	if (w->out.len >= NG_WRITER_CHUNK)
+		spill(w);
 }
 
-static const char *const mod_iris[] = {NG_NS "Asserted", NG_NS "Negated", NG_NS "Intended",
-                                      NG_NS "Planned", NG_NS "Reported"};
+/* Ends the open Turtle block. */
+static void
+close_block(ng_writer *w)
+{
+	if (w->in_block)
+		put(w, " .\n\n", 4);
+	w->in_block = false;
+}
+
+static inline void
+obj_k(ng_writer *w, const span *o)
+{
+	put(w, w->kbuf.buf + o->off, o->len);
+}
+
+static inline void
+obj_ent(ng_writer *w, const span *o)
+{
+	put(w, w->ebuf.buf + o->off, o->len);
+}
+
+/* Printable ASCII but the quote and the backslash: raptor writes these
+ * bytes as they are with either format's flags. */
+static inline bool
+plain_byte(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+}
+
+/* Writes a literal's quoted lexical form: the runs of bytes raptor leaves
+ * alone are copied, the rest is escaped by raptor. raptor stops at a NUL
+ * and at the first bad UTF-8 sequence, and so does this. */
+static void
+lit(ng_writer *w, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0, j;
+
+	n = strnlen(s, n);
+	putc_(w, '"');
+	while (i < n) {
+		for (j = i; j < n && plain_byte(p[j]); j++)
+			;
+		put(w, s + i, j - i);
+		if ((i = j) == n)
+			break;
+		/* Up to the next plain byte: whole UTF-8 sequences, as those
+		 * bytes are all >= 0x80. */
+		for (j = i; j < n && !plain_byte(p[j]); j++)
+			;
+		ng_buf_clear(&w->b);
+		if (ng_buf_add(&w->b, s + i, j - i)) {
+			w->failed = true;
+			break;
+		}
+		if (raptor_string_escaped_write((const unsigned char *)w->b.buf, j - i, '"',
+		                                w->lit_flags, w->io))
+			break;
+		i = j;
+	}
+	putc_(w, '"');
+}
 
 static void
-write_fact(ng_writer *w, ng_doc *doc, const ng_fact *f, raptor_term *article, bool plain)
+lit_typed(ng_writer *w, const char *s, size_t n, const span *dt)
+{
+	lit(w, s, n);
+	obj_k(w, dt);
+}
+
+/* Writes v in decimal at the end of buf (of 24 bytes); returns the first
+ * digit. snprintf costs more than the rest of a statement. */
+static char *
+utoa(size_t v, char *end)
+{
+	char *p = end;
+
+	do
+		*--p = (char)('0' + v % 10);
+	while (v /= 10);
+	return p;
+}
+
+static void
+lit_uint(ng_writer *w, size_t v)
+{
+	char buf[24], *close = buf + sizeof(buf) - 1, *p;
+
+	*close = '"';
+	p = utoa(v, close);
+	*--p = '"';
+	put(w, p, (size_t)(close + 1 - p));
+	obj_k(w, &w->k[K_DT_NNI]);
+}
+
+/* --------------------------------------------------------------- the doc */
+
+/* Entity IRIs stay formatted across documents until this many bytes
+ * (on generated news, nine lookups in ten hit with a quarter of it). */
+#define NG_WRITER_ENT_CACHE (1u << 20)
+
+/* The formatted IRI of entity i of the document (in ebuf). */
+static const span *
+ent(ng_writer *w, const ng_doc *doc, size_t i)
+{
+	const char *id = doc->ents[i].id;
+	size_t n = strlen(id);
+	uint32_t k;
+
+	if (w->ents[i].len)
+		return &w->ents[i];
+	if (!ng_strmap_get(&w->ent_ids, id, n, &k)) {
+		if (NG_GROW(w->ent_terms, w->cap_ent_terms, w->n_ent_terms + 1) ||
+		    format_iri2(w, w->base, id, &w->ebuf, &w->ent_terms[w->n_ent_terms]) ||
+		    ng_strmap_put(&w->ent_ids, id, n, (uint32_t)w->n_ent_terms))
+			return NULL;
+		k = (uint32_t)w->n_ent_terms++;
+	}
+	w->ents[i] = w->ent_terms[k];
+	return &w->ents[i];
+}
+
+/* A statement about entity i whose object the caller writes; false (and
+ * nothing written) when the entity's IRI cannot be formatted. */
+static bool
+begin_ent(ng_writer *w, const ng_doc *doc, size_t i, const span *p)
+{
+	const span *s = ent(w, doc, i);
+
+	if (!s) {
+		w->failed = true;
+		return false;
+	}
+	begin(w, w->ebuf.buf + s->off, s->len, p);
+	return true;
+}
+
+static void
+begin_one(ng_writer *w, const span *p)
+{
+	begin(w, w->one.buf, w->one.len, p);
+}
+
+static void
+begin_article(ng_writer *w, const span *p)
+{
+	begin(w, w->dbuf.buf + w->article.off, w->article.len, p);
+}
+
+static const int mod_keys[] = {K_MOD, K_MOD + 1, K_MOD + 2, K_MOD + 3, K_MOD + 4};
+
+static void
+write_fact(ng_writer *w, ng_doc *doc, const ng_fact *f, bool plain)
 {
 	const ng_entity *s = &doc->ents[f->s];
 	const ng_sentence *se = &doc->sents[f->sent];
 	size_t b = ng_text_char_offset(&doc->text, ng_text_orig(&doc->text, se->b));
 	size_t e = ng_text_char_offset(&doc->text, ng_text_orig(&doc->text, se->e));
 	const char *obj = f->literal ? f->literal : doc->ents[f->o].id;
+	const span *p = prop(w, f->prop), *o = NULL;
 	const char *text;
-	raptor_term *rec;
+	const iri_tmpl *t;
+	span rec;
 	uint64_t h;
-	char conf[16];
+	char conf[16], hex[17];
 
-	if (plain) {
-		emit(w, ent_term(w, s), iri2(w, NG_NS, f->prop),
-		     f->literal ? lit(w, f->literal, strlen(f->literal), NULL)
-		                : ent_term(w, &doc->ents[f->o]));
+	if (!p) {
+		w->failed = true;
+		return;
+	}
+	if (!f->literal && !(o = ent(w, doc, f->o))) {
+		w->failed = true;
+		return;
+	}
+	if (plain && begin_ent(w, doc, f->s, p)) {
+		if (f->literal)
+			lit(w, f->literal, strlen(f->literal));
+		else
+			obj_ent(w, o);
+		end(w);
 	}
 	/* The record's IRI is a hash of what makes the occurrence unique. */
 	ng_buf_clear(&w->b);
@@ -337,159 +693,247 @@ write_fact(ng_writer *w, ng_doc *doc, const ng_fact *f, raptor_term *article, bo
 		return;
 	}
 	h = ng_hash64(w->b.buf, w->b.len, 0);
-	ng_buf_clear(&w->b);
-	if (ng_buf_printf(&w->b, "%sfact/%016llx", w->base, (unsigned long long)h)) {
-		w->failed = true;
-		return;
+	snprintf(hex, sizeof(hex), "%016llx", (unsigned long long)h);
+	t = hex[0] <= '9' ? &w->rec_digit : &w->rec_letter;
+	if (t->ok)
+		tmpl_put(w, t, hex, 16, &w->one);
+	else {
+		ng_buf_clear(&w->b);
+		ng_buf_clear(&w->one);
+		if (ng_buf_printf(&w->b, "%sfact/%s", w->base, hex) ||
+		    format_iri(w, w->b.buf, &w->one, &rec)) {
+			w->failed = true;
+			return;
+		}
 	}
-	if (!(rec = iri(w, w->b.buf))) {
+	begin_one(w, &w->k[K_TYPE]);
+	obj_k(w, &w->k[K_C_PROVENANCE]);
+	end(w);
+	if (ent(w, doc, f->s)) {
+		begin_one(w, &w->k[K_R_SUBJECT]);
+		obj_ent(w, ent(w, doc, f->s));
+		end(w);
+	} else
 		w->failed = true;
-		return;
-	}
-	emit(w, raptor_term_copy(rec), iri(w, RDF_NS "type"), iri(w, NG_NS "Provenance"));
-	emit(w, raptor_term_copy(rec), iri(w, RDF_NS "subject"), ent_term(w, s));
-	emit(w, raptor_term_copy(rec), iri(w, RDF_NS "predicate"), iri2(w, NG_NS, f->prop));
-	emit(w, raptor_term_copy(rec), iri(w, RDF_NS "object"),
-	     f->literal ? lit(w, f->literal, strlen(f->literal), NULL) : ent_term(w, &doc->ents[f->o]));
-	emit(w, raptor_term_copy(rec), iri(w, NG_NS "article"), raptor_term_copy(article));
-	text = ng_doc_sentence_text(doc, f->sent);
-	emit(w, raptor_term_copy(rec), iri(w, NG_NS "sentence"),
-	     text ? lit(w, text, strlen(text), NULL) : NULL);
-	emit(w, raptor_term_copy(rec), iri(w, NIF_NS "beginIndex"), lit_int(w, b));
-	emit(w, raptor_term_copy(rec), iri(w, NIF_NS "endIndex"), lit_int(w, e));
-	emit(w, raptor_term_copy(rec), iri(w, NG_NS "rule"), lit(w, f->rule, strlen(f->rule), NULL));
-	emit(w, raptor_term_copy(rec), iri(w, NG_NS "modality"), iri(w, mod_iris[f->mod]));
+	begin_one(w, &w->k[K_R_PREDICATE]);
+	obj_k(w, p);
+	end(w);
+	begin_one(w, &w->k[K_R_OBJECT]);
+	if (f->literal)
+		lit(w, f->literal, strlen(f->literal));
+	else
+		obj_ent(w, o);
+	end(w);
+	begin_one(w, &w->k[K_ARTICLE]);
+	put(w, w->dbuf.buf + w->article.off, w->article.len);
+	end(w);
+	if ((text = ng_doc_sentence_text(doc, f->sent))) {
+		begin_one(w, &w->k[K_SENTENCE]);
+		lit(w, text, strlen(text));
+		end(w);
+	} else
+		w->failed = true;
+	begin_one(w, &w->k[K_BEGIN]);
+	lit_uint(w, b);
+	end(w);
+	begin_one(w, &w->k[K_END]);
+	lit_uint(w, e);
+	end(w);
+	begin_one(w, &w->k[K_RULE]);
+	lit(w, f->rule, strlen(f->rule));
+	end(w);
+	begin_one(w, &w->k[K_MODALITY]);
+	obj_k(w, &w->k[mod_keys[f->mod]]);
+	end(w);
 	snprintf(conf, sizeof(conf), "%.2f", f->confidence);
-	emit(w, rec, iri(w, NG_NS "confidence"), lit(w, conf, strlen(conf), XSD_NS "decimal"));
+	begin_one(w, &w->k[K_CONFIDENCE]);
+	lit_typed(w, conf, strlen(conf), &w->k[K_DT_DECIMAL]);
+	end(w);
+}
+
+static void
+write_mention(ng_writer *w, ng_doc *doc, const ng_mention *m)
+{
+	size_t ob = ng_text_orig(&doc->text, doc->toks[m->tb].b);
+	size_t oe = ng_text_orig(&doc->text, doc->toks[m->te - 1].e);
+	size_t cb = ng_text_char_offset(&doc->text, ob);
+	size_t ce = ng_text_char_offset(&doc->text, oe);
+	const span *e;
+	span mt;
+	ng_buf t = {0};
+
+	char pos[48], *p = utoa(ce, pos + sizeof(pos));
+	size_t n;
+
+	*--p = ',';
+	p = utoa(cb, p);
+	n = (size_t)(pos + sizeof(pos) - p);
+
+	if (w->mention.ok)
+		tmpl_put(w, &w->mention, p, n, &w->one);
+	else {
+		ng_buf_clear(&w->b);
+		ng_buf_clear(&w->one);
+		if (ng_buf_printf(&w->b, "%s%s#char=%.*s", w->base, doc->article_id, (int)n, p) ||
+		    format_iri(w, w->b.buf, &w->one, &mt))
+			return;
+	}
+	begin_one(w, &w->k[K_TYPE]);
+	obj_k(w, &w->k[K_C_PHRASE]);
+	end(w);
+	begin_one(w, &w->k[K_REF_CONTEXT]);
+	put(w, w->dbuf.buf + w->article.off, w->article.len);
+	end(w);
+	begin_one(w, &w->k[K_BEGIN]);
+	lit_uint(w, cb);
+	end(w);
+	begin_one(w, &w->k[K_END]);
+	lit_uint(w, ce);
+	end(w);
+	if (!ng_clean_literal(doc->text.orig + ob, oe - ob, &t) && t.buf) {
+		begin_one(w, &w->k[K_ANCHOR]);
+		lit(w, t.buf, t.len);
+		end(w);
+	}
+	ng_buf_free(&t);
+	if ((e = ent(w, doc, m->ent))) {
+		begin_one(w, &w->k[K_TA_IDENT]);
+		obj_ent(w, e);
+		end(w);
+	} else
+		w->failed = true;
+}
+
+static void
+write_entity(ng_writer *w, const ng_doc *doc, size_t i)
+{
+	const ng_entity *e = &doc->ents[i];
+	size_t j;
+
+	if (begin_ent(w, doc, i, &w->k[K_TYPE])) {
+		obj_k(w, &w->k[K_CLASS + e->cls]);
+		end(w);
+	}
+	if (begin_ent(w, doc, i, &w->k[K_LABEL])) {
+		lit(w, e->label, strlen(e->label));
+		end(w);
+	}
+	for (j = 0; j < e->n_alts; j++)
+		if (begin_ent(w, doc, i, &w->k[K_ALT_LABEL])) {
+			lit(w, e->alts[j], strlen(e->alts[j]));
+			end(w);
+		}
+	if (e->cls == NG_CLASS_COUNTRY && e->entry >= 0 && doc->kb->entries[e->entry].iso3) {
+		const char *iso = doc->kb->entries[e->entry].iso3;
+		if (begin_ent(w, doc, i, &w->k[K_ISO_CODE])) {
+			lit(w, iso, strlen(iso));
+			end(w);
+		}
+	}
+}
+
+static void
+write_article(ng_writer *w, const ng_doc *doc)
+{
+	begin_article(w, &w->k[K_TYPE]);
+	obj_k(w, &w->k[K_C_ARTICLE]);
+	end(w);
+	if (doc->title && *doc->title) {
+		begin_article(w, &w->k[K_TITLE]);
+		lit(w, doc->title, strlen(doc->title));
+		end(w);
+	}
+	if (doc->date) {
+		begin_article(w, &w->k[K_DATE]);
+		lit_typed(w, doc->date, strlen(doc->date), &w->k[K_DT_DATE]);
+		end(w);
+	}
+	if (doc->id_meta) {
+		ng_buf t = {0};
+		if (!ng_clean_literal(doc->id_meta, strlen(doc->id_meta), &t) && t.buf) {
+			begin_article(w, &w->k[K_IDENTIFIER]);
+			lit(w, t.buf, t.len);
+			end(w);
+		}
+		ng_buf_free(&t);
+	}
+	if (doc->url) {
+		span u;
+		ng_buf_clear(&w->one);
+		/* Only an IRI raptor takes; otherwise no source. */
+		if (!format_iri(w, doc->url, &w->one, &u)) {
+			begin_article(w, &w->k[K_SOURCE]);
+			put(w, w->one.buf, w->one.len);
+			end(w);
+		}
+	}
 }
 
 ng_status
 ng_writer_write_doc(ng_writer *w, const ng_doc *cdoc)
 {
 	ng_doc *doc = (ng_doc *)cdoc; /* caches offsets and sentence texts */
-	raptor_term *article;
-	size_t i, j;
-	ng_status st;
+	ng_u64map seen;
+	size_t i;
 
-	if ((st = start(w)))
-		return st;
 	w->failed = false;
-	ng_buf_clear(&w->a);
-	if (!(article = iri2(w, w->base, doc->article_id)))
+	ng_buf_clear(&w->dbuf);
+	if (doc->n_ents > w->cap_ents && NG_GROW(w->ents, w->cap_ents, doc->n_ents))
 		return NG_ERR_NOMEM;
-	if (w->format == NG_FORMAT_NQUADS)
-		w->graph = raptor_term_copy(article);
-	emit(w, raptor_term_copy(article), iri(w, RDF_NS "type"), iri(w, NG_NS "Article"));
-	if (doc->title && *doc->title)
-		emit(w, raptor_term_copy(article), iri(w, DCT_NS "title"),
-		     lit(w, doc->title, strlen(doc->title), NULL));
-	if (doc->date)
-		emit(w, raptor_term_copy(article), iri(w, DCT_NS "date"),
-		     lit(w, doc->date, strlen(doc->date), XSD_NS "date"));
-	if (doc->id_meta) {
-		ng_buf t = {0};
-		if (!ng_clean_literal(doc->id_meta, strlen(doc->id_meta), &t) && t.buf)
-			emit(w, raptor_term_copy(article), iri(w, DCT_NS "identifier"),
-			     lit(w, t.buf, t.len, NULL));
-		ng_buf_free(&t);
+	memset(w->ents, 0, doc->n_ents * sizeof(*w->ents));
+	if (format_iri2(w, w->base, doc->article_id, &w->dbuf, &w->article))
+		return NG_ERR_NOMEM;
+	if (w->ebuf.len > NG_WRITER_ENT_CACHE) {
+		ng_strmap_free(&w->ent_ids);
+		ng_strmap_init(&w->ent_ids);
+		ng_buf_clear(&w->ebuf);
+		w->n_ent_terms = 0;
 	}
-	if (doc->url) {
-		raptor_uri *u = raptor_new_uri(w->world, (const unsigned char *)doc->url);
-		if (u) {
-			raptor_free_uri(u);
-			emit(w, raptor_term_copy(article), iri(w, DCT_NS "source"), iri(w, doc->url));
+	ng_buf_clear(&w->b);
+	w->mention.ok = false;
+	if (!w->no_mentions && doc->n_mentions &&
+	    !ng_buf_printf(&w->b, "%s%s#char=", w->base, doc->article_id))
+		tmpl_set(w, &w->mention, w->b.buf, "0123456789,9876543210");
+	if (w->format == NG_FORMAT_TURTLE)
+		put(w, w->header.buf, w->header.len);
+	write_article(w, doc);
+	for (i = 0; i < doc->n_ents; i++)
+		if (doc->ents[i].used)
+			write_entity(w, doc, i);
+	for (i = 0; !w->no_mentions && i < doc->n_mentions; i++)
+		write_mention(w, doc, &doc->mentions[i]);
+	/* One plain triple per asserted fact, however many sentences state
+	 * it; a provenance record for each occurrence. */
+	ng_u64map_init(&seen);
+	for (i = 0; i < doc->n_facts; i++) {
+		const ng_fact *f = &doc->facts[i];
+		bool plain = false;
+		if (f->mod == NG_MOD_ASSERTED) {
+			uint64_t key = ng_fact_key(f, false);
+			uint32_t prev;
+			plain = !ng_u64map_get(&seen, key, &prev) || !ng_fact_same(&doc->facts[prev], f);
+			if (plain && ng_u64map_put(&seen, key, (uint32_t)i))
+				w->failed = true;
 		}
+		write_fact(w, doc, f, plain);
 	}
-	for (i = 0; i < doc->n_ents; i++) {
-		const ng_entity *e = &doc->ents[i];
-		if (!e->used)
-			continue;
-		emit(w, ent_term(w, e), iri(w, RDF_NS "type"), iri2(w, NG_NS, ng_class_name(e->cls)));
-		emit(w, ent_term(w, e), iri(w, RDFS_NS "label"), lit(w, e->label, strlen(e->label), NULL));
-		for (j = 0; j < e->n_alts; j++)
-			emit(w, ent_term(w, e), iri(w, SKOS_NS "altLabel"),
-			     lit(w, e->alts[j], strlen(e->alts[j]), NULL));
-		if (e->cls == NG_CLASS_COUNTRY && e->entry >= 0 && doc->kb->entries[e->entry].iso3) {
-			const char *iso = doc->kb->entries[e->entry].iso3;
-			emit(w, ent_term(w, e), iri(w, NG_NS "isoCode"), lit(w, iso, strlen(iso), NULL));
-		}
-	}
-	for (i = 0; !w->no_mentions && i < doc->n_mentions; i++) {
-		const ng_mention *m = &doc->mentions[i];
-		size_t ob = ng_text_orig(&doc->text, doc->toks[m->tb].b);
-		size_t oe = ng_text_orig(&doc->text, doc->toks[m->te - 1].e);
-		size_t cb = ng_text_char_offset(&doc->text, ob);
-		size_t ce = ng_text_char_offset(&doc->text, oe);
-		raptor_term *mt;
-		ng_buf t = {0};
-		char frag[64];
-		snprintf(frag, sizeof(frag), "#char=%zu,%zu", cb, ce);
-		ng_buf_clear(&w->b);
-		if (ng_buf_printf(&w->b, "%s%s%s", w->base, doc->article_id, frag) ||
-		    !(mt = iri(w, w->b.buf)))
-			continue;
-		emit(w, raptor_term_copy(mt), iri(w, RDF_NS "type"), iri(w, NIF_NS "Phrase"));
-		emit(w, raptor_term_copy(mt), iri(w, NIF_NS "referenceContext"), raptor_term_copy(article));
-		emit(w, raptor_term_copy(mt), iri(w, NIF_NS "beginIndex"), lit_int(w, cb));
-		emit(w, raptor_term_copy(mt), iri(w, NIF_NS "endIndex"), lit_int(w, ce));
-		if (!ng_clean_literal(doc->text.orig + ob, oe - ob, &t) && t.buf)
-			emit(w, raptor_term_copy(mt), iri(w, NIF_NS "anchorOf"), lit(w, t.buf, t.len, NULL));
-		ng_buf_free(&t);
-		emit(w, mt, iri(w, ITS_NS "taIdentRef"), ent_term(w, &doc->ents[m->ent]));
-	}
-	{
-		/* One plain triple per asserted fact, however many sentences
-		 * state it; a provenance record for each occurrence. */
-		ng_u64map seen;
-		ng_u64map_init(&seen);
-		for (i = 0; i < doc->n_facts; i++) {
-			const ng_fact *f = &doc->facts[i];
-			bool plain = false;
-			if (f->mod == NG_MOD_ASSERTED) {
-				uint64_t key = ng_fact_key(f, false);
-				uint32_t prev;
-				plain = !ng_u64map_get(&seen, key, &prev) || !ng_fact_same(&doc->facts[prev], f);
-				if (plain && ng_u64map_put(&seen, key, (uint32_t)i))
-					w->failed = true;
-			}
-			write_fact(w, doc, f, article, plain);
-		}
-		ng_u64map_free(&seen);
-	}
-	raptor_free_term(article);
-	if (w->graph) {
-		raptor_free_term(w->graph);
-		w->graph = NULL;
-	}
-	if (w->format == NG_FORMAT_TURTLE) {
-		if (end_turtle(w))
-			w->failed = true;
-	} else if (raptor_serializer_flush(w->ser))
-		w->failed = true;
+	ng_u64map_free(&seen);
+	close_block(w);
 	w->docs++;
-	if ((st = drain(w)))
-		return st;
+	spill(w);
+	if (w->io_failed)
+		return NG_ERR_IO;
 	return w->failed ? NG_ERR_RDF : NG_OK;
 }
 
+/* Documents have reported their own failures; this reports its own. */
 ng_status
 ng_writer_finish(ng_writer *w)
 {
-	ng_status st;
-
-	if (w->format == NG_FORMAT_TURTLE) {
-		/* No document: still a valid, empty Turtle file with prefixes. */
-		if (w->docs)
-			return NG_OK;
-		if ((st = start(w)) || (st = end_turtle(w)))
-			return st;
-		return drain(w);
-	}
-	if ((st = start(w)))
-		return st;
-	if (raptor_serializer_serialize_end(w->ser))
-		return NG_ERR_RDF;
-	if ((st = drain(w)))
-		return st;
-	return w->failed ? NG_ERR_RDF : NG_OK;
+	w->io_failed = false;
+	/* No document: still a valid, empty Turtle file with prefixes. */
+	if (w->format == NG_FORMAT_TURTLE && !w->docs)
+		put(w, w->header.buf, w->header.len);
+	spill(w);
+	return w->io_failed ? NG_ERR_IO : NG_OK;
 }
