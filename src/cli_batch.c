@@ -197,7 +197,14 @@ ng_cli_batch(int argc, char **argv)
 			}
 			break;
 		case OPT_GLOB: opt.glob = optarg; break;
-		case 'b': opt.base = optarg; break;
+		case 'b':
+			if (!ng_iri_is_valid(optarg)) {
+				fprintf(stderr, "newsgraph: --base '%s' is not an absolute IRI (a scheme, "
+				        "no spaces, quotes or <>{}|^`\\)\n", optarg);
+				return 2;
+			}
+			opt.base = optarg;
+			break;
 		case 'g':
 			if (ng_cli_push(gaz, &ngaz, optarg))
 				return 2;

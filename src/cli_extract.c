@@ -321,7 +321,14 @@ ng_cli_extract(int argc, char **argv)
 			}
 			format_set = 1;
 			break;
-		case 'b': o.base = optarg; break;
+		case 'b':
+			if (!ng_iri_is_valid(optarg)) {
+				fprintf(stderr, "newsgraph: --base '%s' is not an absolute IRI (a scheme, "
+				        "no spaces, quotes or <>{}|^`\\)\n", optarg);
+				return 2;
+			}
+			o.base = optarg;
+			break;
 		case 'g':
 			if (ng_cli_push(gaz, &ngaz, optarg))
 				return 2;

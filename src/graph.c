@@ -111,6 +111,7 @@ struct ng_writer {
 	iri_tmpl rec_letter;   /* and from a-f */
 	ng_buf subj;    /* Turtle: the subject of the open block */
 	ng_buf one;     /* a mention's or record's IRI */
+	ng_buf src;     /* the article's source URL as an IRI */
 	ng_buf a, b;    /* scratch */
 };
 
@@ -356,12 +357,80 @@ constants(ng_writer *w)
 	return st;
 }
 
+/* Characters an IRI may not hold as they are (RFC 3987; N-Triples IRIREF). */
+static bool
+iri_forbidden(unsigned char c)
+{
+	return c <= 0x20 || c == 0x7f || strchr("<>\"{}|^`\\", c);
+}
+
+static bool
+is_hex(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'f');
+}
+
+/* The length of the IRI's scheme with its colon, or 0 if it has none. */
+static size_t
+iri_scheme(const char *s)
+{
+	size_t i = 0;
+
+	if (!((*s | 32) >= 'a' && (*s | 32) <= 'z'))
+		return 0;
+	while (s[i] && ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z' ? 1 :
+	                (s[i] >= '0' && s[i] <= '9') || s[i] == '+' || s[i] == '-' || s[i] == '.'))
+		i++;
+	return s[i] == ':' ? i + 1 : 0;
+}
+
+int
+ng_iri_is_valid(const char *iri)
+{
+	const unsigned char *p;
+
+	if (!iri || !iri_scheme(iri))
+		return 0;
+	for (p = (const unsigned char *)iri; *p; p++) {
+		if (iri_forbidden(*p))
+			return 0;
+		if (*p == '%' && !(is_hex(p[1]) && is_hex(p[2])))
+			return 0;
+	}
+	return 1;
+}
+
+/* A URL from an article's metadata as an IRI: the bytes an IRI may not
+ * hold are percent-encoded, as browsers do ("a b" is "a%20b"). False when
+ * it has no scheme. */
+static bool
+source_iri(const char *url, ng_buf *out)
+{
+	const unsigned char *p, *e;
+
+	while (*url == ' ' || *url == '\t')
+		url++;
+	if (!iri_scheme(url))
+		return false;
+	for (e = (const unsigned char *)url + strlen(url); e > (const unsigned char *)url && e[-1] <= 0x20;)
+		e--;
+	ng_buf_clear(out);
+	for (p = (const unsigned char *)url; p < e; p++) {
+		bool bad = iri_forbidden(*p) || (*p == '%' && !(p + 2 < e && is_hex(p[1]) && is_hex(p[2])));
+		if (bad ? ng_buf_printf(out, "%%%02X", *p) : ng_buf_addc(out, (char)*p))
+			return false;
+	}
+	return out->len > 0;
+}
+
 ng_writer *
 ng_writer_new(ng_format format, const char *base, FILE *out)
 {
-	ng_writer *w = calloc(1, sizeof(*w));
+	ng_writer *w;
 
-	if (!w)
+	if (base && !ng_iri_is_valid(base))
+		return NULL;
+	if (!(w = calloc(1, sizeof(*w))))
 		return NULL;
 	w->format = format;
 	w->fp = out;
@@ -427,6 +496,7 @@ ng_writer_free(ng_writer *w)
 	ng_buf_free(&w->dbuf);
 	ng_buf_free(&w->subj);
 	ng_buf_free(&w->one);
+	ng_buf_free(&w->src);
 	ng_buf_free(&w->a);
 	ng_buf_free(&w->b);
 	free(w->base);
@@ -857,11 +927,11 @@ write_article(ng_writer *w, const ng_doc *doc)
 		}
 		ng_buf_free(&t);
 	}
-	if (doc->url) {
+	if (doc->url && source_iri(doc->url, &w->src)) {
 		span u;
 		ng_buf_clear(&w->one);
 		/* Only an IRI raptor takes; otherwise no source. */
-		if (!format_iri(w, doc->url, &w->one, &u)) {
+		if (!format_iri(w, w->src.buf, &w->one, &u)) {
 			begin_article(w, &w->k[K_SOURCE]);
 			put(w, w->one.buf, w->one.len);
 			end(w);

@@ -190,8 +190,16 @@ NG_API int ng_format_from_name(const char *name);
 typedef struct ng_writer ng_writer;
 
 /**
+ * Whether @p iri is an absolute IRI that every strict RDF parser takes: a
+ * scheme, then no space, control character or any of <>"{}|^`\, and '%'
+ * only before two hex digits. A base for minted IRIs must be one.
+ */
+NG_API int ng_iri_is_valid(const char *iri);
+
+/**
  * A writer of @p format to @p out with instance IRIs under @p base (NULL for
  * NG_DEFAULT_BASE). Each writer owns its own raptor world, so one per thread.
+ * NULL when out of memory or when @p base is not ng_iri_is_valid.
  */
 NG_API ng_writer *ng_writer_new(ng_format format, const char *base, FILE *out);
 /** Whether to write each mention as a NIF phrase (default: on). */

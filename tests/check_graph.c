@@ -335,6 +335,27 @@ START_TEST(test_unknown_format_name)
 }
 END_TEST
 
+START_TEST(test_iri_is_valid)
+{
+	ck_assert(ng_iri_is_valid("https://w3id.org/newsgraph/id/"));
+	ck_assert(ng_iri_is_valid("urn:x-news:"));
+	ck_assert(ng_iri_is_valid("http://example.org/caf\xc3\xa9/%C3%A9#"));
+	ck_assert(!ng_iri_is_valid("example.org/"));
+	ck_assert(!ng_iri_is_valid("1http://example.org/"));
+	ck_assert(!ng_iri_is_valid("http://example.org/a b/"));
+	ck_assert(!ng_iri_is_valid("http://example.org/<x>/"));
+	ck_assert(!ng_iri_is_valid("http://example.org/\"q\""));
+	ck_assert(!ng_iri_is_valid("http://example.org/{x}|^`\\"));
+	ck_assert(!ng_iri_is_valid("http://example.org/\t"));
+	ck_assert(!ng_iri_is_valid("http://example.org/%zz"));
+	ck_assert(!ng_iri_is_valid("http://example.org/%4"));
+	ck_assert(!ng_iri_is_valid(""));
+	ck_assert(!ng_iri_is_valid(NULL));
+	/* A writer refuses such a base. */
+	ck_assert_ptr_null(ng_writer_new(NG_FORMAT_NQUADS, "http://example.org/a b/", stdout));
+}
+END_TEST
+
 static Suite *
 graph_suite(void)
 {
@@ -354,6 +375,7 @@ graph_suite(void)
 	tcase_add_test(core, test_huge_turtle_article_streams);
 	tcase_set_timeout(core, 120);
 	tcase_add_test(errors, test_unknown_format_name);
+	tcase_add_test(errors, test_iri_is_valid);
 	suite_add_tcase(s, core);
 	suite_add_tcase(s, errors);
 	return s;

@@ -84,6 +84,29 @@ python3 "$NG_SRCDIR/tests/ng-score" "$NG_SRCDIR/tests/gold/articles.tsv" "$t/art
 	--min-recall 0.9 --min-precision 0.85 > "$t/score2" || { cat "$t/score2"; fail "articles gold score"; }
 tail -1 "$t/score2"
 
+# A base that is no absolute IRI is a usage error; a source URL with
+# spaces or quotes is percent-encoded, one without a scheme is left out, and
+# every line still parses.
+for b in 'http://example.org/a b/' 'no-scheme/' 'http://example.org/"q"/' 'http://example.org/%zz/'; do
+	set +e
+	"$NG_BIN" extract -b "$b" "$S"/000_*.txt > /dev/null 2> "$t/berr"; rc=$?
+	set -e
+	[ $rc -eq 2 ] || fail "--base '$b': exit $rc"
+	grep -q "not an absolute IRI" "$t/berr" || fail "--base '$b': $(cat "$t/berr")"
+done
+"$NG_BIN" extract -b 'urn:x-news:' "$S"/000_*.txt > "$t/urn.ttl" || fail "--base urn:"
+printf '%s\n' '{"id": "u1", "url": " https://example.org/a b?q=\"x\" ", "text": "Chile joined the OECD."}' \
+	'{"id": "u2", "url": "not a url", "text": "Peru joined the OECD."}' \
+	'{"id": "u3", "url": "https://example.org/caf%C3%A9/100%", "text": "Chad joined the OECD."}' > "$t/u.jsonl"
+"$NG_BIN" extract --jsonl "$t/u.jsonl" > "$t/u.nq" || fail "extract odd urls"
+grep -q '<http://purl.org/dc/terms/source> <https://example.org/a%20b?q=%22x%22>' "$t/u.nq" || fail "url with spaces and quotes"
+grep -q '<https://example.org/caf%C3%A9/100%25>' "$t/u.nq" || fail "url with a bare %"
+[ "$(grep -c 'dc/terms/source' "$t/u.nq")" -eq 2 ] || fail "a url without a scheme became a source"
+if [ -n "${RAPPER:-}" ]; then
+	"$RAPPER" -q -i nquads -c "$t/u.nq" || fail "rapper rejects the odd urls"
+	"$RAPPER" -q -i turtle -c "$t/urn.ttl" || fail "rapper rejects a urn: base"
+fi
+
 # The output validates against the shipped ontology and shapes.
 "$NG_BIN" validate "$t/a.ttl" > "$t/val" || { cat "$t/val"; fail "output does not validate"; }
 "$NG_BIN" extract "$S"/*.txt | "$NG_BIN" validate - > /dev/null || fail "extract | validate -"
