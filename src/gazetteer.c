@@ -453,6 +453,44 @@ key_tables_free(ng_knowledge *kb)
 	free(kb->trigger_rows);
 	kb->trigger_rows = NULL;
 	kb->trigger_words = kb->trigger_patterns = 0;
+	free(kb->holder_first);
+	free(kb->holders);
+	kb->holder_first = NULL;
+	kb->holders = NULL;
+	kb->holder_entries = 0;
+}
+
+/* The chains of office holders by the entry of the office ("the NATO
+ * chief" looks up NATO's), so that finding a holder does not scan every
+ * person of the gazetteer. Built backwards so that each chain runs in
+ * entry order, the order a scan would find them in. */
+static ng_status
+holder_table(ng_knowledge *kb)
+{
+	size_t i, k, n = 0, m = 0;
+
+	for (i = 0; i < kb->n_entries; i++)
+		if (!kb->entries[i].dead && kb->entries[i].cls == NG_CLASS_PERSON)
+			n += kb->entries[i].n_offices;
+	if (!(kb->holder_first = calloc(kb->n_entries + 1, sizeof(*kb->holder_first))) ||
+	    !(kb->holders = malloc((n + 1) * sizeof(*kb->holders))))
+		return NG_ERR_NOMEM;
+	for (i = kb->n_entries; i-- > 0;) {
+		const ng_entry *g = &kb->entries[i];
+		if (g->dead || g->cls != NG_CLASS_PERSON)
+			continue;
+		for (k = g->n_offices; k-- > 0;) {
+			int32_t t = g->offices[k].target;
+			if (t < 0)
+				continue;
+			kb->holders[m].entry = (uint32_t)i;
+			kb->holders[m].office = (uint32_t)k;
+			kb->holders[m].next = kb->holder_first[t];
+			kb->holder_first[t] = (uint32_t)++m;
+		}
+	}
+	kb->holder_entries = kb->n_entries;
+	return NG_OK;
 }
 
 /* For each prefilter bit of relation triggers (ng_trigger_bit), the set of
@@ -530,7 +568,7 @@ key_tables(ng_knowledge *kb)
 	}
 	kb->n_key_tab = n;
 	kb->key_tab_titles = kb->n_titles;
-	if (dict_table(kb) || trigger_table(kb))
+	if (dict_table(kb) || trigger_table(kb) || holder_table(kb))
 		return NG_ERR_NOMEM;
 	return NG_OK;
 }

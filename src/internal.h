@@ -266,6 +266,11 @@ struct ng_knowledge {
 	uint64_t *trigger_rows; /* per ng_trigger_bit: patterns with a trigger on it */
 	size_t trigger_words;   /* 64-bit words per row */
 	size_t trigger_patterns; /* n_patterns when built */
+	/* For each entry, the offices people hold of it: holder_first[entry]
+	 * is 1 + the first of a chain through holders[].next, in entry order. */
+	uint32_t *holder_first;
+	struct ng_holder { uint32_t entry, office, next; } *holders;
+	size_t holder_entries;  /* n_entries when built */
 };
 
 /* The expression for publication dates (doc.c). */

@@ -1033,6 +1033,17 @@ office_holder(const ng_doc *doc, int32_t target)
 
 	if (target < 0)
 		return -1;
+	if (kb->holder_first && kb->holder_entries == kb->n_entries) {
+		uint32_t h;
+		for (h = kb->holder_first[target]; h; h = kb->holders[h - 1].next) {
+			const struct ng_holder *x = &kb->holders[h - 1];
+			const ng_entry *g = &kb->entries[x->entry];
+			if (!g->dead && office_holds(&g->offices[x->office], doc->date_num) &&
+			    leader_role(kb, g->offices[x->office].role))
+				return (int32_t)x->entry;
+		}
+		return -1;
+	}
 	for (i = 0; i < kb->n_entries; i++) {
 		const ng_entry *g = &kb->entries[i];
 		if (g->dead || g->cls != NG_CLASS_PERSON)
