@@ -20,6 +20,8 @@ int ng_cli_batch(int argc, char **argv);
 int ng_cli_push(const char **list, size_t *n, const char *arg);
 /* Parses a --max-size value; 2 (usage) with a message if invalid. */
 int ng_cli_parse_size(const char *arg, unsigned long *out);
+/* Checks a --base value; 2 (usage) with a message if not an absolute IRI. */
+int ng_cli_check_base(const char *arg);
 
 /* Loads the data files of dir (NULL: ng_data_dir()), the user's gazetteers
  * and patterns, and prepares them; prints errors and returns NULL on

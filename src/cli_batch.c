@@ -198,11 +198,8 @@ ng_cli_batch(int argc, char **argv)
 			break;
 		case OPT_GLOB: opt.glob = optarg; break;
 		case 'b':
-			if (!ng_iri_is_valid(optarg)) {
-				fprintf(stderr, "newsgraph: --base '%s' is not an absolute IRI (a scheme, "
-				        "no spaces, quotes or <>{}|^`\\)\n", optarg);
+			if (ng_cli_check_base(optarg))
 				return 2;
-			}
 			opt.base = optarg;
 			break;
 		case 'g':

@@ -322,11 +322,8 @@ ng_cli_extract(int argc, char **argv)
 			format_set = 1;
 			break;
 		case 'b':
-			if (!ng_iri_is_valid(optarg)) {
-				fprintf(stderr, "newsgraph: --base '%s' is not an absolute IRI (a scheme, "
-				        "no spaces, quotes or <>{}|^`\\)\n", optarg);
+			if (ng_cli_check_base(optarg))
 				return 2;
-			}
 			o.base = optarg;
 			break;
 		case 'g':

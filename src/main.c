@@ -69,6 +69,16 @@ ng_cli_parse_size(const char *arg, unsigned long *out)
 	return 0;
 }
 
+int
+ng_cli_check_base(const char *arg)
+{
+	if (ng_iri_is_valid(arg))
+		return 0;
+	fprintf(stderr, "newsgraph: --base '%s' is not an absolute IRI (a scheme, "
+	        "no spaces, quotes or <>{}|^`\\)\n", arg);
+	return 2;
+}
+
 ng_knowledge *
 ng_cli_load_knowledge(const char *dir, const char *const *gaz, size_t ngaz,
                       const char *const *pat, size_t npat)
