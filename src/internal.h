@@ -253,6 +253,8 @@ struct ng_knowledge {
 	ng_buf boiler_line_src, boiler_cut_src, boiler_any_src;
 	pcre2_code *boiler_line, *boiler_cut, *boiler_any;
 	pcre2_code *date_re;    /* publication dates, compiled at prepare */
+	/* Tables of the text front end, built at prepare (knowledge.c). */
+	uint8_t *key_wclass;    /* dictionary key -> NG_WC_* bits, n_keys + 1 */
 	bool prepared;
 };
 

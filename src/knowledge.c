@@ -86,6 +86,7 @@ ng_knowledge_free(ng_knowledge *kb)
 	ng_patterns_free(kb);
 	ng_boiler_free(kb);
 	pcre2_code_free(kb->date_re);
+	free(kb->key_wclass);
 	free(kb);
 }
 
@@ -744,11 +745,31 @@ ng_knowledge_add_gazetteer(ng_knowledge *kb, const char *path)
 	return ng_gazetteer_load(kb, path, kb->load_priority);
 }
 
+/* The word classes by dictionary key, so that a token finds its class by
+ * indexing rather than by a second hash lookup. */
+static ng_status
+prepare_word_classes(ng_knowledge *kb)
+{
+	size_t i;
+
+	free(kb->key_wclass);
+	if (!(kb->key_wclass = calloc((size_t)kb->n_keys + 1, 1)))
+		return NG_ERR_NOMEM;
+	for (i = 0; i < kb->word_class.cap; i++) {
+		uint64_t key = kb->word_class.keys[i];
+		if (key && key <= kb->n_keys)
+			kb->key_wclass[key] = (uint8_t)kb->word_class.vals[i];
+	}
+	return NG_OK;
+}
+
 ng_status
 ng_knowledge_prepare(ng_knowledge *kb)
 {
 	ng_status st = ng_gazetteer_prepare(kb);
 
+	if (!st)
+		st = prepare_word_classes(kb);
 	if (!st)
 		st = ng_boiler_prepare(kb);
 	if (!st && !kb->date_re &&

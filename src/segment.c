@@ -26,6 +26,21 @@ static const unsigned char ascii_class[128] = {
 #undef S
 #undef O
 
+/* For the word scanner: ASCII letters and digits, with their case. */
+enum { AW_UPPER = 1, AW_LOWER = 2, AW_DIGIT = 4 };
+#define U AW_UPPER
+#define L AW_LOWER
+#define D AW_DIGIT
+static const unsigned char ascii_word[128] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, D, D, D, D, D, D, D, D, D, D, 0, 0, 0, 0, 0, 0,
+	0, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, 0, 0, 0, 0, 0,
+	0, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, 0, 0, 0, 0, 0,
+};
+#undef U
+#undef L
+#undef D
+
 static inline int
 char_class(const unsigned char *s, size_t *n)
 {
@@ -77,48 +92,62 @@ class_at(const char *s, size_t i, size_t e)
 	return char_class((const unsigned char *)s + i, &n);
 }
 
-/* Scans a word from i; returns its end. Keeps apostrophes between letters
- * (isn't, O'Brien) but not a possessive 's. */
+/* Scans a word from i; returns its end and sets *flags. Keeps apostrophes
+ * between letters (isn't, O'Brien) but not a possessive 's. The flags say
+ * what the first character is (marks and periods aside) and whether the
+ * word is written in capitals. */
 static size_t
-scan_word(const char *s, size_t i, size_t e)
+scan_word(const char *s, size_t i, size_t e, uint16_t *flags)
 {
+	int first = -1;
+	size_t upper = 0, lower = 0;
+	uint16_t f = NG_TOK_WORD;
+
 	while (i < e) {
-		size_t n;
-		int c = char_class((const unsigned char *)s + i, &n);
+		unsigned char ch = (unsigned char)s[i];
+		size_t n = 1;
+		int c;
+		if (ch < 0x80 && ascii_word[ch]) {
+			/* A run of ASCII letters and digits. */
+			unsigned m = ascii_word[ch], any = 0;
+			if (first < 0)
+				first = m == AW_UPPER ? CH_UPPER : m == AW_LOWER ? CH_LOWER : CH_DIGIT;
+			do {
+				upper += m & AW_UPPER;
+				any |= m;
+				if (++i >= e)
+					break;
+				ch = (unsigned char)s[i];
+				m = ch < 0x80 ? ascii_word[ch] : 0;
+			} while (m);
+			lower += !!(any & AW_LOWER);
+			continue;
+		}
+		c = ch < 0x80 ? ascii_class[ch] : char_class((const unsigned char *)s + i, &n);
 		if (is_wordch(c)) {
+			if (first < 0 && c != CH_MARK)
+				first = c;
+			upper += c == CH_UPPER;
+			lower += c == CH_LOWER;
 			i += n;
 			continue;
 		}
-		if (s[i] == '\'' && is_wordch(class_at(s, i + 1, e))) {
+		if (ch == '\'' && is_wordch(class_at(s, i + 1, e))) {
 			if ((s[i + 1] == 's' || s[i + 1] == 'S') && !is_wordch(class_at(s, i + 2, e)))
 				break;
+			if (first < 0)
+				first = CH_OTHER;
 			i++;
 			continue;
 		}
-		if ((s[i] == '.' || s[i] == ',') && i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' &&
+		if ((ch == '.' || ch == ',') && i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' &&
 		    i + 1 < e && s[i + 1] >= '0' && s[i + 1] <= '9') {
+			if (first < 0 && ch != '.')
+				first = CH_OTHER;
 			i++;
 			continue;
 		}
 		break;
-	}
-	return i;
-}
-
-static uint16_t
-word_flags(const char *s, size_t b, size_t e)
-{
-	size_t i = b, n;
-	int first = -1, upper = 0, lower = 0;
-	uint16_t f = NG_TOK_WORD;
-
-	while (i < e) {
-		int c = char_class((const unsigned char *)s + i, &n);
-		if (first < 0 && c != CH_MARK && s[i] != '.')
-			first = c;
-		upper += c == CH_UPPER;
-		lower += c == CH_LOWER;
-		i += n;
 	}
 	if (first == CH_DIGIT)
 		f |= NG_TOK_NUM;
@@ -128,21 +157,24 @@ word_flags(const char *s, size_t b, size_t e)
 		f |= NG_TOK_LOWER;
 	if (upper >= 2 && !lower)
 		f |= NG_TOK_UPPER;
-	return f;
+	*flags = f;
+	return i;
 }
 
-static ng_status
+static inline ng_status
 push_tok(ng_token **toks, size_t *n, size_t *cap, size_t b, size_t e,
          uint16_t flags)
 {
-	if (ng_grow((void **)toks, cap, *n + 1, sizeof(**toks)))
+	ng_token *t;
+
+	if (*n >= *cap && ng_grow((void **)toks, cap, *n + 1, sizeof(**toks)))
 		return NG_ERR_NOMEM;
-	(*toks)[*n].b = (uint32_t)b;
-	(*toks)[*n].e = (uint32_t)e;
-	(*toks)[*n].key = 0;
-	(*toks)[*n].flags = flags;
-	(*toks)[*n].wclass = 0;
-	(*n)++;
+	t = &(*toks)[(*n)++];
+	t->b = (uint32_t)b;
+	t->e = (uint32_t)e;
+	t->key = 0;
+	t->flags = flags;
+	t->wclass = 0;
 	return NG_OK;
 }
 
@@ -178,8 +210,7 @@ ng_tokenize(const ng_knowledge *kb, const char *s, size_t b, size_t e,
 		}
 		if (is_wordch(c)) {
 			uint16_t f;
-			j = scan_word(s, i, e);
-			f = word_flags(s, i, j);
+			j = scan_word(s, i, e, &f);
 			/* Initials: U.S., U.K., D.C. */
 			if (j - i == 1 && c == CH_UPPER && j + 2 < e + 1 && s[j] == '.' &&
 			    class_at(s, j + 1, e) == CH_UPPER && j + 2 < e && s[j + 2] == '.') {
@@ -233,23 +264,29 @@ ng_tokenize(const ng_knowledge *kb, const char *s, size_t b, size_t e,
 	return NG_OK;
 }
 
-static bool
-tok_is(const ng_doc *doc, const ng_token *t, const char *s)
+/* The byte of a one-byte token, or 0. */
+static inline char
+tok_char(const ng_doc *doc, const ng_token *t)
 {
-	size_t n = strlen(s);
-	return t->e - t->b == n && !memcmp(doc->text.norm + t->b, s, n);
+	return t->e - t->b == 1 ? doc->text.norm[t->b] : 0;
 }
 
 static bool
 is_function_word(const ng_doc *doc, const ng_token *t)
 {
-	static const char *const words[] = {"a", "an", "the", "of", "in", "on", "at",
-	                                    "to", "for", "and", "or", "with", "by",
-	                                    "from", "as", "amid", "vs", NULL};
-	size_t i;
+	static const struct {
+		const char *w;
+		size_t n;
+	} words[] = {{"a", 1},   {"an", 2},  {"the", 3},  {"of", 2},   {"in", 2},   {"on", 2},
+	             {"at", 2},  {"to", 2},  {"for", 3},  {"and", 3},  {"or", 2},   {"with", 4},
+	             {"by", 2},  {"from", 4}, {"as", 2},  {"amid", 4}, {"vs", 2}};
+	size_t i, n = t->e - t->b;
+	const char *s = doc->text.norm + t->b;
 
-	for (i = 0; words[i]; i++)
-		if (tok_is(doc, t, words[i]))
+	if (n > 4)
+		return false;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (words[i].n == n && !memcmp(s, words[i].w, n))
 			return true;
 	return false;
 }
@@ -273,9 +310,7 @@ push_sentence(ng_doc *doc, size_t tb, size_t te, uint32_t line, bool whole_line)
 	s->line = line;
 	s->flags = 0;
 	last = &doc->toks[te - 1];
-	if (whole_line && !(tok_is(doc, last, ".") || tok_is(doc, last, "!") ||
-	                    tok_is(doc, last, "?") || tok_is(doc, last, "\"") ||
-	                    tok_is(doc, last, "'") || tok_is(doc, last, ":")))
+	if (whole_line && !memchr(".!?\"':", tok_char(doc, last), 6))
 		s->flags |= NG_SENT_HEADLINE;
 	for (i = tb; (s->flags & NG_SENT_HEADLINE) && i < te; i++) {
 		const ng_token *t = &doc->toks[i];
@@ -299,21 +334,24 @@ sentence_end(const ng_doc *doc, size_t i, size_t te)
 {
 	const ng_token *t = &doc->toks[i];
 	size_t j;
+	char c;
 
-	if (!(tok_is(doc, t, ".") || tok_is(doc, t, "!") || tok_is(doc, t, "?") ||
-	      tok_is(doc, t, "...")))
+	if (t->flags & NG_TOK_WORD)
+		return 0;
+	c = tok_char(doc, t);
+	if (!(c == '.' || c == '!' || c == '?' ||
+	      (t->e - t->b == 3 && !memcmp(doc->text.norm + t->b, "...", 3))))
 		return 0;
 	j = i + 1;
-	while (j < te && (tok_is(doc, &doc->toks[j], "\"") || tok_is(doc, &doc->toks[j], "'") ||
-	                  tok_is(doc, &doc->toks[j], ")")))
+	while (j < te && ((c = tok_char(doc, &doc->toks[j])) == '"' || c == '\'' || c == ')'))
 		j++;
 	if (j >= te)
 		return te;
 	if (!(doc->toks[j].flags & NG_TOK_SPACE) && j == i + 1)
 		return 0;
 	t = &doc->toks[j];
-	if (t->flags & (NG_TOK_CAP | NG_TOK_NUM) || tok_is(doc, t, "\"") || tok_is(doc, t, "'") ||
-	    tok_is(doc, t, "("))
+	c = tok_char(doc, t);
+	if (t->flags & (NG_TOK_CAP | NG_TOK_NUM) || c == '"' || c == '\'' || c == '(')
 		return j;
 	return 0;
 }
@@ -327,9 +365,9 @@ ng_segment(ng_doc *doc)
 	ng_status st = NG_OK;
 
 	while (lb <= len) {
-		size_t le = lb, tb, i, start;
-		while (le < len && s[le] != '\n')
-			le++;
+		size_t le, tb, i, start;
+		const char *nl = memchr(s + lb, '\n', len - lb);
+		le = nl ? (size_t)(nl - s) : len;
 		line++;
 		tb = doc->n_toks;
 		TRY(st, ng_tokenize(doc->kb, s, lb, le, &doc->toks, &doc->n_toks, &doc->cap_toks));
@@ -360,8 +398,12 @@ ng_segment(ng_doc *doc)
 			if (!(t->flags & NG_TOK_WORD))
 				continue;
 			/* ASCII words fold by lower-casing, on the stack. */
-			for (k = 0; k < n && k < sizeof(small) && !((unsigned char)w[k] & 0x80); k++)
-				small[k] = (w[k] >= 'A' && w[k] <= 'Z') ? (char)(w[k] + 32) : w[k];
+			for (k = 0; k < n && k < sizeof(small); k++) {
+				unsigned char c = (unsigned char)w[k];
+				if (c & 0x80)
+					break;
+				small[k] = (char)(c + ((unsigned)(c - 'A') < 26 ? 32 : 0));
+			}
 			if (k == n) {
 				key = small;
 				klen = n;
@@ -382,9 +424,7 @@ ng_segment(ng_doc *doc)
 				 * still be matched. */
 				t->key = NG_LOCAL_KEY | ((uint32_t)ng_hash64(key, klen, 0) & ~NG_LOCAL_KEY);
 			} else {
-				uint32_t wc;
-				if (ng_u64map_get(&doc->kb->word_class, t->key, &wc))
-					t->wclass = (uint8_t)wc;
+				t->wclass = doc->kb->key_wclass[t->key];
 			}
 		}
 		ng_buf_free(&f);
