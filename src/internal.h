@@ -30,11 +30,13 @@
 typedef struct {
 	const char *orig;
 	size_t orig_len;
-	char *norm;
+	char *norm;         /* followed by NG_NORM_PAD NUL bytes */
 	size_t norm_len;
 	uint32_t *map;      /* norm_len + 1 entries */
 	uint32_t *chars;    /* code points before each 64-byte block, lazily */
 } ng_text;
+
+#define NG_NORM_PAD 8
 
 /* Checks UTF-8 (no NUL, no overlong forms, no surrogates); returns NG_OK or
  * the error with *bad set to the offending byte offset and *why to a reason. */

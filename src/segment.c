@@ -356,6 +356,32 @@ sentence_end(const ng_doc *doc, size_t i, size_t te)
 	return 0;
 }
 
+/* Lower-cases the ASCII word w[0, n) into out, eight bytes at a time (the
+ * normalized text is padded for the last read); returns n, or less if the
+ * word is not ASCII or longer than cap. */
+static size_t
+fold_ascii(const char *w, size_t n, char *out, size_t cap)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	size_t k;
+
+	if (n > cap)
+		return 0;
+	for (k = 0; k < n; k += 8) {
+		uint64_t v, up;
+		memcpy(&v, w + k, 8);
+		if (n - k < 8)
+			v &= ~(uint64_t)0 >> (8 * (8 - (n - k)));
+		if (v & highs)
+			return 0;
+		/* The high bit of each byte in A..Z, moved to 0x20. */
+		up = ((v + 0x3F * ones) ^ (v + 0x25 * ones)) & highs;
+		v |= up >> 2;
+		memcpy(out + k, &v, n - k < 8 ? n - k : 8);
+	}
+	return n;
+}
+
 ng_status
 ng_segment(ng_doc *doc)
 {
@@ -398,12 +424,7 @@ ng_segment(ng_doc *doc)
 			if (!(t->flags & NG_TOK_WORD))
 				continue;
 			/* ASCII words fold by lower-casing, on the stack. */
-			for (k = 0; k < n && k < sizeof(small); k++) {
-				unsigned char c = (unsigned char)w[k];
-				if (c & 0x80)
-					break;
-				small[k] = (char)(c + ((unsigned)(c - 'A') < 26 ? 32 : 0));
-			}
+			k = fold_ascii(w, n, small, sizeof(small));
 			if (k == n) {
 				key = small;
 				klen = n;

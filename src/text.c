@@ -323,9 +323,11 @@ ng_text_init(ng_text *t, const char *bytes, size_t len, size_t *bad,
 			free(out);
 		}
 	}
-	if (NG_GROW(t->map, mcap, t->norm_len + 1) || NG_GROW(t->norm, ncap, t->norm_len + 1))
+	/* The normalized text ends with eight NUL bytes, so that the tokenizer
+	 * may read a word eight bytes at a time. */
+	if (NG_GROW(t->map, mcap, t->norm_len + 1) || NG_GROW(t->norm, ncap, t->norm_len + NG_NORM_PAD))
 		goto nomem;
-	t->norm[t->norm_len] = '\0';
+	memset(t->norm + t->norm_len, 0, NG_NORM_PAD);
 	t->map[t->norm_len] = (uint32_t)t->orig_len;
 	return NG_OK;
 nomem:
