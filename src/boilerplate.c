@@ -4,6 +4,8 @@
  * regular expressions in boilerplate.tsv. */
 #include "internal.h"
 
+#include <string.h>
+
 ng_status
 ng_boiler_mark(ng_doc *doc)
 {
@@ -19,11 +21,10 @@ ng_boiler_mark(ng_doc *doc)
 	if (!(md = pcre2_match_data_create(1, NULL)))
 		return NG_ERR_NOMEM;
 	while (lb <= doc->text.norm_len) {
-		size_t le = lb, b, e;
+		const char *nl = memchr(s + lb, '\n', doc->text.norm_len - lb);
+		size_t le = nl ? (size_t)(nl - s) : doc->text.norm_len, b, e;
 		bool boiler = cut;
 
-		while (le < doc->text.norm_len && s[le] != '\n')
-			le++;
 		line++;
 		b = lb;
 		e = le;
@@ -37,16 +38,13 @@ ng_boiler_mark(ng_doc *doc)
 			b = e;
 		}
 		if (!boiler && e > b && kb->boiler_cut &&
-		    pcre2_match(kb->boiler_cut, (PCRE2_SPTR)s + b, e - b, 0,
-		                PCRE2_NO_UTF_CHECK, md, NULL) >= 0)
+		    ng_regex_match(kb->boiler_cut, s + b, e - b, 0, md) >= 0)
 			boiler = cut = true;
 		if (!boiler && e > b && kb->boiler_line &&
-		    pcre2_match(kb->boiler_line, (PCRE2_SPTR)s + b, e - b, 0,
-		                PCRE2_NO_UTF_CHECK, md, NULL) >= 0)
+		    ng_regex_match(kb->boiler_line, s + b, e - b, 0, md) >= 0)
 			boiler = true;
 		if (!boiler && e > b && kb->boiler_any &&
-		    pcre2_match(kb->boiler_any, (PCRE2_SPTR)s + b, e - b, 0, PCRE2_NO_UTF_CHECK, md,
-		                NULL) >= 0)
+		    ng_regex_match(kb->boiler_any, s + b, e - b, 0, md) >= 0)
 			boiler = true;
 		while (si < doc->n_sents && doc->sents[si].line < line)
 			si++;

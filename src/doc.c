@@ -138,7 +138,7 @@ ng_meta_extract(ng_doc *doc)
 		while (wb > 0 && ((unsigned char)s[wb] & 0xC0) == 0x80)
 			wb--;
 		for (at = wb; at < we &&
-		              pcre2_match(date_re, (PCRE2_SPTR)s, we, at, PCRE2_NO_UTF_CHECK, md, NULL) > 0;) {
+		              ng_regex_match(date_re, s, we, at, md) > 0;) {
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 			int yy, m, dd;
 			if (ov[2] != PCRE2_UNSET) {

@@ -300,6 +300,10 @@ void ng_boiler_free(ng_knowledge *kb);
 /* Compiles a pattern, reporting errors with file, line and offset. */
 pcre2_code *ng_regex_compile(const ng_knowledge *kb, const char *re, size_t len,
                              const char *file, unsigned long line, uint32_t opts);
+/* pcre2_match on validated text (PCRE2_NO_UTF_CHECK), through the JIT's
+ * fast path when the pattern has been JIT-compiled. */
+int ng_regex_match(const pcre2_code *re, const char *s, size_t len, size_t start,
+                   pcre2_match_data *md);
 
 /* Splits a data file line into TAB-separated fields (in place). */
 size_t ng_split_tabs(char *line, char **fields, size_t max);

@@ -186,6 +186,20 @@ ng_regex_compile(const ng_knowledge *kb, const char *re, size_t len,
 	return code;
 }
 
+int
+ng_regex_match(const pcre2_code *re, const char *s, size_t len, size_t start,
+               pcre2_match_data *md)
+{
+	/* pcre2_jit_match skips pcre2_match's argument checks, which cost as
+	 * much as matching a short line; it answers JIT_BADOPTION for a
+	 * pattern that JIT did not compile. */
+	int rc = pcre2_jit_match(re, (PCRE2_SPTR)s, len, start, 0, md, NULL);
+
+	if (rc == PCRE2_ERROR_JIT_BADOPTION)
+		rc = pcre2_match(re, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md, NULL);
+	return rc;
+}
+
 /* ---------------------------------------------------------------- lexicon */
 
 static ng_status
