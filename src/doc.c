@@ -198,6 +198,19 @@ ng_doc_add_alt(ng_doc *doc, uint32_t ent, const char *s, size_t len)
 	ng_buf t = {0};
 	size_t i;
 
+	if (ng_literal_is_clean(s, len)) {
+		/* Most forms are seen before: compare them before copying. */
+		char *alt;
+		if (strlen(e->label) == len && !memcmp(e->label, s, len))
+			return NG_OK;
+		for (i = 0; i < e->n_alts; i++)
+			if (strlen(e->alts[i]) == len && !memcmp(e->alts[i], s, len))
+				return NG_OK;
+		if (NG_GROW(e->alts, e->cap_alts, e->n_alts + 1) || !(alt = ng_strndup(s, len)))
+			return NG_ERR_NOMEM;
+		e->alts[e->n_alts++] = alt;
+		return NG_OK;
+	}
 	if (ng_clean_literal(s, len, &t))
 		return NG_ERR_NOMEM;
 	if (!t.buf || !strcmp(t.buf, e->label)) {

@@ -421,14 +421,25 @@ ng_clean_literal(const char *str, size_t len, ng_buf *out)
 	size_t i = 0, run = 0;
 
 	while (i < len) {
-		int32_t cp;
-		size_t n = ng_utf8_decode(s + i, &cp);
+		unsigned char c = s[i];
+		size_t n = 1;
 		const char *rep = NULL;
 
-		if ((cp < 0x20 && cp != '\t') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
-			rep = " ";
-		else if (cp == 0xFFFE || cp == 0xFFFF)
-			rep = "\xEF\xBF\xBD";
+		if (c >= 0x20 && c < 0x7F) {
+			i++;
+			continue;
+		}
+		if (c < 0x80) {
+			if (c != '\t')
+				rep = " ";
+		} else {
+			int32_t cp;
+			n = ng_utf8_decode(s + i, &cp);
+			if (cp < 0xA0)
+				rep = " ";
+			else if (cp == 0xFFFE || cp == 0xFFFF)
+				rep = "\xEF\xBF\xBD";
+		}
 		if (rep) {
 			if (ng_buf_add(out, str + run, i - run) || ng_buf_adds(out, rep))
 				return NG_ERR_NOMEM;
@@ -437,6 +448,24 @@ ng_clean_literal(const char *str, size_t len, ng_buf *out)
 		i += n;
 	}
 	return ng_buf_add(out, str + run, len - run);
+}
+
+bool
+ng_literal_is_clean(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = s[i];
+		if (c >= 0x20 && c < 0x7F)
+			continue;
+		if (c < 0x80 ? c != '\t'
+		             : (c == 0xC2 && i + 1 < len && s[i + 1] < 0xA0) ||
+		                   (c == 0xEF && i + 2 < len && s[i + 1] == 0xBF && s[i + 2] >= 0xBE))
+			return false;
+	}
+	return true;
 }
 
 ng_status
