@@ -280,19 +280,21 @@ ng_status
 ng_doc_entity_for_entry(ng_doc *doc, int32_t idx, uint32_t *out)
 {
 	const ng_entry *e = &doc->kb->entries[idx];
-	ng_buf id = {0};
+	ng_buf *id = &doc->scratch;
 	ng_status st;
 
 	/* Most lookups are of entries the document has seen already. */
 	if (ng_u64map_get(&doc->entry_ents, (uint64_t)idx + 1, out))
 		return NG_OK;
 
-	if (ng_buf_adds(&id, ng_class_path(e->cls)) || ng_buf_addc(&id, '/') ||
-	    (e->cls == NG_CLASS_COUNTRY || is_slug(e->id) ? ng_buf_adds(&id, e->id)
-	                                                   : ng_slug(e->id, strlen(e->id), &id)))
+	/* The ID is built in the document's scratch buffer: new_entity
+	 * copies it. */
+	ng_buf_clear(id);
+	if (ng_buf_adds(id, ng_class_path(e->cls)) || ng_buf_addc(id, '/') ||
+	    (e->cls == NG_CLASS_COUNTRY || is_slug(e->id) ? ng_buf_adds(id, e->id)
+	                                                   : ng_slug(e->id, strlen(e->id), id)))
 		return NG_ERR_NOMEM;
-	st = new_entity(doc, e->cls, idx, id.buf, id.len, e->label, strlen(e->label), out);
-	ng_buf_free(&id);
+	st = new_entity(doc, e->cls, idx, id->buf, id->len, e->label, strlen(e->label), out);
 	if (!st)
 		st = ng_u64map_put(&doc->entry_ents, (uint64_t)idx + 1, *out);
 	return st;
@@ -306,13 +308,15 @@ ng_doc_entity_for_name(ng_doc *doc, ng_class cls, const char *label, size_t len,
 	ng_status st;
 	int32_t e;
 
-	if (ng_buf_printf(&id, "%s/", ng_class_path(cls)) || ng_slug(label, len, &id))
+	if (ng_buf_adds(&id, ng_class_path(cls)) || ng_buf_addc(&id, '/') ||
+	    ng_slug(label, len, &id))
 		return NG_ERR_NOMEM;
 	/* A gazetteer entry with the same ID is the same entity. */
 	e = -1;
 	{
 		ng_buf ref = {0};
-		if (!ng_buf_printf(&ref, "%s:%s", ng_class_name(cls), id.buf + strlen(ng_class_path(cls)) + 1))
+		if (!ng_buf_adds(&ref, ng_class_name(cls)) && !ng_buf_addc(&ref, ':') &&
+		    !ng_buf_adds(&ref, id.buf + strlen(ng_class_path(cls)) + 1))
 			e = ng_kb_find_entry(doc->kb, ref.buf, ref.len);
 		ng_buf_free(&ref);
 	}
