@@ -390,6 +390,11 @@ ng_segment(ng_doc *doc)
 	uint32_t line = 0;
 	ng_status st = NG_OK;
 
+	/* News text has about one token per five bytes and a sentence per
+	 * hundred: size the arrays once rather than doubling them. */
+	if (NG_GROW(doc->toks, doc->cap_toks, len / 4 + 16) ||
+	    NG_GROW(doc->sents, doc->cap_sents, len / 64 + 8))
+		return NG_ERR_NOMEM;
 	while (lb <= len) {
 		size_t le, tb, i, start;
 		const char *nl = memchr(s + lb, '\n', len - lb);
