@@ -259,6 +259,11 @@ struct ng_knowledge {
 	pcre2_code *date_re;    /* publication dates, compiled at prepare */
 	/* Tables of the text front end, built at prepare (knowledge.c). */
 	uint8_t *key_wclass;    /* dictionary key -> NG_WC_* bits, n_keys + 1 */
+	/* Strings one of which a match of boiler_any must contain, lower
+	 * case and NUL-separated, and a bitmap of their first byte pairs;
+	 * NULL if not known (boilerplate.c). */
+	ng_buf boiler_any_lits;
+	uint8_t *boiler_any_pairs;
 	bool prepared;
 };
 
@@ -306,6 +311,9 @@ pcre2_code *ng_regex_compile(const ng_knowledge *kb, const char *re, size_t len,
  * fast path when the pattern has been JIT-compiled. */
 int ng_regex_match(const pcre2_code *re, const char *s, size_t len, size_t start,
                    pcre2_match_data *md);
+
+/* Builds the literal filter of the expression for lines anywhere. */
+ng_status ng_boiler_prepare_filter(ng_knowledge *kb);
 
 /* Splits a data file line into TAB-separated fields (in place). */
 size_t ng_split_tabs(char *line, char **fields, size_t max);

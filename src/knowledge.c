@@ -459,7 +459,9 @@ ng_boiler_prepare(ng_knowledge *kb)
 	                                        "boilerplate", 0,
 	                                        PCRE2_CASELESS | PCRE2_ANCHORED)))
 		return NG_ERR_PATTERN;
-	return NG_OK;
+	/* Rules anchored at the line's start fail fast; the others search
+	 * the whole line, and a literal filter spares most lines that. */
+	return ng_boiler_prepare_filter(kb);
 }
 
 ng_status
@@ -481,6 +483,9 @@ ng_boiler_free(ng_knowledge *kb)
 	ng_buf_free(&kb->boiler_any_src);
 	ng_buf_free(&kb->boiler_line_src);
 	ng_buf_free(&kb->boiler_cut_src);
+	ng_buf_free(&kb->boiler_any_lits);
+	free(kb->boiler_any_pairs);
+	kb->boiler_any_pairs = NULL;
 	free(kb->boiler);
 	kb->boiler = NULL;
 	kb->n_boiler = kb->cap_boiler = 0;
