@@ -259,6 +259,10 @@ struct ng_knowledge {
 	pcre2_code *date_re;    /* publication dates, compiled at prepare */
 	/* Tables of the text front end, built at prepare (knowledge.c). */
 	uint8_t *key_wclass;    /* dictionary key -> NG_WC_* bits, n_keys + 1 */
+	/* Dictionary words of up to 8 bytes, zero-padded into a uint64
+	 * (memcpy order) -> key; complete when short_keys_ready. */
+	ng_u64map short_keys;
+	bool short_keys_ready;
 	/* Strings one of which a match of boiler_any must contain, lower
 	 * case and NUL-separated, and a bitmap of their first byte pairs;
 	 * NULL if not known (boilerplate.c). */

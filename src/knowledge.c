@@ -87,6 +87,7 @@ ng_knowledge_free(ng_knowledge *kb)
 	ng_boiler_free(kb);
 	pcre2_code_free(kb->date_re);
 	free(kb->key_wclass);
+	ng_u64map_free(&kb->short_keys);
 	free(kb);
 }
 
@@ -782,6 +783,32 @@ prepare_word_classes(ng_knowledge *kb)
 	return NG_OK;
 }
 
+/* The dictionary's short words as 64-bit values, for the tokenizer. */
+static ng_status
+prepare_short_keys(ng_knowledge *kb)
+{
+	size_t i;
+
+	ng_u64map_free(&kb->short_keys);
+	kb->short_keys_ready = false;
+	for (i = 0; i < kb->dict.cap; i++) {
+		const ng_strmap_slot *s = &kb->dict.slots[i];
+		const char *w;
+		uint64_t v = 0;
+		if (!s->off || !s->len || s->len > 8)
+			continue;
+		w = kb->dict.arena.buf + s->off - 1;
+		/* A NUL byte would make two words one value. */
+		if (memchr(w, '\0', s->len))
+			return NG_OK;
+		memcpy(&v, w, s->len);
+		if (ng_u64map_put(&kb->short_keys, v, s->val))
+			return NG_ERR_NOMEM;
+	}
+	kb->short_keys_ready = true;
+	return NG_OK;
+}
+
 ng_status
 ng_knowledge_prepare(ng_knowledge *kb)
 {
@@ -789,6 +816,8 @@ ng_knowledge_prepare(ng_knowledge *kb)
 
 	if (!st)
 		st = prepare_word_classes(kb);
+	if (!st)
+		st = prepare_short_keys(kb);
 	if (!st)
 		st = ng_boiler_prepare(kb);
 	if (!st && !kb->date_re &&

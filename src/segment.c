@@ -442,7 +442,17 @@ ng_segment(ng_doc *doc)
 				key = f.buf;
 				klen = f.len;
 			}
-			t->key = ng_kb_key(doc->kb, key, klen);
+			if (klen >= 1 && klen <= 8 && doc->kb->short_keys_ready) {
+				/* A short word is one 64-bit value: no hashing of
+				 * bytes, no comparing of strings. */
+				uint64_t v = 0;
+				uint32_t val = 0;
+				memcpy(&v, key, klen);
+				ng_u64map_get(&doc->kb->short_keys, v, &val);
+				t->key = val;
+			} else {
+				t->key = ng_kb_key(doc->kb, key, klen);
+			}
 			if (!t->key) {
 				/* Words the gazetteers do not know get keys of the
 				 * document's own, from a hash of the folded word, so
