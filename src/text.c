@@ -257,7 +257,14 @@ ng_text_init(ng_text *t, const char *bytes, size_t len, size_t *bad,
 				out = t->norm + t->norm_len;
 				map = t->map + t->norm_len;
 				memcpy(out, s + i, run);
-				for (k = 0; k < run; k++)
+				for (k = 0; k + 4 <= run; k += 4) {
+					uint32_t o = (uint32_t)(i + k);
+					map[k] = o;
+					map[k + 1] = o + 1;
+					map[k + 2] = o + 2;
+					map[k + 3] = o + 3;
+				}
+				for (; k < run; k++)
 					map[k] = (uint32_t)(i + k);
 				for (tab = out; (tab = memchr(tab, '\t', (size_t)(out + run - tab)));)
 					*tab++ = ' ';
