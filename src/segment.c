@@ -26,12 +26,13 @@ static const unsigned char ascii_class[128] = {
 #undef S
 #undef O
 
-/* For the word scanner: ASCII letters and digits, with their case. */
+/* For the word scanner: ASCII letters and digits, with their case (0 for
+ * every other byte, including those of UTF-8 sequences). */
 enum { AW_UPPER = 1, AW_LOWER = 2, AW_DIGIT = 4 };
 #define U AW_UPPER
 #define L AW_LOWER
 #define D AW_DIGIT
-static const unsigned char ascii_word[128] = {
+static const unsigned char ascii_word[256] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, D, D, D, D, D, D, D, D, D, D, 0, 0, 0, 0, 0, 0,
 	0, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, 0, 0, 0, 0, 0,
@@ -107,19 +108,21 @@ scan_word(const char *s, size_t i, size_t e, uint16_t *flags)
 		unsigned char ch = (unsigned char)s[i];
 		size_t n = 1;
 		int c;
-		if (ch < 0x80 && ascii_word[ch]) {
+		if (ascii_word[ch]) {
 			/* A run of ASCII letters and digits. */
+			const unsigned char *p = (const unsigned char *)s + i;
+			const unsigned char *end = (const unsigned char *)s + e;
 			unsigned m = ascii_word[ch], any = 0;
 			if (first < 0)
 				first = m == AW_UPPER ? CH_UPPER : m == AW_LOWER ? CH_LOWER : CH_DIGIT;
 			do {
 				upper += m & AW_UPPER;
 				any |= m;
-				if (++i >= e)
+				if (++p == end)
 					break;
-				ch = (unsigned char)s[i];
-				m = ch < 0x80 ? ascii_word[ch] : 0;
+				m = ascii_word[*p];
 			} while (m);
+			i = (size_t)(p - (const unsigned char *)s);
 			lower += !!(any & AW_LOWER);
 			continue;
 		}
@@ -356,6 +359,18 @@ sentence_end(const ng_doc *doc, size_t i, size_t te)
 	return 0;
 }
 
+/* A mask that keeps the first r (1 to 8) bytes of a 64-bit value loaded
+ * with memcpy, whatever the byte order. */
+static inline uint64_t
+head_mask(size_t r)
+{
+	static const unsigned char ff[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+	uint64_t m;
+
+	memcpy(&m, ff + 8 - r, 8);
+	return m;
+}
+
 /* Lower-cases the ASCII word w[0, n) into out, eight bytes at a time (the
  * normalized text is padded for the last read); returns n, or less if the
  * word is not ASCII or longer than cap. */
@@ -371,7 +386,7 @@ fold_ascii(const char *w, size_t n, char *out, size_t cap)
 		uint64_t v, up;
 		memcpy(&v, w + k, 8);
 		if (n - k < 8)
-			v &= ~(uint64_t)0 >> (8 * (8 - (n - k)));
+			v &= head_mask(n - k);
 		if (v & highs)
 			return 0;
 		/* The high bit of each byte in A..Z, moved to 0x20. */
@@ -447,7 +462,13 @@ ng_segment(ng_doc *doc)
 				 * bytes, no comparing of strings. */
 				uint64_t v = 0;
 				uint32_t val = 0;
-				memcpy(&v, key, klen);
+				if (key == small) {
+					/* small holds 64 bytes: read eight, keep klen. */
+					memcpy(&v, small, 8);
+					v &= head_mask(klen);
+				} else {
+					memcpy(&v, key, klen);
+				}
 				ng_u64map_get(&doc->kb->short_keys, v, &val);
 				t->key = val;
 			} else {
