@@ -124,9 +124,23 @@ ng_meta_extract(ng_doc *doc)
 	/* The expression runs only around four-digit numbers that could be
 	 * years, not over the whole text. */
 	for (start = 0; start + 4 <= doc->text.norm_len; start++) {
-		const char *y = s + start;
+		const char *y;
 		size_t wb, we;
 		PCRE2_SIZE at;
+		/* Eight bytes at a time to the next '1' or '2'. */
+		while (start + 8 <= doc->text.norm_len) {
+			const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+			uint64_t w, a, b;
+			memcpy(&w, s + start, 8);
+			a = w ^ ('1' * ones);
+			b = w ^ ('2' * ones);
+			if (((a - ones) & ~a & highs) || ((b - ones) & ~b & highs))
+				break;
+			start += 8;
+		}
+		if (start + 4 > doc->text.norm_len)
+			break;
+		y = s + start;
 		if (!(y[0] == '1' || y[0] == '2') || !(y[1] >= '0' && y[1] <= '9') ||
 		    !(y[2] >= '0' && y[2] <= '9') || !(y[3] >= '0' && y[3] <= '9') ||
 		    (start && s[start - 1] >= '0' && s[start - 1] <= '9') ||
