@@ -372,15 +372,16 @@ head_mask(size_t r)
 }
 
 /* Lower-cases the ASCII word w[0, n) into out, eight bytes at a time (the
- * normalized text is padded for the last read); returns n, or less if the
- * word is not ASCII or longer than cap. */
+ * normalized text is padded for the last read, and out may be written up
+ * to the next multiple of eight); returns n, or less if the word is not
+ * ASCII or longer than cap. */
 static size_t
 fold_ascii(const char *w, size_t n, char *out, size_t cap)
 {
 	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
 	size_t k;
 
-	if (n > cap)
+	if ((n + 7) / 8 * 8 > cap)
 		return 0;
 	for (k = 0; k < n; k += 8) {
 		uint64_t v, up;
@@ -392,7 +393,7 @@ fold_ascii(const char *w, size_t n, char *out, size_t cap)
 		/* The high bit of each byte in A..Z, moved to 0x20. */
 		up = ((v + 0x3F * ones) ^ (v + 0x25 * ones)) & highs;
 		v |= up >> 2;
-		memcpy(out + k, &v, n - k < 8 ? n - k : 8);
+		memcpy(out + k, &v, 8);
 	}
 	return n;
 }
