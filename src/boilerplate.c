@@ -22,7 +22,8 @@ upper_ascii(unsigned char c)
 /* Can the expression for lines anywhere match the line s[0, n)? False only
  * if the line is ASCII and contains none of the strings of its literal
  * filter, in any case. Candidates are found by their first two bytes, read
- * together (s[n] must be readable: the normalized text is padded). */
+ * together as an index into a table of 65536 flags (s[n] must be
+ * readable: the normalized text is padded). */
 static bool
 any_may_match(const ng_knowledge *kb, const char *str, size_t n)
 {
@@ -45,7 +46,7 @@ any_may_match(const ng_knowledge *kb, const char *str, size_t n)
 	for (k = 0; k < n; k++) {
 		uint16_t pair;
 		memcpy(&pair, s + k, 2);
-		if (pairs[pair >> 3] & (1u << (pair & 7))) {
+		if (pairs[pair]) {
 			/* Strings are stored as a length byte and the bytes. */
 			const unsigned char *l = (const unsigned char *)kb->boiler_any_lits.buf;
 			const unsigned char *end = l + kb->boiler_any_lits.len;
@@ -448,7 +449,7 @@ ng_boiler_prepare_filter(ng_knowledge *kb)
 	TRY(st, boiler_literals(kb->boiler_any_src.buf, &lits));
 	if (!lits.len)
 		goto done;
-	if (!(kb->boiler_any_pairs = calloc(65536 / 8, 1))) {
+	if (!(kb->boiler_any_pairs = calloc(65536, 1))) {
 		st = NG_ERR_NOMEM;
 		goto done;
 	}
@@ -475,7 +476,7 @@ ng_boiler_prepare_filter(ng_knowledge *kb)
 				two[0] = a ? upper_ascii(l[0]) : l[0];
 				two[1] = (unsigned char)c2;
 				memcpy(&pair, two, 2);
-				kb->boiler_any_pairs[pair >> 3] |= (uint8_t)(1u << (pair & 7));
+				kb->boiler_any_pairs[pair] = 1;
 			}
 	}
 done:

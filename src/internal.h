@@ -263,9 +263,9 @@ struct ng_knowledge {
 	 * (memcpy order) -> key; complete when short_keys_ready. */
 	ng_u64map short_keys;
 	bool short_keys_ready;
-	/* Strings one of which a match of boiler_any must contain, lower
-	 * case and NUL-separated, and a bitmap of their first byte pairs;
-	 * NULL if not known (boilerplate.c). */
+	/* Strings one of which a match of boiler_any must contain (each a
+	 * length byte and lower-case bytes), and flags for their first two
+	 * bytes; NULL if not known (boilerplate.c). */
 	ng_buf boiler_any_lits;
 	uint8_t *boiler_any_pairs;
 	bool prepared;
