@@ -260,8 +260,14 @@ struct ng_knowledge {
 	/* Tables of the text front end, built at prepare (knowledge.c). */
 	uint8_t *key_wclass;    /* dictionary key -> NG_WC_* bits, n_keys + 1 */
 	/* Dictionary words of up to 8 bytes, zero-padded into a uint64
-	 * (memcpy order) -> key; complete when short_keys_ready. */
-	ng_u64map short_keys;
+	 * (memcpy order), with their key and word class in one slot; open
+	 * addressing by ng_short_slot; complete when short_keys_ready. */
+	struct ng_short_key {
+		uint64_t word;      /* 0 = empty */
+		uint32_t key;
+		uint32_t wclass;
+	} *short_keys;
+	size_t short_mask;
 	bool short_keys_ready;
 	/* Strings one of which a match of boiler_any must contain (each a
 	 * length byte and lower-case bytes), and flags for their first two
@@ -270,6 +276,13 @@ struct ng_knowledge {
 	uint8_t *boiler_any_pairs;
 	bool prepared;
 };
+
+/* The first slot of a short word in kb->short_keys. */
+static inline size_t
+ng_short_slot(uint64_t word, size_t mask)
+{
+	return (size_t)((word * 0x9E3779B97F4A7C15ULL) >> 40) & mask;
+}
 
 /* The expression for publication dates (doc.c). */
 extern const char ng_date_pattern[];

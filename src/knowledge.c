@@ -87,7 +87,7 @@ ng_knowledge_free(ng_knowledge *kb)
 	ng_boiler_free(kb);
 	pcre2_code_free(kb->date_re);
 	free(kb->key_wclass);
-	ng_u64map_free(&kb->short_keys);
+	free(kb->short_keys);
 	free(kb);
 }
 
@@ -787,14 +787,21 @@ prepare_word_classes(ng_knowledge *kb)
 static ng_status
 prepare_short_keys(ng_knowledge *kb)
 {
-	size_t i;
+	size_t i, cap = 16;
 
-	ng_u64map_free(&kb->short_keys);
+	free(kb->short_keys);
+	kb->short_keys = NULL;
 	kb->short_keys_ready = false;
+	while (cap < kb->dict.count * 2)
+		cap *= 2;
+	if (!(kb->short_keys = calloc(cap, sizeof(*kb->short_keys))))
+		return NG_ERR_NOMEM;
+	kb->short_mask = cap - 1;
 	for (i = 0; i < kb->dict.cap; i++) {
 		const ng_strmap_slot *s = &kb->dict.slots[i];
 		const char *w;
 		uint64_t v = 0;
+		size_t j;
 		if (!s->off || !s->len || s->len > 8)
 			continue;
 		w = kb->dict.arena.buf + s->off - 1;
@@ -802,8 +809,12 @@ prepare_short_keys(ng_knowledge *kb)
 		if (memchr(w, '\0', s->len))
 			return NG_OK;
 		memcpy(&v, w, s->len);
-		if (ng_u64map_put(&kb->short_keys, v, s->val))
-			return NG_ERR_NOMEM;
+		for (j = ng_short_slot(v, kb->short_mask); kb->short_keys[j].word;
+		     j = (j + 1) & kb->short_mask)
+			;
+		kb->short_keys[j].word = v;
+		kb->short_keys[j].key = s->val;
+		kb->short_keys[j].wclass = kb->key_wclass[s->val];
 	}
 	kb->short_keys_ready = true;
 	return NG_OK;

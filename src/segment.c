@@ -433,6 +433,7 @@ ng_segment(ng_doc *doc)
 	}
 	/* Look every token up in the gazetteer's dictionary. */
 	{
+		const ng_knowledge *kb = doc->kb;
 		ng_buf f = {0};
 		size_t i;
 		for (i = 0; i < doc->n_toks; i++) {
@@ -458,11 +459,13 @@ ng_segment(ng_doc *doc)
 				key = f.buf;
 				klen = f.len;
 			}
-			if (klen >= 1 && klen <= 8 && doc->kb->short_keys_ready) {
+			if (klen >= 1 && klen <= 8 && kb->short_keys_ready) {
 				/* A short word is one 64-bit value: no hashing of
-				 * bytes, no comparing of strings. */
+				 * bytes, no comparing of strings, and its class in
+				 * the same slot. */
 				uint64_t v = 0;
-				uint32_t val = 0;
+				const struct ng_short_key *sk;
+				size_t j;
 				if (key == small) {
 					/* small holds 64 bytes: read eight, keep klen. */
 					memcpy(&v, small, 8);
@@ -470,10 +473,18 @@ ng_segment(ng_doc *doc)
 				} else {
 					memcpy(&v, key, klen);
 				}
-				ng_u64map_get(&doc->kb->short_keys, v, &val);
-				t->key = val;
+				for (j = ng_short_slot(v, kb->short_mask);
+				     (sk = &kb->short_keys[j])->word && sk->word != v;
+				     j = (j + 1) & kb->short_mask)
+					;
+				if (sk->word) {
+					t->key = sk->key;
+					t->wclass = (uint8_t)sk->wclass;
+					continue;
+				}
+				t->key = 0;
 			} else {
-				t->key = ng_kb_key(doc->kb, key, klen);
+				t->key = ng_kb_key(kb, key, klen);
 			}
 			if (!t->key) {
 				/* Words the gazetteers do not know get keys of the
@@ -482,7 +493,7 @@ ng_segment(ng_doc *doc)
 				 * still be matched. */
 				t->key = NG_LOCAL_KEY | ((uint32_t)ng_hash64(key, klen, 0) & ~NG_LOCAL_KEY);
 			} else {
-				t->wclass = doc->kb->key_wclass[t->key];
+				t->wclass = kb->key_wclass[t->key];
 			}
 		}
 		ng_buf_free(&f);
