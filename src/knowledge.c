@@ -776,9 +776,9 @@ prepare_word_classes(ng_knowledge *kb)
 	if (!(kb->key_wclass = calloc((size_t)kb->n_keys + 1, 1)))
 		return NG_ERR_NOMEM;
 	for (i = 0; i < kb->word_class.cap; i++) {
-		uint64_t key = kb->word_class.keys[i];
+		uint64_t key = kb->word_class.slots[i].key;
 		if (key && key <= kb->n_keys)
-			kb->key_wclass[key] = (uint8_t)kb->word_class.vals[i];
+			kb->key_wclass[key] = (uint8_t)kb->word_class.slots[i].val;
 	}
 	return NG_OK;
 }

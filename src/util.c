@@ -238,8 +238,7 @@ ng_u64map_init(ng_u64map *m)
 void
 ng_u64map_free(ng_u64map *m)
 {
-	free(m->keys);
-	free(m->vals);
+	free(m->slots);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -259,9 +258,9 @@ ng_u64map_get(const ng_u64map *m, uint64_t key, uint32_t *val)
 
 	if (!m->cap)
 		return 0;
-	for (i = u64_slot(key, m->cap); m->keys[i]; i = (i + 1) & (m->cap - 1))
-		if (m->keys[i] == key) {
-			*val = m->vals[i];
+	for (i = u64_slot(key, m->cap); m->slots[i].key; i = (i + 1) & (m->cap - 1))
+		if (m->slots[i].key == key) {
+			*val = m->slots[i].val;
 			return 1;
 		}
 	return 0;
@@ -274,35 +273,28 @@ ng_u64map_put(ng_u64map *m, uint64_t key, uint32_t val)
 
 	if ((m->count + 1) * 2 > m->cap) {
 		size_t ncap = m->cap ? m->cap * 2 : 64, j;
-		uint64_t *nk = calloc(ncap, sizeof(*nk));
-		uint32_t *nv = calloc(ncap, sizeof(*nv));
-		if (!nk || !nv) {
-			free(nk);
-			free(nv);
+		ng_u64map_slot *ns = calloc(ncap, sizeof(*ns));
+		if (!ns)
 			return NG_ERR_NOMEM;
-		}
 		for (j = 0; j < m->cap; j++) {
 			size_t k;
-			if (!m->keys[j])
+			if (!m->slots[j].key)
 				continue;
-			for (k = u64_slot(m->keys[j], ncap); nk[k]; k = (k + 1) & (ncap - 1))
+			for (k = u64_slot(m->slots[j].key, ncap); ns[k].key; k = (k + 1) & (ncap - 1))
 				;
-			nk[k] = m->keys[j];
-			nv[k] = m->vals[j];
+			ns[k] = m->slots[j];
 		}
-		free(m->keys);
-		free(m->vals);
-		m->keys = nk;
-		m->vals = nv;
+		free(m->slots);
+		m->slots = ns;
 		m->cap = ncap;
 	}
-	for (i = u64_slot(key, m->cap); m->keys[i]; i = (i + 1) & (m->cap - 1))
-		if (m->keys[i] == key) {
-			m->vals[i] = val;
+	for (i = u64_slot(key, m->cap); m->slots[i].key; i = (i + 1) & (m->cap - 1))
+		if (m->slots[i].key == key) {
+			m->slots[i].val = val;
 			return NG_OK;
 		}
-	m->keys[i] = key;
-	m->vals[i] = val;
+	m->slots[i].key = key;
+	m->slots[i].val = val;
 	m->count++;
 	return NG_OK;
 }

@@ -61,10 +61,15 @@ int ng_strmap_get_hashed(const ng_strmap *m, const char *key, size_t len, uint64
 /* Inserts or replaces. */
 ng_status ng_strmap_put(ng_strmap *m, const char *key, size_t len, uint32_t val);
 
-/* Maps uint64 keys to uint32 values (0 is not a valid key). */
+/* Maps uint64 keys to uint32 values (0 is not a valid key). A key and its
+ * value share a slot, so that a probe reads one cache line. */
 typedef struct {
-	uint64_t *keys;
-	uint32_t *vals;
+	uint64_t key;     /* 0 = empty slot */
+	uint32_t val;
+} ng_u64map_slot;
+
+typedef struct {
+	ng_u64map_slot *slots;
 	size_t cap;
 	size_t count;
 } ng_u64map;
