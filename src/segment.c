@@ -386,8 +386,7 @@ fold_ascii(const char *w, size_t n, char *out, size_t cap)
 	for (k = 0; k < n; k += 8) {
 		uint64_t v, up;
 		memcpy(&v, w + k, 8);
-		if (n - k < 8)
-			v &= head_mask(n - k);
+		v &= head_mask(n - k < 8 ? n - k : 8);
 		if (v & highs)
 			return 0;
 		/* The high bit of each byte in A..Z, moved to 0x20. */
