@@ -656,7 +656,7 @@ entity_for_name_once(ng_doc *doc, seen_spans *m, ng_class cls, uint32_t nb, uint
 	ng_status st;
 
 	span_text(doc, nb, ne, &s, &n);
-	h = ng_hash64(s, n, (uint64_t)cls) | 1;
+	h = (ng_hash_fast(s, n) ^ ((uint64_t)cls * 0x9e3779b97f4a7c15ULL)) | 1;
 	ng_u64map_get(&m->by_hash, h, &head);
 	for (r = head; r; r = m->v[r - 1].next)
 		if (m->v[r - 1].cls == (uint32_t)cls && m->v[r - 1].len == n &&

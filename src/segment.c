@@ -490,7 +490,7 @@ ng_segment(ng_doc *doc)
 				 * document's own, from a hash of the folded word, so
 				 * that surnames and acronyms seen in the article can
 				 * still be matched. */
-				t->key = NG_LOCAL_KEY | ((uint32_t)ng_hash64(key, klen, 0) & ~NG_LOCAL_KEY);
+				t->key = NG_LOCAL_KEY | ((uint32_t)ng_hash_fast(key, klen) & ~NG_LOCAL_KEY);
 			} else {
 				t->wclass = kb->key_wclass[t->key];
 			}
