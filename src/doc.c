@@ -125,9 +125,23 @@ ng_meta_extract(ng_doc *doc)
 	/* The expression runs only around four-digit numbers that could be
 	 * years, not over the whole text. */
 	for (start = 0; start + 4 <= doc->text.norm_len; start++) {
-		const char *y = s + start;
+		const char *y;
 		size_t wb, we;
 		PCRE2_SIZE at;
+		/* Eight bytes at a time to the next '1' or '2'. */
+		while (start + 8 <= doc->text.norm_len) {
+			const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+			uint64_t w, a, b;
+			memcpy(&w, s + start, 8);
+			a = w ^ ('1' * ones);
+			b = w ^ ('2' * ones);
+			if (((a - ones) & ~a & highs) || ((b - ones) & ~b & highs))
+				break;
+			start += 8;
+		}
+		if (start + 4 > doc->text.norm_len)
+			break;
+		y = s + start;
 		if (!(y[0] == '1' || y[0] == '2') || !(y[1] >= '0' && y[1] <= '9') ||
 		    !(y[2] >= '0' && y[2] <= '9') || !(y[3] >= '0' && y[3] <= '9') ||
 		    (start && s[start - 1] >= '0' && s[start - 1] <= '9') ||
@@ -139,7 +153,7 @@ ng_meta_extract(ng_doc *doc)
 		while (wb > 0 && ((unsigned char)s[wb] & 0xC0) == 0x80)
 			wb--;
 		for (at = wb; at < we &&
-		              pcre2_match(date_re, (PCRE2_SPTR)s, we, at, PCRE2_NO_UTF_CHECK, md, NULL) > 0;) {
+		              ng_regex_match(date_re, s, we, at, md) > 0;) {
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 			int yy, m, dd;
 			if (ov[2] != PCRE2_UNSET) {
@@ -199,6 +213,19 @@ ng_doc_add_alt(ng_doc *doc, uint32_t ent, const char *s, size_t len)
 	ng_buf t = {0};
 	size_t i;
 
+	if (ng_literal_is_clean(s, len)) {
+		/* Most forms are seen before: compare them before copying. */
+		char *alt;
+		if (strlen(e->label) == len && !memcmp(e->label, s, len))
+			return NG_OK;
+		for (i = 0; i < e->n_alts; i++)
+			if (strlen(e->alts[i]) == len && !memcmp(e->alts[i], s, len))
+				return NG_OK;
+		if (NG_GROW(e->alts, e->cap_alts, e->n_alts + 1) || !(alt = ng_strndup(s, len)))
+			return NG_ERR_NOMEM;
+		e->alts[e->n_alts++] = alt;
+		return NG_OK;
+	}
 	if (ng_clean_literal(s, len, &t))
 		return NG_ERR_NOMEM;
 	if (!t.buf || !strcmp(t.buf, e->label)) {
@@ -268,19 +295,21 @@ ng_status
 ng_doc_entity_for_entry(ng_doc *doc, int32_t idx, uint32_t *out)
 {
 	const ng_entry *e = &doc->kb->entries[idx];
-	ng_buf id = {0};
+	ng_buf *id = &doc->scratch;
 	ng_status st;
 
 	/* Most lookups are of entries the document has seen already. */
 	if (ng_u64map_get(&doc->entry_ents, (uint64_t)idx + 1, out))
 		return NG_OK;
 
-	if (ng_buf_adds(&id, ng_class_path(e->cls)) || ng_buf_addc(&id, '/') ||
-	    (e->cls == NG_CLASS_COUNTRY || is_slug(e->id) ? ng_buf_adds(&id, e->id)
-	                                                   : ng_slug(e->id, strlen(e->id), &id)))
+	/* The ID is built in the document's scratch buffer: new_entity
+	 * copies it. */
+	ng_buf_clear(id);
+	if (ng_buf_adds(id, ng_class_path(e->cls)) || ng_buf_addc(id, '/') ||
+	    (e->cls == NG_CLASS_COUNTRY || is_slug(e->id) ? ng_buf_adds(id, e->id)
+	                                                   : ng_slug(e->id, strlen(e->id), id)))
 		return NG_ERR_NOMEM;
-	st = new_entity(doc, e->cls, idx, id.buf, id.len, e->label, strlen(e->label), out);
-	ng_buf_free(&id);
+	st = new_entity(doc, e->cls, idx, id->buf, id->len, e->label, strlen(e->label), out);
 	if (!st)
 		st = ng_u64map_put(&doc->entry_ents, (uint64_t)idx + 1, *out);
 	return st;
@@ -294,13 +323,15 @@ ng_doc_entity_for_name(ng_doc *doc, ng_class cls, const char *label, size_t len,
 	ng_status st;
 	int32_t e;
 
-	if (ng_buf_printf(&id, "%s/", ng_class_path(cls)) || ng_slug(label, len, &id))
+	if (ng_buf_adds(&id, ng_class_path(cls)) || ng_buf_addc(&id, '/') ||
+	    ng_slug(label, len, &id))
 		return NG_ERR_NOMEM;
 	/* A gazetteer entry with the same ID is the same entity. */
 	e = -1;
 	{
 		ng_buf ref = {0};
-		if (!ng_buf_printf(&ref, "%s:%s", ng_class_name(cls), id.buf + strlen(ng_class_path(cls)) + 1))
+		if (!ng_buf_adds(&ref, ng_class_name(cls)) && !ng_buf_addc(&ref, ':') &&
+		    !ng_buf_adds(&ref, id.buf + strlen(ng_class_path(cls)) + 1))
 			e = ng_kb_find_entry(doc->kb, ref.buf, ref.len);
 		ng_buf_free(&ref);
 	}

@@ -30,11 +30,13 @@
 typedef struct {
 	const char *orig;
 	size_t orig_len;
-	char *norm;
+	char *norm;         /* followed by NG_NORM_PAD NUL bytes */
 	size_t norm_len;
 	uint32_t *map;      /* norm_len + 1 entries */
 	uint32_t *chars;    /* code points before each 64-byte block, lazily */
 } ng_text;
+
+#define NG_NORM_PAD 8
 
 /* Checks UTF-8 (no NUL, no overlong forms, no surrogates); returns NG_OK or
  * the error with *bad set to the offending byte offset and *why to a reason. */
@@ -59,6 +61,8 @@ ng_status ng_fold(const char *s, size_t len, bool strip, ng_buf *out);
  * literals (C0/C1 controls but tab become spaces, U+FFFE/U+FFFF become
  * U+FFFD). */
 ng_status ng_clean_literal(const char *s, size_t len, ng_buf *out);
+/* Would ng_clean_literal copy s unchanged? */
+bool ng_literal_is_clean(const char *s, size_t len);
 
 /* --------------------------------------------------------------- segment */
 
@@ -253,6 +257,23 @@ struct ng_knowledge {
 	ng_buf boiler_line_src, boiler_cut_src, boiler_any_src;
 	pcre2_code *boiler_line, *boiler_cut, *boiler_any;
 	pcre2_code *date_re;    /* publication dates, compiled at prepare */
+	/* Tables of the text front end, built at prepare (knowledge.c). */
+	uint8_t *key_wclass;    /* dictionary key -> NG_WC_* bits, n_keys + 1 */
+	/* Dictionary words of up to 8 bytes, zero-padded into a uint64
+	 * (memcpy order), with their key and word class in one slot; open
+	 * addressing by ng_short_slot; complete when short_keys_ready. */
+	struct ng_short_key {
+		uint64_t word;      /* 0 = empty */
+		uint32_t key;
+		uint32_t wclass;
+	} *short_keys;
+	size_t short_mask;
+	bool short_keys_ready;
+	/* Strings one of which a match of boiler_any must contain (each a
+	 * length byte and lower-case bytes), and flags for their first two
+	 * bytes; NULL if not known (boilerplate.c). */
+	ng_buf boiler_any_lits;
+	uint8_t *boiler_any_pairs;
 	bool prepared;
 	/* Lookup tables that prepare (gazetteer.c) builds from the maps and
 	 * lists above, for the per-token work. Each notes the size it was built
@@ -272,6 +293,13 @@ struct ng_knowledge {
 	struct ng_holder { uint32_t entry, office, next; } *holders;
 	size_t holder_entries;  /* n_entries when built */
 };
+
+/* The first slot of a short word in kb->short_keys. */
+static inline size_t
+ng_short_slot(uint64_t word, size_t mask)
+{
+	return (size_t)((word * 0x9E3779B97F4A7C15ULL) >> 40) & mask;
+}
 
 /* The expression for publication dates (doc.c). */
 extern const char ng_date_pattern[];
@@ -313,6 +341,13 @@ void ng_boiler_free(ng_knowledge *kb);
 /* Compiles a pattern, reporting errors with file, line and offset. */
 pcre2_code *ng_regex_compile(const ng_knowledge *kb, const char *re, size_t len,
                              const char *file, unsigned long line, uint32_t opts);
+/* pcre2_match on validated text (PCRE2_NO_UTF_CHECK), through the JIT's
+ * fast path when the pattern has been JIT-compiled. */
+int ng_regex_match(const pcre2_code *re, const char *s, size_t len, size_t start,
+                   pcre2_match_data *md);
+
+/* Builds the literal filter of the expression for lines anywhere. */
+ng_status ng_boiler_prepare_filter(ng_knowledge *kb);
 
 /* Splits a data file line into TAB-separated fields (in place). */
 size_t ng_split_tabs(char *line, char **fields, size_t max);

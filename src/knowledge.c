@@ -86,6 +86,8 @@ ng_knowledge_free(ng_knowledge *kb)
 	ng_patterns_free(kb);
 	ng_boiler_free(kb);
 	pcre2_code_free(kb->date_re);
+	free(kb->key_wclass);
+	free(kb->short_keys);
 	free(kb);
 }
 
@@ -183,6 +185,20 @@ ng_regex_compile(const ng_knowledge *kb, const char *re, size_t len,
 	/* JIT is an optimization: without it matching still works. */
 	(void)pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
 	return code;
+}
+
+int
+ng_regex_match(const pcre2_code *re, const char *s, size_t len, size_t start,
+               pcre2_match_data *md)
+{
+	/* pcre2_jit_match skips pcre2_match's argument checks, which cost as
+	 * much as matching a short line; it answers JIT_BADOPTION for a
+	 * pattern that JIT did not compile. */
+	int rc = pcre2_jit_match(re, (PCRE2_SPTR)s, len, start, 0, md, NULL);
+
+	if (rc == PCRE2_ERROR_JIT_BADOPTION)
+		rc = pcre2_match(re, (PCRE2_SPTR)s, len, start, PCRE2_NO_UTF_CHECK, md, NULL);
+	return rc;
 }
 
 /* ---------------------------------------------------------------- lexicon */
@@ -444,7 +460,9 @@ ng_boiler_prepare(ng_knowledge *kb)
 	                                        "boilerplate", 0,
 	                                        PCRE2_CASELESS | PCRE2_ANCHORED)))
 		return NG_ERR_PATTERN;
-	return NG_OK;
+	/* Rules anchored at the line's start fail fast; the others search
+	 * the whole line, and a literal filter spares most lines that. */
+	return ng_boiler_prepare_filter(kb);
 }
 
 ng_status
@@ -466,6 +484,9 @@ ng_boiler_free(ng_knowledge *kb)
 	ng_buf_free(&kb->boiler_any_src);
 	ng_buf_free(&kb->boiler_line_src);
 	ng_buf_free(&kb->boiler_cut_src);
+	ng_buf_free(&kb->boiler_any_lits);
+	free(kb->boiler_any_pairs);
+	kb->boiler_any_pairs = NULL;
 	free(kb->boiler);
 	kb->boiler = NULL;
 	kb->n_boiler = kb->cap_boiler = 0;
@@ -744,11 +765,70 @@ ng_knowledge_add_gazetteer(ng_knowledge *kb, const char *path)
 	return ng_gazetteer_load(kb, path, kb->load_priority);
 }
 
+/* The word classes by dictionary key, so that a token finds its class by
+ * indexing rather than by a second hash lookup. */
+static ng_status
+prepare_word_classes(ng_knowledge *kb)
+{
+	size_t i;
+
+	free(kb->key_wclass);
+	if (!(kb->key_wclass = calloc((size_t)kb->n_keys + 1, 1)))
+		return NG_ERR_NOMEM;
+	for (i = 0; i < kb->word_class.cap; i++) {
+		uint64_t key = kb->word_class.slots[i].key;
+		if (key && key <= kb->n_keys)
+			kb->key_wclass[key] = (uint8_t)kb->word_class.slots[i].val;
+	}
+	return NG_OK;
+}
+
+/* The dictionary's short words as 64-bit values, for the tokenizer. */
+static ng_status
+prepare_short_keys(ng_knowledge *kb)
+{
+	size_t i, cap = 16;
+
+	free(kb->short_keys);
+	kb->short_keys = NULL;
+	kb->short_keys_ready = false;
+	while (cap < kb->dict.count * 2)
+		cap *= 2;
+	if (!(kb->short_keys = calloc(cap, sizeof(*kb->short_keys))))
+		return NG_ERR_NOMEM;
+	kb->short_mask = cap - 1;
+	for (i = 0; i < kb->dict.cap; i++) {
+		const ng_strmap_slot *s = &kb->dict.slots[i];
+		const char *w;
+		uint64_t v = 0;
+		size_t j;
+		if (!s->off || !s->len || s->len > 8)
+			continue;
+		w = kb->dict.arena.buf + s->off - 1;
+		/* A NUL byte would make two words one value. */
+		if (memchr(w, '\0', s->len))
+			return NG_OK;
+		memcpy(&v, w, s->len);
+		for (j = ng_short_slot(v, kb->short_mask); kb->short_keys[j].word;
+		     j = (j + 1) & kb->short_mask)
+			;
+		kb->short_keys[j].word = v;
+		kb->short_keys[j].key = s->val;
+		kb->short_keys[j].wclass = kb->key_wclass[s->val];
+	}
+	kb->short_keys_ready = true;
+	return NG_OK;
+}
+
 ng_status
 ng_knowledge_prepare(ng_knowledge *kb)
 {
 	ng_status st = ng_gazetteer_prepare(kb);
 
+	if (!st)
+		st = prepare_word_classes(kb);
+	if (!st)
+		st = prepare_short_keys(kb);
 	if (!st)
 		st = ng_boiler_prepare(kb);
 	if (!st && !kb->date_re &&

@@ -26,6 +26,22 @@ static const unsigned char ascii_class[128] = {
 #undef S
 #undef O
 
+/* For the word scanner: ASCII letters and digits, with their case (0 for
+ * every other byte, including those of UTF-8 sequences). */
+enum { AW_UPPER = 1, AW_LOWER = 2, AW_DIGIT = 4 };
+#define U AW_UPPER
+#define L AW_LOWER
+#define D AW_DIGIT
+static const unsigned char ascii_word[256] = {
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, D, D, D, D, D, D, D, D, D, D, 0, 0, 0, 0, 0, 0,
+	0, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, 0, 0, 0, 0, 0,
+	0, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, 0, 0, 0, 0, 0,
+};
+#undef U
+#undef L
+#undef D
+
 static inline int
 char_class(const unsigned char *s, size_t *n)
 {
@@ -77,48 +93,64 @@ class_at(const char *s, size_t i, size_t e)
 	return char_class((const unsigned char *)s + i, &n);
 }
 
-/* Scans a word from i; returns its end. Keeps apostrophes between letters
- * (isn't, O'Brien) but not a possessive 's. */
+/* Scans a word from i; returns its end and sets *flags. Keeps apostrophes
+ * between letters (isn't, O'Brien) but not a possessive 's. The flags say
+ * what the first character is (marks and periods aside) and whether the
+ * word is written in capitals. */
 static size_t
-scan_word(const char *s, size_t i, size_t e)
+scan_word(const char *s, size_t i, size_t e, uint16_t *flags)
 {
+	int first = -1;
+	size_t upper = 0, lower = 0;
+	uint16_t f = NG_TOK_WORD;
+
 	while (i < e) {
-		size_t n;
-		int c = char_class((const unsigned char *)s + i, &n);
+		unsigned char ch = (unsigned char)s[i];
+		size_t n = 1;
+		int c;
+		if (ascii_word[ch]) {
+			/* A run of ASCII letters and digits. */
+			const unsigned char *p = (const unsigned char *)s + i;
+			const unsigned char *end = (const unsigned char *)s + e;
+			unsigned m = ascii_word[ch], any = 0;
+			if (first < 0)
+				first = m == AW_UPPER ? CH_UPPER : m == AW_LOWER ? CH_LOWER : CH_DIGIT;
+			do {
+				upper += m & AW_UPPER;
+				any |= m;
+				if (++p == end)
+					break;
+				m = ascii_word[*p];
+			} while (m);
+			i = (size_t)(p - (const unsigned char *)s);
+			lower += !!(any & AW_LOWER);
+			continue;
+		}
+		c = ch < 0x80 ? ascii_class[ch] : char_class((const unsigned char *)s + i, &n);
 		if (is_wordch(c)) {
+			if (first < 0 && c != CH_MARK)
+				first = c;
+			upper += c == CH_UPPER;
+			lower += c == CH_LOWER;
 			i += n;
 			continue;
 		}
-		if (s[i] == '\'' && is_wordch(class_at(s, i + 1, e))) {
+		if (ch == '\'' && is_wordch(class_at(s, i + 1, e))) {
 			if ((s[i + 1] == 's' || s[i + 1] == 'S') && !is_wordch(class_at(s, i + 2, e)))
 				break;
+			if (first < 0)
+				first = CH_OTHER;
 			i++;
 			continue;
 		}
-		if ((s[i] == '.' || s[i] == ',') && i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' &&
+		if ((ch == '.' || ch == ',') && i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' &&
 		    i + 1 < e && s[i + 1] >= '0' && s[i + 1] <= '9') {
+			if (first < 0 && ch != '.')
+				first = CH_OTHER;
 			i++;
 			continue;
 		}
 		break;
-	}
-	return i;
-}
-
-static uint16_t
-word_flags(const char *s, size_t b, size_t e)
-{
-	size_t i = b, n;
-	int first = -1, upper = 0, lower = 0;
-	uint16_t f = NG_TOK_WORD;
-
-	while (i < e) {
-		int c = char_class((const unsigned char *)s + i, &n);
-		if (first < 0 && c != CH_MARK && s[i] != '.')
-			first = c;
-		upper += c == CH_UPPER;
-		lower += c == CH_LOWER;
-		i += n;
 	}
 	if (first == CH_DIGIT)
 		f |= NG_TOK_NUM;
@@ -128,21 +160,24 @@ word_flags(const char *s, size_t b, size_t e)
 		f |= NG_TOK_LOWER;
 	if (upper >= 2 && !lower)
 		f |= NG_TOK_UPPER;
-	return f;
+	*flags = f;
+	return i;
 }
 
-static ng_status
+static inline ng_status
 push_tok(ng_token **toks, size_t *n, size_t *cap, size_t b, size_t e,
          uint16_t flags)
 {
-	if (ng_grow((void **)toks, cap, *n + 1, sizeof(**toks)))
+	ng_token *t;
+
+	if (*n >= *cap && ng_grow((void **)toks, cap, *n + 1, sizeof(**toks)))
 		return NG_ERR_NOMEM;
-	(*toks)[*n].b = (uint32_t)b;
-	(*toks)[*n].e = (uint32_t)e;
-	(*toks)[*n].key = 0;
-	(*toks)[*n].flags = flags;
-	(*toks)[*n].wclass = 0;
-	(*n)++;
+	t = &(*toks)[(*n)++];
+	t->b = (uint32_t)b;
+	t->e = (uint32_t)e;
+	t->key = 0;
+	t->flags = flags;
+	t->wclass = 0;
 	return NG_OK;
 }
 
@@ -178,8 +213,7 @@ ng_tokenize(const ng_knowledge *kb, const char *s, size_t b, size_t e,
 		}
 		if (is_wordch(c)) {
 			uint16_t f;
-			j = scan_word(s, i, e);
-			f = word_flags(s, i, j);
+			j = scan_word(s, i, e, &f);
 			/* Initials: U.S., U.K., D.C. */
 			if (j - i == 1 && c == CH_UPPER && j + 2 < e + 1 && s[j] == '.' &&
 			    class_at(s, j + 1, e) == CH_UPPER && j + 2 < e && s[j + 2] == '.') {
@@ -233,23 +267,29 @@ ng_tokenize(const ng_knowledge *kb, const char *s, size_t b, size_t e,
 	return NG_OK;
 }
 
-static bool
-tok_is(const ng_doc *doc, const ng_token *t, const char *s)
+/* The byte of a one-byte token, or 0. */
+static inline char
+tok_char(const ng_doc *doc, const ng_token *t)
 {
-	size_t n = strlen(s);
-	return t->e - t->b == n && !memcmp(doc->text.norm + t->b, s, n);
+	return t->e - t->b == 1 ? doc->text.norm[t->b] : 0;
 }
 
 static bool
 is_function_word(const ng_doc *doc, const ng_token *t)
 {
-	static const char *const words[] = {"a", "an", "the", "of", "in", "on", "at",
-	                                    "to", "for", "and", "or", "with", "by",
-	                                    "from", "as", "amid", "vs", NULL};
-	size_t i;
+	static const struct {
+		const char *w;
+		size_t n;
+	} words[] = {{"a", 1},   {"an", 2},  {"the", 3},  {"of", 2},   {"in", 2},   {"on", 2},
+	             {"at", 2},  {"to", 2},  {"for", 3},  {"and", 3},  {"or", 2},   {"with", 4},
+	             {"by", 2},  {"from", 4}, {"as", 2},  {"amid", 4}, {"vs", 2}};
+	size_t i, n = t->e - t->b;
+	const char *s = doc->text.norm + t->b;
 
-	for (i = 0; words[i]; i++)
-		if (tok_is(doc, t, words[i]))
+	if (n > 4)
+		return false;
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (words[i].n == n && !memcmp(s, words[i].w, n))
 			return true;
 	return false;
 }
@@ -273,9 +313,7 @@ push_sentence(ng_doc *doc, size_t tb, size_t te, uint32_t line, bool whole_line)
 	s->line = line;
 	s->flags = 0;
 	last = &doc->toks[te - 1];
-	if (whole_line && !(tok_is(doc, last, ".") || tok_is(doc, last, "!") ||
-	                    tok_is(doc, last, "?") || tok_is(doc, last, "\"") ||
-	                    tok_is(doc, last, "'") || tok_is(doc, last, ":")))
+	if (whole_line && !memchr(".!?\"':", tok_char(doc, last), 6))
 		s->flags |= NG_SENT_HEADLINE;
 	for (i = tb; (s->flags & NG_SENT_HEADLINE) && i < te; i++) {
 		const ng_token *t = &doc->toks[i];
@@ -299,23 +337,65 @@ sentence_end(const ng_doc *doc, size_t i, size_t te)
 {
 	const ng_token *t = &doc->toks[i];
 	size_t j;
+	char c;
 
-	if (!(tok_is(doc, t, ".") || tok_is(doc, t, "!") || tok_is(doc, t, "?") ||
-	      tok_is(doc, t, "...")))
+	if (t->flags & NG_TOK_WORD)
+		return 0;
+	c = tok_char(doc, t);
+	if (!(c == '.' || c == '!' || c == '?' ||
+	      (t->e - t->b == 3 && !memcmp(doc->text.norm + t->b, "...", 3))))
 		return 0;
 	j = i + 1;
-	while (j < te && (tok_is(doc, &doc->toks[j], "\"") || tok_is(doc, &doc->toks[j], "'") ||
-	                  tok_is(doc, &doc->toks[j], ")")))
+	while (j < te && ((c = tok_char(doc, &doc->toks[j])) == '"' || c == '\'' || c == ')'))
 		j++;
 	if (j >= te)
 		return te;
 	if (!(doc->toks[j].flags & NG_TOK_SPACE) && j == i + 1)
 		return 0;
 	t = &doc->toks[j];
-	if (t->flags & (NG_TOK_CAP | NG_TOK_NUM) || tok_is(doc, t, "\"") || tok_is(doc, t, "'") ||
-	    tok_is(doc, t, "("))
+	c = tok_char(doc, t);
+	if (t->flags & (NG_TOK_CAP | NG_TOK_NUM) || c == '"' || c == '\'' || c == '(')
 		return j;
 	return 0;
+}
+
+/* A mask that keeps the first r (1 to 8) bytes of a 64-bit value loaded
+ * with memcpy, whatever the byte order. */
+static inline uint64_t
+head_mask(size_t r)
+{
+	static const unsigned char ff[16] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+	uint64_t m;
+
+	memcpy(&m, ff + 8 - r, 8);
+	return m;
+}
+
+/* Lower-cases the ASCII word w[0, n) into out, eight bytes at a time (the
+ * normalized text is padded for the last read, and out may be written up
+ * to the next multiple of eight); returns n, or less if the word is not
+ * ASCII or longer than cap. */
+static size_t
+fold_ascii(const char *w, size_t n, char *out, size_t cap)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	size_t k;
+
+	if ((n + 7) / 8 * 8 > cap)
+		return 0;
+	for (k = 0; k < n; k += 8) {
+		uint64_t v, up;
+		memcpy(&v, w + k, 8);
+		if (n - k < 8)
+			v &= head_mask(n - k);
+		if (v & highs)
+			return 0;
+		/* The high bit of each byte in A..Z, moved to 0x20. */
+		up = ((v + 0x3F * ones) ^ (v + 0x25 * ones)) & highs;
+		v |= up >> 2;
+		memcpy(out + k, &v, 8);
+	}
+	return n;
 }
 
 ng_status
@@ -326,10 +406,15 @@ ng_segment(ng_doc *doc)
 	uint32_t line = 0;
 	ng_status st = NG_OK;
 
+	/* News text has about one token per five bytes and a sentence per
+	 * hundred: size the arrays once rather than doubling them. */
+	if (NG_GROW(doc->toks, doc->cap_toks, len / 4 + 16) ||
+	    NG_GROW(doc->sents, doc->cap_sents, len / 64 + 8))
+		return NG_ERR_NOMEM;
 	while (lb <= len) {
-		size_t le = lb, tb, i, start;
-		while (le < len && s[le] != '\n')
-			le++;
+		size_t le, tb, i, start;
+		const char *nl = memchr(s + lb, '\n', len - lb);
+		le = nl ? (size_t)(nl - s) : len;
 		line++;
 		tb = doc->n_toks;
 		TRY(st, ng_tokenize(doc->kb, s, lb, le, &doc->toks, &doc->n_toks, &doc->cap_toks));
@@ -348,6 +433,7 @@ ng_segment(ng_doc *doc)
 	}
 	/* Look every token up in the gazetteer's dictionary. */
 	{
+		const ng_knowledge *kb = doc->kb;
 		ng_buf f = {0};
 		size_t i;
 		for (i = 0; i < doc->n_toks; i++) {
@@ -360,8 +446,7 @@ ng_segment(ng_doc *doc)
 			if (!(t->flags & NG_TOK_WORD))
 				continue;
 			/* ASCII words fold by lower-casing, on the stack. */
-			for (k = 0; k < n && k < sizeof(small) && !((unsigned char)w[k] & 0x80); k++)
-				small[k] = (w[k] >= 'A' && w[k] <= 'Z') ? (char)(w[k] + 32) : w[k];
+			k = fold_ascii(w, n, small, sizeof(small));
 			if (k == n) {
 				key = small;
 				klen = n;
@@ -374,7 +459,33 @@ ng_segment(ng_doc *doc)
 				key = f.buf;
 				klen = f.len;
 			}
-			t->key = ng_kb_key(doc->kb, key, klen);
+			if (klen >= 1 && klen <= 8 && kb->short_keys_ready) {
+				/* A short word is one 64-bit value: no hashing of
+				 * bytes, no comparing of strings, and its class in
+				 * the same slot. */
+				uint64_t v = 0;
+				const struct ng_short_key *sk;
+				size_t j;
+				if (key == small) {
+					/* small holds 64 bytes: read eight, keep klen. */
+					memcpy(&v, small, 8);
+					v &= head_mask(klen);
+				} else {
+					memcpy(&v, key, klen);
+				}
+				for (j = ng_short_slot(v, kb->short_mask);
+				     (sk = &kb->short_keys[j])->word && sk->word != v;
+				     j = (j + 1) & kb->short_mask)
+					;
+				if (sk->word) {
+					t->key = sk->key;
+					t->wclass = (uint8_t)sk->wclass;
+					continue;
+				}
+				t->key = 0;
+			} else {
+				t->key = ng_kb_key(kb, key, klen);
+			}
 			if (!t->key) {
 				/* Words the gazetteers do not know get keys of the
 				 * document's own, from a hash of the folded word, so
@@ -382,9 +493,7 @@ ng_segment(ng_doc *doc)
 				 * still be matched. */
 				t->key = NG_LOCAL_KEY | ((uint32_t)ng_hash64(key, klen, 0) & ~NG_LOCAL_KEY);
 			} else {
-				uint32_t wc;
-				if (ng_u64map_get(&doc->kb->word_class, t->key, &wc))
-					t->wclass = (uint8_t)wc;
+				t->wclass = kb->key_wclass[t->key];
 			}
 		}
 		ng_buf_free(&f);

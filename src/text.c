@@ -6,6 +6,33 @@
 #include <string.h>
 #include <utf8proc.h>
 
+/* Eight bytes at a time: most news text is ASCII. */
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+static inline uint64_t
+load64(const unsigned char *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, 8);
+	return w;
+}
+
+/* Has w a zero byte? */
+static inline uint64_t
+has_zero(uint64_t w)
+{
+	return (w - ONES) & ~w & HIGHS;
+}
+
+/* Has w a byte that is not printable ASCII (below 0x20, 0x7F or above)? */
+static inline uint64_t
+has_special(uint64_t w)
+{
+	return (w & HIGHS) | ((w - 0x20 * ONES) & ~w & HIGHS) | has_zero(w ^ (0x7F * ONES));
+}
+
 size_t
 ng_utf8_decode(const unsigned char *s, int32_t *cp)
 {
@@ -33,10 +60,19 @@ ng_utf8_check(const char *str, size_t len, size_t *bad, const char **why)
 	size_t i = 0;
 
 	while (i < len) {
-		unsigned char c = s[i];
+		unsigned char c;
 		size_t n, k;
 		int32_t cp;
 
+		while (i + 8 <= len) {
+			uint64_t w = load64(s + i);
+			if ((w & HIGHS) || has_zero(w))
+				break;
+			i += 8;
+		}
+		if (i >= len)
+			break;
+		c = s[i];
 		if (c < 0x80) {
 			if (!c) {
 				*bad = i;
@@ -142,6 +178,29 @@ norm_put(ng_text *t, size_t *cap, const char *s, size_t n, size_t orig_off)
 	return NG_OK;
 }
 
+/* Bytes that normalize to themselves (a tab to a space) one to one. */
+static inline bool
+is_plain(unsigned char c)
+{
+	return (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\t';
+}
+
+/* The end of the run of plain bytes from i. */
+static size_t
+plain_run(const unsigned char *s, size_t i, size_t len)
+{
+	for (;;) {
+		size_t stop;
+		while (i + 8 <= len && !has_special(load64(s + i)))
+			i += 8;
+		stop = i + 8 < len ? i + 8 : len;
+		while (i < stop && is_plain(s[i]))
+			i++;
+		if (i < stop || i == len)
+			return i;
+	}
+}
+
 ng_status
 ng_text_init(ng_text *t, const char *bytes, size_t len, size_t *bad,
              const char **why)
@@ -181,20 +240,35 @@ ng_text_init(ng_text *t, const char *bytes, size_t len, size_t *bad,
 		int32_t cp;
 		const char *f;
 
-		if (s[i] < 0x80 && s[i] >= 0x20 && s[i] != 0x7F) {
-			/* ASCII fast path: runs of plain characters copy as they are. */
-			size_t j = i;
-			while (j < t->orig_len && s[j] < 0x80 && s[j] >= 0x20 && s[j] != 0x7F &&
-			       !(j + 1 < t->orig_len && s[j + 1] >= 0x80))
-				j++;
+		if (is_plain(s[i])) {
+			/* Plain ASCII copies as it is, but a character followed by
+			 * a non-ASCII one is left to normalize with any combining
+			 * marks after it. */
+			size_t j = plain_run(s, i, t->orig_len), k, run;
+			char *out, *tab;
+			uint32_t *map;
+			if (j < t->orig_len && s[j] >= 0x80)
+				j--;
 			if (j > i) {
-				if (NG_GROW(t->map, mcap, t->norm_len + (j - i) + 1) ||
-				    NG_GROW(t->norm, ncap, t->norm_len + (j - i) + 1))
+				run = j - i;
+				if (NG_GROW(t->map, mcap, t->norm_len + run + 1) ||
+				    NG_GROW(t->norm, ncap, t->norm_len + run + 1))
 					goto nomem;
-				memcpy(t->norm + t->norm_len, s + i, j - i);
-				for (n = 0; n < j - i; n++)
-					t->map[t->norm_len + n] = (uint32_t)(i + n);
-				t->norm_len += j - i;
+				out = t->norm + t->norm_len;
+				map = t->map + t->norm_len;
+				memcpy(out, s + i, run);
+				for (k = 0; k + 4 <= run; k += 4) {
+					uint32_t o = (uint32_t)(i + k);
+					map[k] = o;
+					map[k + 1] = o + 1;
+					map[k + 2] = o + 2;
+					map[k + 3] = o + 3;
+				}
+				for (; k < run; k++)
+					map[k] = (uint32_t)(i + k);
+				for (tab = out; (tab = memchr(tab, '\t', (size_t)(out + run - tab)));)
+					*tab++ = ' ';
+				t->norm_len += run;
 				i = j;
 				continue;
 			}
@@ -256,9 +330,11 @@ ng_text_init(ng_text *t, const char *bytes, size_t len, size_t *bad,
 			free(out);
 		}
 	}
-	if (NG_GROW(t->map, mcap, t->norm_len + 1) || NG_GROW(t->norm, ncap, t->norm_len + 1))
+	/* The normalized text ends with eight NUL bytes, so that the tokenizer
+	 * may read a word eight bytes at a time. */
+	if (NG_GROW(t->map, mcap, t->norm_len + 1) || NG_GROW(t->norm, ncap, t->norm_len + NG_NORM_PAD))
 		goto nomem;
-	t->norm[t->norm_len] = '\0';
+	memset(t->norm + t->norm_len, 0, NG_NORM_PAD);
 	t->map[t->norm_len] = (uint32_t)t->orig_len;
 	return NG_OK;
 nomem:
@@ -352,14 +428,25 @@ ng_clean_literal(const char *str, size_t len, ng_buf *out)
 	size_t i = 0, run = 0;
 
 	while (i < len) {
-		int32_t cp;
-		size_t n = ng_utf8_decode(s + i, &cp);
+		unsigned char c = s[i];
+		size_t n = 1;
 		const char *rep = NULL;
 
-		if ((cp < 0x20 && cp != '\t') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
-			rep = " ";
-		else if (cp == 0xFFFE || cp == 0xFFFF)
-			rep = "\xEF\xBF\xBD";
+		if (c >= 0x20 && c < 0x7F) {
+			i++;
+			continue;
+		}
+		if (c < 0x80) {
+			if (c != '\t')
+				rep = " ";
+		} else {
+			int32_t cp;
+			n = ng_utf8_decode(s + i, &cp);
+			if (cp < 0xA0)
+				rep = " ";
+			else if (cp == 0xFFFE || cp == 0xFFFF)
+				rep = "\xEF\xBF\xBD";
+		}
 		if (rep) {
 			if (ng_buf_add(out, str + run, i - run) || ng_buf_adds(out, rep))
 				return NG_ERR_NOMEM;
@@ -368,6 +455,24 @@ ng_clean_literal(const char *str, size_t len, ng_buf *out)
 		i += n;
 	}
 	return ng_buf_add(out, str + run, len - run);
+}
+
+bool
+ng_literal_is_clean(const char *str, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = s[i];
+		if (c >= 0x20 && c < 0x7F)
+			continue;
+		if (c < 0x80 ? c != '\t'
+		             : (c == 0xC2 && i + 1 < len && s[i + 1] < 0xA0) ||
+		                   (c == 0xEF && i + 2 < len && s[i + 1] == 0xBF && s[i + 2] >= 0xBE))
+			return false;
+	}
+	return true;
 }
 
 ng_status

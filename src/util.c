@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 ng_status
 ng_grow(void **arr, size_t *cap, size_t n, size_t sz)
@@ -110,6 +112,12 @@ ng_hash64(const void *data, size_t len, uint64_t seed)
 	return h;
 }
 
+uint64_t
+ng_hash_fast(const void *data, size_t len)
+{
+	return XXH3_64bits(data, len);
+}
+
 void
 ng_strmap_init(ng_strmap *m)
 {
@@ -119,23 +127,23 @@ ng_strmap_init(ng_strmap *m)
 void
 ng_strmap_free(ng_strmap *m)
 {
-	free(m->hashes);
-	free(m->offs);
-	free(m->lens);
-	free(m->vals);
+	free(m->slots);
 	ng_buf_free(&m->arena);
 	memset(m, 0, sizeof(*m));
 }
 
-static size_t
+/* The slot of a key, or the empty slot where it would go. The low bits of
+ * the hash pick the first slot, the high bits are kept to compare. */
+static inline size_t
 strmap_find(const ng_strmap *m, const char *key, size_t len, uint64_t h)
 {
 	size_t mask = m->cap - 1;
 	size_t i = (size_t)h & mask;
+	uint32_t hi = (uint32_t)(h >> 32);
+	const ng_strmap_slot *s;
 
-	while (m->offs[i]) {
-		if (m->hashes[i] == h && m->lens[i] == len &&
-		    !memcmp(m->arena.buf + m->offs[i] - 1, key, len))
+	for (s = &m->slots[i]; s->off; s = &m->slots[i]) {
+		if (s->hash == hi && s->len == len && !memcmp(m->arena.buf + s->off - 1, key, len))
 			return i;
 		i = (i + 1) & mask;
 	}
@@ -143,71 +151,69 @@ strmap_find(const ng_strmap *m, const char *key, size_t len, uint64_t h)
 }
 
 int
-ng_strmap_get(const ng_strmap *m, const char *key, size_t len, uint32_t *val)
+ng_strmap_get_hashed(const ng_strmap *m, const char *key, size_t len, uint64_t h,
+                     uint32_t *val)
 {
 	size_t i;
 
 	if (!m->cap)
 		return 0;
-	i = strmap_find(m, key, len, ng_hash64(key, len, 0));
-	if (!m->offs[i])
+	i = strmap_find(m, key, len, h);
+	if (!m->slots[i].off)
 		return 0;
 	if (val)
-		*val = m->vals[i];
+		*val = m->slots[i].val;
 	return 1;
+}
+
+int
+ng_strmap_get(const ng_strmap *m, const char *key, size_t len, uint32_t *val)
+{
+	if (!m->cap)
+		return 0;
+	return ng_strmap_get_hashed(m, key, len, ng_hash_fast(key, len), val);
 }
 
 static ng_status
 strmap_rehash(ng_strmap *m, size_t ncap)
 {
-	ng_strmap n = *m;
+	ng_strmap_slot *n = calloc(ncap, sizeof(*n));
 	size_t i;
 
-	n.cap = ncap;
-	n.hashes = calloc(ncap, sizeof(*n.hashes));
-	n.offs = calloc(ncap, sizeof(*n.offs));
-	n.lens = calloc(ncap, sizeof(*n.lens));
-	n.vals = calloc(ncap, sizeof(*n.vals));
-	if (!n.hashes || !n.offs || !n.lens || !n.vals) {
-		free(n.hashes);
-		free(n.offs);
-		free(n.lens);
-		free(n.vals);
+	if (!n)
 		return NG_ERR_NOMEM;
-	}
 	for (i = 0; i < m->cap; i++) {
+		const ng_strmap_slot *s = &m->slots[i];
 		size_t j;
-		if (!m->offs[i])
+		if (!s->off)
 			continue;
-		j = (size_t)m->hashes[i] & (ncap - 1);
-		while (n.offs[j])
+		/* The stored high bits do not give the slot: hash the key again. */
+		j = (size_t)ng_hash_fast(m->arena.buf + s->off - 1, s->len) & (ncap - 1);
+		while (n[j].off)
 			j = (j + 1) & (ncap - 1);
-		n.hashes[j] = m->hashes[i];
-		n.offs[j] = m->offs[i];
-		n.lens[j] = m->lens[i];
-		n.vals[j] = m->vals[i];
+		n[j] = *s;
 	}
-	free(m->hashes);
-	free(m->offs);
-	free(m->lens);
-	free(m->vals);
-	*m = n;
+	free(m->slots);
+	m->slots = n;
+	m->cap = ncap;
 	return NG_OK;
 }
 
 ng_status
 ng_strmap_put(ng_strmap *m, const char *key, size_t len, uint32_t val)
 {
-	uint64_t h = ng_hash64(key, len, 0);
+	uint64_t h = ng_hash_fast(key, len);
 	size_t i;
 	uint32_t off;
+	ng_strmap_slot *s;
 
 	if ((m->count + 1) * 2 > m->cap &&
 	    strmap_rehash(m, m->cap ? m->cap * 2 : 64))
 		return NG_ERR_NOMEM;
 	i = strmap_find(m, key, len, h);
-	if (m->offs[i]) {
-		m->vals[i] = val;
+	s = &m->slots[i];
+	if (s->off) {
+		s->val = val;
 		return NG_OK;
 	}
 	if (m->arena.len + len + 1 > UINT32_MAX - 1)
@@ -215,10 +221,10 @@ ng_strmap_put(ng_strmap *m, const char *key, size_t len, uint32_t val)
 	off = (uint32_t)m->arena.len + 1;
 	if (ng_buf_add(&m->arena, key, len) || ng_buf_addc(&m->arena, '\0'))
 		return NG_ERR_NOMEM;
-	m->hashes[i] = h;
-	m->offs[i] = off;
-	m->lens[i] = (uint32_t)len;
-	m->vals[i] = val;
+	s->hash = (uint32_t)(h >> 32);
+	s->off = off;
+	s->len = (uint32_t)len;
+	s->val = val;
 	m->count++;
 	return NG_OK;
 }
@@ -232,8 +238,7 @@ ng_u64map_init(ng_u64map *m)
 void
 ng_u64map_free(ng_u64map *m)
 {
-	free(m->keys);
-	free(m->vals);
+	free(m->slots);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -253,9 +258,9 @@ ng_u64map_get(const ng_u64map *m, uint64_t key, uint32_t *val)
 
 	if (!m->cap)
 		return 0;
-	for (i = u64_slot(key, m->cap); m->keys[i]; i = (i + 1) & (m->cap - 1))
-		if (m->keys[i] == key) {
-			*val = m->vals[i];
+	for (i = u64_slot(key, m->cap); m->slots[i].key; i = (i + 1) & (m->cap - 1))
+		if (m->slots[i].key == key) {
+			*val = m->slots[i].val;
 			return 1;
 		}
 	return 0;
@@ -268,35 +273,28 @@ ng_u64map_put(ng_u64map *m, uint64_t key, uint32_t val)
 
 	if ((m->count + 1) * 2 > m->cap) {
 		size_t ncap = m->cap ? m->cap * 2 : 64, j;
-		uint64_t *nk = calloc(ncap, sizeof(*nk));
-		uint32_t *nv = calloc(ncap, sizeof(*nv));
-		if (!nk || !nv) {
-			free(nk);
-			free(nv);
+		ng_u64map_slot *ns = calloc(ncap, sizeof(*ns));
+		if (!ns)
 			return NG_ERR_NOMEM;
-		}
 		for (j = 0; j < m->cap; j++) {
 			size_t k;
-			if (!m->keys[j])
+			if (!m->slots[j].key)
 				continue;
-			for (k = u64_slot(m->keys[j], ncap); nk[k]; k = (k + 1) & (ncap - 1))
+			for (k = u64_slot(m->slots[j].key, ncap); ns[k].key; k = (k + 1) & (ncap - 1))
 				;
-			nk[k] = m->keys[j];
-			nv[k] = m->vals[j];
+			ns[k] = m->slots[j];
 		}
-		free(m->keys);
-		free(m->vals);
-		m->keys = nk;
-		m->vals = nv;
+		free(m->slots);
+		m->slots = ns;
 		m->cap = ncap;
 	}
-	for (i = u64_slot(key, m->cap); m->keys[i]; i = (i + 1) & (m->cap - 1))
-		if (m->keys[i] == key) {
-			m->vals[i] = val;
+	for (i = u64_slot(key, m->cap); m->slots[i].key; i = (i + 1) & (m->cap - 1))
+		if (m->slots[i].key == key) {
+			m->slots[i].val = val;
 			return NG_OK;
 		}
-	m->keys[i] = key;
-	m->vals[i] = val;
+	m->slots[i].key = key;
+	m->slots[i].val = val;
 	m->count++;
 	return NG_OK;
 }

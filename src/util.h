@@ -34,12 +34,18 @@ ng_status ng_buf_printf(ng_buf *b, const char *fmt, ...)
 void ng_buf_clear(ng_buf *b);
 void ng_buf_free(ng_buf *b);
 
-/* Maps byte strings to uint32 values; keys are copied into an arena. */
+/* Maps byte strings to uint32 values; keys are copied into an arena. A
+ * slot holds all that a probe compares, so that a lookup touches one slot
+ * and, on a hit, the key's bytes. */
 typedef struct {
-	uint64_t *hashes;
-	uint32_t *offs;   /* key offset in arena + 1; 0 = empty slot */
-	uint32_t *lens;
-	uint32_t *vals;
+	uint32_t hash;    /* high bits of the key's hash */
+	uint32_t off;     /* key offset in arena + 1; 0 = empty slot */
+	uint32_t len;
+	uint32_t val;
+} ng_strmap_slot;
+
+typedef struct {
+	ng_strmap_slot *slots;
 	size_t cap;       /* power of two */
 	size_t count;
 	ng_buf arena;
@@ -49,15 +55,21 @@ void ng_strmap_init(ng_strmap *m);
 void ng_strmap_free(ng_strmap *m);
 /* Looks up a key; returns 1 and sets *val if present. */
 int ng_strmap_get(const ng_strmap *m, const char *key, size_t len, uint32_t *val);
+/* The same with the key's ng_hash_fast value, for a caller that has it. */
+int ng_strmap_get_hashed(const ng_strmap *m, const char *key, size_t len, uint64_t h,
+                         uint32_t *val);
 /* Inserts or replaces. */
 ng_status ng_strmap_put(ng_strmap *m, const char *key, size_t len, uint32_t val);
-/* The stored copy of the key of the entry whose value is val (linear scan);
- * for debugging and tests only. */
 
-/* Maps uint64 keys to uint32 values (0 is not a valid key). */
+/* Maps uint64 keys to uint32 values (0 is not a valid key). A key and its
+ * value share a slot, so that a probe reads one cache line. */
 typedef struct {
-	uint64_t *keys;
-	uint32_t *vals;
+	uint64_t key;     /* 0 = empty slot */
+	uint32_t val;
+} ng_u64map_slot;
+
+typedef struct {
+	ng_u64map_slot *slots;
 	size_t cap;
 	size_t count;
 } ng_u64map;
@@ -67,8 +79,11 @@ void ng_u64map_free(ng_u64map *m);
 int ng_u64map_get(const ng_u64map *m, uint64_t key, uint32_t *val);
 ng_status ng_u64map_put(ng_u64map *m, uint64_t key, uint32_t val);
 
-/* 64-bit FNV-1a with a final avalanche; stable across platforms and runs. */
+/* 64-bit FNV-1a with a final avalanche; stable across platforms and runs.
+ * Its values end up in IRIs: never change it. */
 uint64_t ng_hash64(const void *data, size_t len, uint64_t seed);
+/* A fast hash for in-memory tables only (XXH3); never for output. */
+uint64_t ng_hash_fast(const void *data, size_t len);
 
 
 /* Duplicates n bytes as a NUL-terminated string. */

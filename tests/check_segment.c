@@ -90,6 +90,62 @@ START_TEST(test_price_and_subscription_lines_are_boilerplate)
 }
 END_TEST
 
+START_TEST(test_unanchored_boilerplate_rules_in_any_case)
+{
+	/* Rules that match anywhere in a line go through a literal filter
+	 * first; the filter must not lose matches in other cases or around
+	 * non-ASCII text. */
+	ng_doc *doc = fx_doc("Kenya joined the African Union.\n"
+	                     "Officials met (PHOTO: Reuters) on Monday\n"
+	                     "\xC2\xA9 2025 Example. ALL RIGHTS RESERVED\n"
+	                     "Nairobi \xE2\x80\x94 5 Min Read\n"
+	                     "Readers reserved all rights to the feed.\n");
+	ck_assert_uint_eq(count_sentences(doc, 0), 2);
+	ck_assert(!(doc->sents[doc->n_sents - 1].flags & NG_SENT_BOILER));
+	ng_doc_free(doc);
+	/* A long S (U+017F) matches s caselessly: such lines are never
+	 * filtered out. */
+	doc = fx_doc("Ghana joined the African Union.\n\xC5\xBFyndicated feed\n");
+	ck_assert_uint_eq(count_sentences(doc, 1), 1);
+	ng_doc_free(doc);
+}
+END_TEST
+
+START_TEST(test_word_flags_and_keys)
+{
+	ng_doc *doc = fx_doc("NATO chief McDonald met JAPAN's envoy in Japan on 3.5 deals, "
+	                     "Internationalization \xC3\x89" "COLE iPhone x");
+	const char *s = doc->text.norm;
+	size_t i;
+	uint32_t japan = ng_kb_key(fx_kb, "japan", 5);
+
+	ck_assert_uint_ne(japan, 0);
+	for (i = 0; i < doc->n_toks; i++) {
+		const ng_token *t = &doc->toks[i];
+		size_t n = t->e - t->b;
+		if (n == 4 && !memcmp(s + t->b, "NATO", 4))
+			ck_assert_uint_eq(t->flags & (NG_TOK_CAP | NG_TOK_UPPER), NG_TOK_CAP | NG_TOK_UPPER);
+		if (n == 8 && !memcmp(s + t->b, "McDonald", 8))
+			ck_assert(!(t->flags & NG_TOK_UPPER) && (t->flags & NG_TOK_CAP));
+		if (n == 5 && !strncasecmp(s + t->b, "japan", 5))
+			ck_assert_uint_eq(t->key, japan);
+		if (n == 3 && !memcmp(s + t->b, "3.5", 3))
+			ck_assert(t->flags & NG_TOK_NUM);
+		if (n == 6 && !memcmp(s + t->b, "iPhone", 6))
+			ck_assert(t->flags & NG_TOK_LOWER);
+		if (n == 6 && !memcmp(s + t->b, "\xC3\x89" "COLE", 6))
+			ck_assert(t->flags & NG_TOK_UPPER);
+		if (n == 20) {
+			/* Longer than eight bytes: the dictionary's own lookup,
+			 * or a key of the document's. */
+			uint32_t k = ng_kb_key(fx_kb, "internationalization", 20);
+			ck_assert(k ? t->key == k : (t->key & NG_LOCAL_KEY) != 0);
+		}
+	}
+	ng_doc_free(doc);
+}
+END_TEST
+
 START_TEST(test_metadata_title_and_date)
 {
 	ng_doc *doc = fx_doc("Skip to content\nPeru elects a president\nLima, Apr 08 2025 | 9:50 PM\nText.");
@@ -142,6 +198,8 @@ segment_suite(void)
 	tcase_add_test(core, test_quote_closes_sentence);
 	tcase_add_test(core, test_boilerplate_lines_marked);
 	tcase_add_test(core, test_price_and_subscription_lines_are_boilerplate);
+	tcase_add_test(core, test_unanchored_boilerplate_rules_in_any_case);
+	tcase_add_test(core, test_word_flags_and_keys);
 	tcase_add_test(core, test_metadata_title_and_date);
 	tcase_add_test(core, test_same_text_same_article_iri);
 	tcase_add_test(errors, test_doc_free_null_is_noop);
