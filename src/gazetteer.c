@@ -530,16 +530,16 @@ dict_table(ng_knowledge *kb)
 		const char *w;
 		uint64_t h;
 		size_t j;
-		if (!d->offs[i])
+		if (!d->slots[i].off)
 			continue;
-		w = d->arena.buf + d->offs[i] - 1;
-		h = dict_hash(w, d->lens[i]);
+		w = d->arena.buf + d->slots[i].off - 1;
+		h = dict_hash(w, d->slots[i].len);
 		for (j = (size_t)h & kb->dict_mask; kb->dict_slots[j].key; j = (j + 1) & kb->dict_mask)
 			;
 		kb->dict_slots[j].hash = (uint32_t)(h >> 32);
-		kb->dict_slots[j].off = d->offs[i] - 1;
-		kb->dict_slots[j].len = d->lens[i];
-		kb->dict_slots[j].key = d->vals[i];
+		kb->dict_slots[j].off = d->slots[i].off - 1;
+		kb->dict_slots[j].len = d->slots[i].len;
+		kb->dict_slots[j].key = d->slots[i].val;
 	}
 	kb->dict_count = d->count;
 	return NG_OK;
