@@ -53,21 +53,36 @@ add_placeholder(ng_buf *out, const char *tag, size_t k)
 	return NG_OK;
 }
 
-/* Appends a token case-folded; ASCII words are lower-cased in place. */
+/* Appends a token case-folded; ASCII words are lower-cased in one pass.
+ * Clears *plain if the word written is empty or holds a space. */
 static ng_status
-add_folded(ng_buf *out, const char *w, size_t n)
+add_folded(ng_buf *out, const char *w, size_t n, bool *plain)
 {
-	size_t i;
+	size_t i, start = out->len;
 	char *d;
 
-	for (i = 0; i < n; i++)
-		if ((unsigned char)w[i] >= 0x80)
-			return ng_fold(w, n, false, out);
+	if (!n) {
+		*plain = false;
+		return NG_OK;
+	}
 	if (reserve(out, n))
 		return NG_ERR_NOMEM;
-	d = out->buf + out->len;
-	for (i = 0; i < n; i++)
-		d[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
+	d = out->buf + start;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+		if (c >= 0x80) {
+			/* Not ASCII: the whole word goes through the folding. */
+			out->buf[start] = '\0';
+			if (ng_fold(w, n, false, out))
+				return NG_ERR_NOMEM;
+			if (out->len == start || memchr(out->buf + start, ' ', out->len - start))
+				*plain = false;
+			return NG_OK;
+		}
+		if (c == ' ')
+			*plain = false;
+		d[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
 	out->len += n;
 	out->buf[out->len] = '\0';
 	return NG_OK;
@@ -176,10 +191,8 @@ tag_sentence(ng_doc *doc, uint32_t si, size_t *mk, ng_buf *out, size_t *n_ents, 
 					return NG_ERR_NOMEM;
 				i = te - 1;
 			} else {
-				if (add_folded(out, doc->text.norm + t->b, t->e - t->b))
+				if (add_folded(out, doc->text.norm + t->b, t->e - t->b, &plain))
 					return NG_ERR_NOMEM;
-				if (out->len == w || memchr(out->buf + w, ' ', out->len - w))
-					plain = false;
 			}
 		}
 		if (plain)
