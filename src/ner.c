@@ -472,31 +472,63 @@ cand_cmp(const cand *a, const cand *b)
 	return a->entry < b->entry ? -1 : a->entry > b->entry;
 }
 
+/* A candidate's place in the overlap order as integers: priority and
+ * length (both descending) in k, then the first token; cand_cmp breaks
+ * the remaining ties. Sorting these is cheaper than moving candidates. */
+typedef struct {
+	uint64_t k;
+	uint32_t tb;
+	uint32_t i;      /* index in the candidates */
+} cand_key;
+
+static inline int
+cand_key_cmp(const cand *v, const cand_key *a, const cand_key *b)
+{
+	if (a->k != b->k)
+		return a->k < b->k ? -1 : 1;
+	if (a->tb != b->tb)
+		return a->tb < b->tb ? -1 : 1;
+	return cand_cmp(&v[a->i], &v[b->i]);
+}
+
 /* Stable merge sorts (the order of equal elements is kept, as the C
  * library's qsort kept it), bottom up; runs already in order are not
  * merged, so the nearly sorted arrays cost a pass each. */
 static ng_status
 sort_cands(cands *c)
 {
-	cand *a = c->v, *b, *t;
+	const cand *v = c->v;
+	cand_key *a, *b, *t;
+	cand *out;
 	size_t n = c->n, w, lo;
 
-	for (lo = 1; lo < n && cand_cmp(&a[lo - 1], &a[lo]) <= 0; lo++)
-		;
-	if (lo >= n)
+	if (n < 2)
 		return NG_OK;
-	if (!(b = malloc(n * sizeof(*b))))
+	if (!(a = malloc(2 * n * sizeof(*a))))
 		return NG_ERR_NOMEM;
+	b = a + n;
+	for (lo = 0; lo < n; lo++) {
+		uint32_t prio = (uint32_t)v[lo].prio ^ 0x80000000u, len = v[lo].te - v[lo].tb;
+		a[lo].k = ((uint64_t)~prio << 32) | (uint32_t)~len;
+		a[lo].tb = v[lo].tb;
+		a[lo].i = (uint32_t)lo;
+	}
+	for (lo = 1; lo < n && cand_key_cmp(v, &a[lo - 1], &a[lo]) <= 0; lo++)
+		;
+	if (lo >= n) {
+		free(a < b ? a : b);
+		return NG_OK;
+	}
 	for (w = 1; w < n; w *= 2) {
 		for (lo = 0; lo < n; lo += 2 * w) {
 			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
 			size_t i = lo, j = mid, k = lo;
-			if (mid == hi || cand_cmp(&a[mid - 1], &a[mid]) <= 0) {
+			if (mid == hi || cand_key_cmp(v, &a[mid - 1], &a[mid]) <= 0) {
 				memcpy(b + lo, a + lo, (hi - lo) * sizeof(*a));
 				continue;
 			}
 			while (i < mid && j < hi)
-				b[k++] = cand_cmp(&a[j], &a[i]) < 0 ? a[j++] : a[i++];
+				b[k++] = cand_key_cmp(v, &a[j], &a[i]) < 0 ? a[j++] : a[i++];
 			memcpy(b + k, a + i, (mid - i) * sizeof(*a));
 			k += mid - i;
 			memcpy(b + k, a + j, (hi - j) * sizeof(*a));
@@ -505,11 +537,16 @@ sort_cands(cands *c)
 		a = b;
 		b = t;
 	}
-	if (a != c->v) {
-		memcpy(c->v, a, n * sizeof(*a));
-		b = a;
+	if (!(out = malloc(n * sizeof(*out)))) {
+		free(a < b ? a : b);
+		return NG_ERR_NOMEM;
 	}
-	free(b);
+	for (lo = 0; lo < n; lo++)
+		out[lo] = v[a[lo].i];
+	free(a < b ? a : b);
+	free(c->v);
+	c->v = out;
+	c->cap = n;
 	return NG_OK;
 }
 
