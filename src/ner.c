@@ -132,22 +132,6 @@ case_ok(const ng_doc *doc, const ng_sentence *s, uint32_t tb, uint32_t te,
 	return true;
 }
 
-/* The first title that starts with the word of this key, + 1; 0 if none.
- * The table by key is used when it is current (a lexicon loaded after
- * prepare falls back to the map). */
-static inline uint32_t
-title_head(const ng_knowledge *kb, uint32_t key)
-{
-	uint32_t idx = 0;
-
-	if (!key || (key & NG_LOCAL_KEY))
-		return 0;
-	if (key < kb->n_key_tab && kb->key_tab_titles == kb->n_titles)
-		return kb->key_title[key];
-	ng_u64map_get(&kb->title_first, key, &idx);
-	return idx;
-}
-
 /* The trie node reached from the root by this key, 0 if none. */
 static inline uint32_t
 root_child(const ng_knowledge *kb, uint32_t key)
@@ -251,7 +235,7 @@ title_at(const ng_doc *doc, uint32_t i, uint32_t te, const ng_phrase **which)
 {
 	uint32_t idx;
 
-	if (i >= te || !(idx = title_head(doc->kb, T(doc, i)->key)))
+	if (i >= te || !(idx = ng_title_head(doc->kb, T(doc, i)->key)))
 		return 0;
 	return match_title_from(doc, idx, i, te, which);
 }

@@ -185,7 +185,7 @@ tag_sentence(ng_doc *doc, uint32_t si, size_t *mk, ng_buf *out, size_t *n_ents, 
 			i = m->te - 1;
 		} else {
 			const ng_phrase *p = NULL;
-			uint32_t te = ng_match_title(doc, i, s->te, &p);
+			uint32_t te = ng_title_head(kb, t->key) ? ng_match_title(doc, i, s->te, &p) : 0;
 			if (te) {
 				if (ng_buf_adds(out, "TTL"))
 					return NG_ERR_NOMEM;
