@@ -692,6 +692,20 @@ entity_for_name_once(ng_doc *doc, seen_spans *m, ng_class cls, uint32_t nb, uint
 	return ng_u64map_put(&m->by_hash, h, (uint32_t)m->n);
 }
 
+/* Room for the candidates and mentions of a document before they are
+ * added one by one: growing from nothing costs a realloc per doubling. A
+ * guess from the number of tokens; more still grows. */
+static ng_status
+reserve_cands(ng_doc *doc, cands *c)
+{
+	size_t n = doc->n_toks / 8 + 8;
+
+	if (NG_GROW(c->v, c->cap, n) ||
+	    NG_GROW(doc->mentions, doc->cap_mentions, doc->n_mentions + n))
+		return NG_ERR_NOMEM;
+	return NG_OK;
+}
+
 static ng_status
 take_cands(ng_doc *doc, cands *c, uint8_t *taken)
 {
@@ -700,6 +714,15 @@ take_cands(ng_doc *doc, cands *c, uint8_t *taken)
 	ng_status st = NG_OK;
 
 	TRY(st, sort_cands(c));
+	/* Each candidate adds at most one surface form and one entity: room
+	 * for all at once saves a realloc per doubling. */
+	if (c->n && (NG_GROW(alts.v, alts.cap, c->n) ||
+	             NG_GROW(alts.head, alts.cap_head, doc->n_ents + c->n))) {
+		st = NG_ERR_NOMEM;
+		goto done;
+	}
+	if (alts.cap_head)
+		memset(alts.head, 0, alts.cap_head * sizeof(*alts.head));
 	for (k = 0; k < c->n; k++) {
 		const cand *x = &c->v[k];
 		uint32_t i, ent;
@@ -1363,6 +1386,7 @@ ng_ner(ng_doc *doc)
 
 	if (!(taken = calloc(doc->n_toks + 1, 1)))
 		return NG_ERR_NOMEM;
+	TRY(st, reserve_cands(doc, &c));
 	for (si = 0; si < doc->n_sents; si++) {
 		if (doc->sents[si].flags & NG_SENT_BOILER)
 			continue;
@@ -1423,6 +1447,7 @@ ng_ner_gazetteer(ng_doc *doc)
 
 	if (!(taken = calloc(doc->n_toks + 1, 1)))
 		return NG_ERR_NOMEM;
+	TRY(st, reserve_cands(doc, &c));
 	for (si = 0; si < doc->n_sents; si++)
 		TRY(st, gazetteer_cands(doc, (uint32_t)si, &c));
 	TRY(st, take_cands(doc, &c, taken));
