@@ -423,6 +423,22 @@ ng_status ng_segment(ng_doc *doc);
 /* Matches a title phrase of the lexicon at token i (up to te); returns the
  * end of the longest match, or 0, and sets *which. */
 uint32_t ng_match_title(const ng_doc *doc, uint32_t i, uint32_t te, const ng_phrase **which);
+/* The first title that starts with the word of this key, + 1; 0 if none:
+ * the quick test before ng_match_title, most words start no title. The
+ * table by key is used when it is current (a lexicon loaded after prepare
+ * falls back to the map). */
+static inline uint32_t
+ng_title_head(const ng_knowledge *kb, uint32_t key)
+{
+	uint32_t idx = 0;
+
+	if (!key || (key & NG_LOCAL_KEY))
+		return 0;
+	if (key < kb->n_key_tab && kb->key_tab_titles == kb->n_titles)
+		return kb->key_title[key];
+	ng_u64map_get(&kb->title_first, key, &idx);
+	return idx;
+}
 ng_status ng_boiler_mark(ng_doc *doc);
 ng_status ng_ner(ng_doc *doc);
 /* Gazetteer matches only (for make bench). */

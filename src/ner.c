@@ -132,22 +132,6 @@ case_ok(const ng_doc *doc, const ng_sentence *s, uint32_t tb, uint32_t te,
 	return true;
 }
 
-/* The first title that starts with the word of this key, + 1; 0 if none.
- * The table by key is used when it is current (a lexicon loaded after
- * prepare falls back to the map). */
-static inline uint32_t
-title_head(const ng_knowledge *kb, uint32_t key)
-{
-	uint32_t idx = 0;
-
-	if (!key || (key & NG_LOCAL_KEY))
-		return 0;
-	if (key < kb->n_key_tab && kb->key_tab_titles == kb->n_titles)
-		return kb->key_title[key];
-	ng_u64map_get(&kb->title_first, key, &idx);
-	return idx;
-}
-
 /* The trie node reached from the root by this key, 0 if none. */
 static inline uint32_t
 root_child(const ng_knowledge *kb, uint32_t key)
@@ -251,7 +235,7 @@ title_at(const ng_doc *doc, uint32_t i, uint32_t te, const ng_phrase **which)
 {
 	uint32_t idx;
 
-	if (i >= te || !(idx = title_head(doc->kb, T(doc, i)->key)))
+	if (i >= te || !(idx = ng_title_head(doc->kb, T(doc, i)->key)))
 		return 0;
 	return match_title_from(doc, idx, i, te, which);
 }
@@ -472,31 +456,63 @@ cand_cmp(const cand *a, const cand *b)
 	return a->entry < b->entry ? -1 : a->entry > b->entry;
 }
 
+/* A candidate's place in the overlap order as integers: priority and
+ * length (both descending) in k, then the first token; cand_cmp breaks
+ * the remaining ties. Sorting these is cheaper than moving candidates. */
+typedef struct {
+	uint64_t k;
+	uint32_t tb;
+	uint32_t i;      /* index in the candidates */
+} cand_key;
+
+static inline int
+cand_key_cmp(const cand *v, const cand_key *a, const cand_key *b)
+{
+	if (a->k != b->k)
+		return a->k < b->k ? -1 : 1;
+	if (a->tb != b->tb)
+		return a->tb < b->tb ? -1 : 1;
+	return cand_cmp(&v[a->i], &v[b->i]);
+}
+
 /* Stable merge sorts (the order of equal elements is kept, as the C
  * library's qsort kept it), bottom up; runs already in order are not
  * merged, so the nearly sorted arrays cost a pass each. */
 static ng_status
 sort_cands(cands *c)
 {
-	cand *a = c->v, *b, *t;
+	const cand *v = c->v;
+	cand_key *a, *b, *t;
+	cand *out;
 	size_t n = c->n, w, lo;
 
-	for (lo = 1; lo < n && cand_cmp(&a[lo - 1], &a[lo]) <= 0; lo++)
-		;
-	if (lo >= n)
+	if (n < 2)
 		return NG_OK;
-	if (!(b = malloc(n * sizeof(*b))))
+	if (!(a = malloc(2 * n * sizeof(*a))))
 		return NG_ERR_NOMEM;
+	b = a + n;
+	for (lo = 0; lo < n; lo++) {
+		uint32_t prio = (uint32_t)v[lo].prio ^ 0x80000000u, len = v[lo].te - v[lo].tb;
+		a[lo].k = ((uint64_t)~prio << 32) | (uint32_t)~len;
+		a[lo].tb = v[lo].tb;
+		a[lo].i = (uint32_t)lo;
+	}
+	for (lo = 1; lo < n && cand_key_cmp(v, &a[lo - 1], &a[lo]) <= 0; lo++)
+		;
+	if (lo >= n) {
+		free(a < b ? a : b);
+		return NG_OK;
+	}
 	for (w = 1; w < n; w *= 2) {
 		for (lo = 0; lo < n; lo += 2 * w) {
 			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
 			size_t i = lo, j = mid, k = lo;
-			if (mid == hi || cand_cmp(&a[mid - 1], &a[mid]) <= 0) {
+			if (mid == hi || cand_key_cmp(v, &a[mid - 1], &a[mid]) <= 0) {
 				memcpy(b + lo, a + lo, (hi - lo) * sizeof(*a));
 				continue;
 			}
 			while (i < mid && j < hi)
-				b[k++] = cand_cmp(&a[j], &a[i]) < 0 ? a[j++] : a[i++];
+				b[k++] = cand_key_cmp(v, &a[j], &a[i]) < 0 ? a[j++] : a[i++];
 			memcpy(b + k, a + i, (mid - i) * sizeof(*a));
 			k += mid - i;
 			memcpy(b + k, a + j, (hi - j) * sizeof(*a));
@@ -505,11 +521,16 @@ sort_cands(cands *c)
 		a = b;
 		b = t;
 	}
-	if (a != c->v) {
-		memcpy(c->v, a, n * sizeof(*a));
-		b = a;
+	if (!(out = malloc(n * sizeof(*out)))) {
+		free(a < b ? a : b);
+		return NG_ERR_NOMEM;
 	}
-	free(b);
+	for (lo = 0; lo < n; lo++)
+		out[lo] = v[a[lo].i];
+	free(a < b ? a : b);
+	free(c->v);
+	c->v = out;
+	c->cap = n;
 	return NG_OK;
 }
 
@@ -671,6 +692,20 @@ entity_for_name_once(ng_doc *doc, seen_spans *m, ng_class cls, uint32_t nb, uint
 	return ng_u64map_put(&m->by_hash, h, (uint32_t)m->n);
 }
 
+/* Room for the candidates and mentions of a document before they are
+ * added one by one: growing from nothing costs a realloc per doubling. A
+ * guess from the number of tokens; more still grows. */
+static ng_status
+reserve_cands(ng_doc *doc, cands *c)
+{
+	size_t n = doc->n_toks / 8 + 8;
+
+	if (NG_GROW(c->v, c->cap, n) ||
+	    NG_GROW(doc->mentions, doc->cap_mentions, doc->n_mentions + n))
+		return NG_ERR_NOMEM;
+	return NG_OK;
+}
+
 static ng_status
 take_cands(ng_doc *doc, cands *c, uint8_t *taken)
 {
@@ -679,6 +714,15 @@ take_cands(ng_doc *doc, cands *c, uint8_t *taken)
 	ng_status st = NG_OK;
 
 	TRY(st, sort_cands(c));
+	/* Each candidate adds at most one surface form and one entity: room
+	 * for all at once saves a realloc per doubling. */
+	if (c->n && (NG_GROW(alts.v, alts.cap, c->n) ||
+	             NG_GROW(alts.head, alts.cap_head, doc->n_ents + c->n))) {
+		st = NG_ERR_NOMEM;
+		goto done;
+	}
+	if (alts.cap_head)
+		memset(alts.head, 0, alts.cap_head * sizeof(*alts.head));
 	for (k = 0; k < c->n; k++) {
 		const cand *x = &c->v[k];
 		uint32_t i, ent;
@@ -1342,6 +1386,7 @@ ng_ner(ng_doc *doc)
 
 	if (!(taken = calloc(doc->n_toks + 1, 1)))
 		return NG_ERR_NOMEM;
+	TRY(st, reserve_cands(doc, &c));
 	for (si = 0; si < doc->n_sents; si++) {
 		if (doc->sents[si].flags & NG_SENT_BOILER)
 			continue;
@@ -1402,6 +1447,7 @@ ng_ner_gazetteer(ng_doc *doc)
 
 	if (!(taken = calloc(doc->n_toks + 1, 1)))
 		return NG_ERR_NOMEM;
+	TRY(st, reserve_cands(doc, &c));
 	for (si = 0; si < doc->n_sents; si++)
 		TRY(st, gazetteer_cands(doc, (uint32_t)si, &c));
 	TRY(st, take_cands(doc, &c, taken));

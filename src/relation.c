@@ -53,21 +53,36 @@ add_placeholder(ng_buf *out, const char *tag, size_t k)
 	return NG_OK;
 }
 
-/* Appends a token case-folded; ASCII words are lower-cased in place. */
+/* Appends a token case-folded; ASCII words are lower-cased in one pass.
+ * Clears *plain if the word written is empty or holds a space. */
 static ng_status
-add_folded(ng_buf *out, const char *w, size_t n)
+add_folded(ng_buf *out, const char *w, size_t n, bool *plain)
 {
-	size_t i;
+	size_t i, start = out->len;
 	char *d;
 
-	for (i = 0; i < n; i++)
-		if ((unsigned char)w[i] >= 0x80)
-			return ng_fold(w, n, false, out);
+	if (!n) {
+		*plain = false;
+		return NG_OK;
+	}
 	if (reserve(out, n))
 		return NG_ERR_NOMEM;
-	d = out->buf + out->len;
-	for (i = 0; i < n; i++)
-		d[i] = (w[i] >= 'A' && w[i] <= 'Z') ? (char)(w[i] + 32) : w[i];
+	d = out->buf + start;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+		if (c >= 0x80) {
+			/* Not ASCII: the whole word goes through the folding. */
+			out->buf[start] = '\0';
+			if (ng_fold(w, n, false, out))
+				return NG_ERR_NOMEM;
+			if (out->len == start || memchr(out->buf + start, ' ', out->len - start))
+				*plain = false;
+			return NG_OK;
+		}
+		if (c == ' ')
+			*plain = false;
+		d[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
 	out->len += n;
 	out->buf[out->len] = '\0';
 	return NG_OK;
@@ -87,25 +102,78 @@ two_mentions(const ng_doc *doc, const ng_sentence *s, size_t mk)
 	return n >= 2;
 }
 
-/* Writes the tagged form of sentence si into out; returns the number of
- * mentions (non-adjective) it holds. */
-static ng_status
-tag_sentence(ng_doc *doc, uint32_t si, size_t *mk, ng_buf *out, size_t *n_ents)
+/* The prefilter state of a tagged sentence: a bit per word
+ * (ng_trigger_bit) and, when the knowledge has the table, the patterns with
+ * a trigger on one of those bits. */
+typedef struct {
+	uint64_t bits[16];
+	uint64_t *cands;
+	size_t words;   /* 64-bit words of cands, 0 without the table */
+} prefilter;
+
+static void
+prefilter_clear(prefilter *pf)
 {
+	memset(pf->bits, 0, sizeof(pf->bits));
+	if (pf->words)
+		memset(pf->cands, 0, pf->words * sizeof(*pf->cands));
+}
+
+static inline void
+prefilter_word(const ng_knowledge *kb, prefilter *pf, const char *w, size_t n)
+{
+	uint16_t b = ng_trigger_bit(w, n);
+	size_t k;
+
+	if ((pf->bits[b >> 6] >> (b & 63)) & 1)
+		return;
+	pf->bits[b >> 6] |= (uint64_t)1 << (b & 63);
+	for (k = 0; k < pf->words; k++)
+		pf->cands[k] |= kb->trigger_rows[(size_t)b * pf->words + k];
+}
+
+/* Sets the prefilter from the words of the tagged text, split at spaces. */
+static void
+prefilter_text(const ng_knowledge *kb, prefilter *pf, const char *text, size_t len)
+{
+	size_t i = 0;
+
+	prefilter_clear(pf);
+	while (i < len) {
+		const char *sp = memchr(text + i, ' ', len - i);
+		size_t j = sp ? (size_t)(sp - text) : len;
+		prefilter_word(kb, pf, text + i, j - i);
+		i = j + 1;
+	}
+}
+
+/* Writes the tagged form of sentence si into out and sets the prefilter
+ * from its words as they are written; returns the number of mentions
+ * (non-adjective) it holds. A word that is empty or holds a space (what
+ * folding might make of an odd token) leaves the split to prefilter_text,
+ * which sees the words exactly as the patterns do. */
+static ng_status
+tag_sentence(ng_doc *doc, uint32_t si, size_t *mk, ng_buf *out, size_t *n_ents, prefilter *pf)
+{
+	const ng_knowledge *kb = doc->kb;
 	const ng_sentence *s = &doc->sents[si];
 	uint32_t i;
 	size_t k = *mk;
+	bool plain = true;
 
 	ng_buf_clear(out);
+	prefilter_clear(pf);
 	*n_ents = 0;
 	for (i = s->tb; i < s->te; i++) {
 		const ng_token *t = &doc->toks[i];
+		size_t w;
 		if (out->len) {
 			if (reserve(out, 1))
 				return NG_ERR_NOMEM;
 			out->buf[out->len++] = ' ';
 			out->buf[out->len] = '\0';
 		}
+		w = out->len;
 		while (k < doc->n_mentions && doc->mentions[k].tb < i)
 			k++;
 		if (k < doc->n_mentions && doc->mentions[k].tb == i) {
@@ -115,21 +183,23 @@ tag_sentence(ng_doc *doc, uint32_t si, size_t *mk, ng_buf *out, size_t *n_ents)
 				return NG_ERR_NOMEM;
 			(*n_ents)++;
 			i = m->te - 1;
-			continue;
-		}
-		{
+		} else {
 			const ng_phrase *p = NULL;
-			uint32_t te = ng_match_title(doc, i, s->te, &p);
+			uint32_t te = ng_title_head(kb, t->key) ? ng_match_title(doc, i, s->te, &p) : 0;
 			if (te) {
 				if (ng_buf_adds(out, "TTL"))
 					return NG_ERR_NOMEM;
 				i = te - 1;
-				continue;
+			} else {
+				if (add_folded(out, doc->text.norm + t->b, t->e - t->b, &plain))
+					return NG_ERR_NOMEM;
 			}
 		}
-		if (add_folded(out, doc->text.norm + t->b, t->e - t->b))
-			return NG_ERR_NOMEM;
+		if (plain)
+			prefilter_word(kb, pf, out->buf + w, out->len - w);
 	}
+	if (!plain)
+		prefilter_text(kb, pf, out->buf, out->len);
 	*mk = k;
 	return NG_OK;
 }
@@ -234,33 +304,6 @@ contradicts_gazetteer(const ng_doc *doc, const char *prop, uint32_t s, uint32_t 
 	return c >= 0 && c != eo->entry;
 }
 
-/* Sets the prefilter bit of every word of the tagged sentence, and in
- * cands (if the knowledge has the table) the patterns with a trigger on
- * one of those bits. */
-static void
-sentence_bits(const ng_knowledge *kb, const char *text, size_t len, uint64_t bits[16],
-              uint64_t *cands)
-{
-	size_t i = 0, w, words = cands ? kb->trigger_words : 0;
-
-	memset(bits, 0, 16 * sizeof(*bits));
-	if (cands)
-		memset(cands, 0, words * sizeof(*cands));
-	while (i < len) {
-		size_t j = i;
-		uint16_t b;
-		while (j < len && text[j] != ' ')
-			j++;
-		b = ng_trigger_bit(text + i, j - i);
-		if (!((bits[b >> 6] >> (b & 63)) & 1)) {
-			bits[b >> 6] |= (uint64_t)1 << (b & 63);
-			for (w = 0; w < words; w++)
-				cands[w] |= kb->trigger_rows[(size_t)b * words + w];
-		}
-		i = j + 1;
-	}
-}
-
 /* Could the sentence hold one of the pattern's triggers? A quick test on
  * first letters, then the real one. */
 static bool
@@ -278,6 +321,24 @@ has_trigger(const ng_pattern *p, const char *text, const uint64_t bits[16])
 	return false;
 }
 
+/* The next pattern from p on that may run on the sentence: every pattern
+ * when there is no table, else those in cands (the table's patterns with
+ * a trigger bit in the sentence) or in always (those without triggers). */
+static size_t
+next_pattern(const ng_knowledge *kb, const prefilter *pf, const uint64_t *always, size_t p)
+{
+	if (!pf->words)
+		return p;
+	while (p < kb->n_patterns) {
+		size_t w = p / 64;
+		uint64_t m = (pf->cands[w] | always[w]) & (~(uint64_t)0 << (p % 64));
+		if (m)
+			return w * 64 + (size_t)__builtin_ctzll(m);
+		p = (w + 1) * 64;
+	}
+	return kb->n_patterns;
+}
+
 ng_status
 ng_relations(ng_doc *doc)
 {
@@ -285,7 +346,8 @@ ng_relations(ng_doc *doc)
 	pcre2_match_data *md = NULL, *cmd = NULL;
 	pcre2_match_context *mc = NULL;
 	ng_buf text = {0};
-	uint64_t *cands = NULL;
+	prefilter pf = {{0}, NULL, 0};
+	uint64_t *always = NULL;
 	size_t mk = 0;
 	uint32_t si;
 	ng_status st = NG_OK;
@@ -300,31 +362,35 @@ ng_relations(ng_doc *doc)
 	pcre2_set_match_limit(mc, NG_PCRE2_MATCH_LIMIT);
 	pcre2_set_depth_limit(mc, NG_PCRE2_DEPTH_LIMIT);
 	/* The table of patterns by trigger bit, if it is current. */
-	if (kb->trigger_rows && kb->trigger_patterns == kb->n_patterns &&
-	    !(cands = malloc(kb->trigger_words * sizeof(*cands)))) {
-		st = NG_ERR_NOMEM;
-		goto done;
+	if (kb->trigger_rows && kb->trigger_patterns == kb->n_patterns) {
+		size_t p;
+		pf.words = kb->trigger_words;
+		if (!(pf.cands = malloc(pf.words * sizeof(*pf.cands))) ||
+		    !(always = calloc(pf.words, sizeof(*always)))) {
+			st = NG_ERR_NOMEM;
+			goto done;
+		}
+		for (p = 0; p < kb->n_patterns; p++)
+			if (!kb->patterns[p].n_triggers)
+				always[p / 64] |= (uint64_t)1 << (p % 64);
 	}
 	for (si = 0; si < doc->n_sents; si++) {
 		const ng_sentence *s = &doc->sents[si];
 		size_t n_ents, p;
-		uint64_t bits[16];
 		if ((s->flags & NG_SENT_BOILER) || s->te - s->tb > NG_MAX_SENTENCE_TOKENS ||
 		    !two_mentions(doc, s, mk))
 			continue;
-		TRY(st, tag_sentence(doc, si, &mk, &text, &n_ents));
+		TRY(st, tag_sentence(doc, si, &mk, &text, &n_ents, &pf));
 		if (n_ents < 2)
 			continue;
-		sentence_bits(kb, text.buf, text.len, bits, cands);
-		for (p = 0; p < kb->n_patterns; p++) {
+		for (p = next_pattern(kb, &pf, always, 0); p < kb->n_patterns;
+		     p = next_pattern(kb, &pf, always, p + 1)) {
 			const ng_pattern *pt = &kb->patterns[p];
 			int sg = pt->sg, og = pt->og;
 			PCRE2_SIZE start = 0;
 			int rc;
-			/* No trigger bit of the pattern in the sentence: skip. */
-			if (sg <= 0 || og <= 0 ||
-			    (cands && pt->n_triggers && !((cands[p / 64] >> (p % 64)) & 1)) ||
-			    !has_trigger(pt, text.buf, bits))
+			/* No trigger of the pattern in the sentence: skip. */
+			if (sg <= 0 || og <= 0 || !has_trigger(pt, text.buf, pf.bits))
 				continue;
 			while (start <= text.len &&
 			       (rc = run_re(pt->re, text.buf, text.len, start, md, mc)) > 0) {
@@ -392,6 +458,7 @@ done:
 	pcre2_match_data_free(cmd);
 	pcre2_match_context_free(mc);
 	ng_buf_free(&text);
-	free(cands);
+	free(pf.cands);
+	free(always);
 	return st;
 }
