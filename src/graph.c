@@ -144,7 +144,7 @@ room(ng_writer *w, size_t n)
 static inline void
 put(ng_writer *w, const char *s, size_t n)
 {
-	if (!room(w, n))
+	if (!n || !room(w, n))
 		return;
 	memcpy(w->out.buf + w->out.len, s, n);
 	w->out.len += n;
@@ -174,6 +174,8 @@ io_write_bytes(void *context, const void *ptr, size_t size, size_t nmemb)
 {
 	ng_writer *w = context;
 
+	if (!size || !nmemb)
+		return (int)nmemb;
 	if (!room(w, size * nmemb))
 		return 0;
 	memcpy(w->out.buf + w->out.len, ptr, size * nmemb);
@@ -950,7 +952,8 @@ ng_writer_write_doc(ng_writer *w, const ng_doc *cdoc)
 	ng_buf_clear(&w->dbuf);
 	if (doc->n_ents > w->cap_ents && NG_GROW(w->ents, w->cap_ents, doc->n_ents))
 		return NG_ERR_NOMEM;
-	memset(w->ents, 0, doc->n_ents * sizeof(*w->ents));
+	if (doc->n_ents)
+		memset(w->ents, 0, doc->n_ents * sizeof(*w->ents));
 	if (format_iri2(w, w->base, doc->article_id, &w->dbuf, &w->article))
 		return NG_ERR_NOMEM;
 	if (w->ebuf.len > NG_WRITER_ENT_CACHE) {

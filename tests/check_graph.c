@@ -37,6 +37,22 @@ START_TEST(test_fact_triple_and_provenance_in_ntriples)
 }
 END_TEST
 
+/* A first document without entities: nothing to clear in the writer's
+ * table of entity terms (the sanitizer build checks the empty copies). */
+START_TEST(test_document_without_entities)
+{
+	static const ng_format fmts[] = {NG_FORMAT_NTRIPLES, NG_FORMAT_NQUADS, NG_FORMAT_TURTLE};
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		char *out = write_doc("Nothing of note happened on the quiet day.", fmts[i]);
+		ck_assert_ptr_nonnull(strstr(out, "Article"));
+		ck_assert_ptr_null(strstr(out, "Phrase"));
+		free(out);
+	}
+}
+END_TEST
+
 START_TEST(test_negated_fact_has_no_plain_triple)
 {
 	char *out = write_doc("Switzerland is not a member of the European Union.", NG_FORMAT_NTRIPLES);
@@ -365,6 +381,7 @@ graph_suite(void)
 
 	tcase_add_unchecked_fixture(core, fx_setup, fx_teardown);
 	tcase_add_test(core, test_fact_triple_and_provenance_in_ntriples);
+	tcase_add_test(core, test_document_without_entities);
 	tcase_add_test(core, test_negated_fact_has_no_plain_triple);
 	tcase_add_test(core, test_nquads_use_article_graph);
 	tcase_add_test(core, test_turtle_declares_prefixes);
