@@ -106,7 +106,7 @@ struct ng_batch {
 	unsigned active;
 	int lock_fd, state_fd;
 	uint64_t state_end;
-	entry *prev;            /* current entries at the start, sorted by stem */
+	FILE *prev;             /* current entries at the start (current_file) */
 	size_t n_prev;
 	ng_buf pending;         /* state lines not yet written */
 	size_t n_pend;          /* lines in pending */
@@ -225,7 +225,8 @@ ng_batch_free(ng_batch *b)
 		close(b->state_fd);
 	if (b->lock_fd >= 0)
 		close(b->lock_fd);
-	free(b->prev);
+	if (b->prev)
+		fclose(b->prev);
 	ng_buf_free(&b->pending);
 	ng_buf_free(&b->ttl_header);
 	ng_u64map_free(&b->seen);
@@ -528,12 +529,6 @@ write_file_atomic(const char *tmp, const char *path, const char *buf, size_t len
 
 /* --------------------------------------------------------------- state */
 
-static int
-cmp_stem(const void *a, const void *b)
-{
-	return memcmp(((const entry *)a)->stem, ((const entry *)b)->stem, 16);
-}
-
 /* Orders entries by id, the latest line of an id first. */
 static int
 cmp_id_latest(const void *a, const void *b)
@@ -545,110 +540,151 @@ cmp_id_latest(const void *a, const void *b)
 	return x->off > y->off ? -1 : x->off < y->off;
 }
 
-/* Keeps in e[0, *n) only the entries that are current (the last line of
- * each id), sorted by stem, without repeats. In place: the state of a run
- * is held once, whatever its size. */
-static void
-current_entries(entry *e, size_t *n)
-{
-	size_t i, k;
+/* Entries sorted in memory at a time (about 2.5 MB); more go through
+ * temporary files (extsort.c). */
+#define SORT_CHUNK 65536
 
-	if (!*n)
-		return;
-	qsort(e, *n, sizeof(*e), cmp_id_latest);
-	for (i = 1, k = 1; i < *n; i++)
-		if (e[i].idh != e[k - 1].idh)
-			e[k++] = e[i];
-	qsort(e, k, sizeof(*e), cmp_stem);
-	for (i = 1, *n = k, k = 1; i < *n; i++)
-		if (memcmp(e[i].stem, e[k - 1].stem, 16))
-			e[k++] = e[i];
-	*n = k;
+/* By stem, then by place in the file: a total order. */
+static int
+cmp_stem_off(const void *a, const void *b)
+{
+	const entry *x = a, *y = b;
+	int c = memcmp(x->stem, y->stem, 16);
+
+	if (c)
+		return c;
+	return x->off < y->off ? -1 : x->off > y->off;
 }
 
-/* Counts the lines of the file open at fd. */
+/* The current entries of state.tsv (the last line of each id), sorted by
+ * stem, into an unnamed temporary file of entries, *n of them; cuts off a
+ * last line that a kill left unfinished. Two sorts in bounded memory
+ * (by id, then by stem), so that memory does not grow with the state. */
 static ng_status
-count_lines(int fd, size_t *n)
+current_file(ng_batch *b, FILE **out, size_t *n)
 {
-	char buf[1 << 16];
-	off_t off = 0;
-	ssize_t k;
-
-	*n = 0;
-	while ((k = pread(fd, buf, sizeof(buf), off)) != 0) {
-		const char *p = buf, *e;
-		if (k < 0) {
-			if (errno == EINTR)
-				continue;
-			return NG_ERR_IO;
-		}
-		e = buf + k;
-		while ((p = memchr(p, '\n', (size_t)(e - p)))) {
-			++*n;
-			p++;
-		}
-		off += k;
-	}
-	return NG_OK;
-}
-
-/* Reads state.tsv into *out (in file order), cutting off a last line that a
- * kill left unfinished. The array is sized once, to the number of lines. */
-static ng_status
-load_state(ng_batch *b, entry **out, size_t *n_out)
-{
-	FILE *f;
+	ng_extsort *by_id = NULL, *by_stem = NULL;
+	FILE *f = NULL, *ids = NULL;
 	char *line = NULL;
-	size_t cap = 0, n = 0, max;
+	size_t cap = 0, n_ids = 0, i;
 	ssize_t k;
-	uint64_t off = 0;
+	uint64_t off = 0, last = 0;
 	ng_status st = NG_OK;
-	entry *ents;
+	entry e;
 	int fd;
 
 	*out = NULL;
-	*n_out = 0;
-	if ((st = count_lines(b->state_fd, &max)))
-		return st;
-	if (!(ents = malloc((max + 1) * sizeof(*ents))))
+	*n = 0;
+	if (!(by_id = ng_extsort_new(b->outdir, sizeof(entry), SORT_CHUNK, cmp_id_latest)))
 		return NG_ERR_NOMEM;
 	/* The copy shares the file offset, which appends left at the end. */
 	if ((fd = dup(b->state_fd)) < 0 || lseek(fd, 0, SEEK_SET) < 0 || !(f = fdopen(fd, "rb"))) {
 		if (fd >= 0)
 			close(fd);
-		free(ents);
-		return NG_ERR_IO;
+		st = NG_ERR_IO;
+		goto done;
 	}
 	while ((k = getline(&line, &cap, f)) > 0) {
-		entry e;
 		char *tab;
 		if (line[k - 1] != '\n')
 			break;
 		/* HASH TAB id TAB file */
+		memset(&e, 0, sizeof(e));
 		if (k > STEM_HEX + 2 && line[STEM_HEX] == '\t' && !parse_stem(line, e.stem) &&
 		    (tab = memchr(line + STEM_HEX + 1, '\t', (size_t)k - STEM_HEX - 1))) {
 			e.idh = id_hash(line + STEM_HEX + 1, (size_t)(tab - line - STEM_HEX - 1));
 			e.off = off;
 			e.len = (uint32_t)k;
-			if (n < max)
-				ents[n++] = e;
+			TRY(st, ng_extsort_add(by_id, &e));
 		}
 		off += (uint64_t)k;
 	}
-	if (ferror(f))
+	if (ferror(f) || ftruncate(b->state_fd, (off_t)off)) {
 		st = NG_ERR_IO;
-	else if (ftruncate(b->state_fd, (off_t)off))
-		st = NG_ERR_IO;
-	b->state_end = off;
-	free(line);
-	fclose(f);
-	if (st) {
-		free(ents);
-		return st;
+		goto done;
 	}
-	*out = ents;
-	*n_out = n;
-	return NG_OK;
+	b->state_end = off;
+	TRY(st, ng_extsort_finish(by_id, &ids, &n_ids));
+	ng_extsort_free(by_id);
+	by_id = NULL;
+	if (!(by_stem = ng_extsort_new(b->outdir, sizeof(entry), SORT_CHUNK, cmp_stem_off))) {
+		st = NG_ERR_NOMEM;
+		goto done;
+	}
+	for (i = 0; i < n_ids; i++) {
+		if (fread(&e, sizeof(e), 1, ids) != 1) {
+			st = NG_ERR_IO;
+			goto done;
+		}
+		/* The latest line of an id comes first. */
+		if (i && e.idh == last)
+			continue;
+		last = e.idh;
+		TRY(st, ng_extsort_add(by_stem, &e));
+	}
+	st = ng_extsort_finish(by_stem, out, n);
+done:
+	free(line);
+	if (f)
+		fclose(f);
+	if (ids)
+		fclose(ids);
+	ng_extsort_free(by_id);
+	ng_extsort_free(by_stem);
+	return st;
+}
+
+/* Reads the entries of a current_file in order, one per stem. */
+typedef struct {
+	FILE *f;
+	uint8_t last[16];
+	bool any;
+} cur_iter;
+
+static ng_status
+cur_start(cur_iter *it, FILE *f)
+{
+	it->f = f;
+	it->any = false;
+	return fseeko(f, 0, SEEK_SET) ? NG_ERR_IO : NG_OK;
+}
+
+/* 1 and the next entry, 0 at the end, -1 on a read error. */
+static int
+cur_next(cur_iter *it, entry *e)
+{
+	while (fread(e, sizeof(*e), 1, it->f) == 1) {
+		if (it->any && !memcmp(e->stem, it->last, 16))
+			continue;
+		memcpy(it->last, e->stem, 16);
+		it->any = true;
+		return 1;
+	}
+	return ferror(it->f) ? -1 : 0;
+}
+
+/* Is stem among the n entries of a current_file? A binary search with
+ * pread, so that threads may ask at once. */
+static bool
+cur_has(FILE *f, size_t n, const uint8_t stem[16])
+{
+	size_t lo = 0, hi = n;
+	int fd = f ? fileno(f) : -1;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		entry e;
+		int c;
+		if (pread(fd, &e, sizeof(e), (off_t)(mid * sizeof(e))) != (ssize_t)sizeof(e))
+			return false;
+		if (!(c = memcmp(e.stem, stem, 16)))
+			return true;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
 }
 
 /* Writes the pending state lines: first the article files they name are
@@ -673,10 +709,7 @@ flush_log(ng_batch *b)
 static bool
 is_prev(const ng_batch *b, const uint8_t stem[16])
 {
-	entry key;
-
-	memcpy(key.stem, stem, 16);
-	return b->n_prev && bsearch(&key, b->prev, b->n_prev, sizeof(key), cmp_stem);
+	return cur_has(b->prev, b->n_prev, stem);
 }
 
 /* --------------------------------------------------------------- worker */
@@ -1244,12 +1277,13 @@ ng_batch_scan(ng_batch *b)
 
 /* Concatenates the per-article files of format f into graph.EXT. */
 static ng_status
-merge(ng_batch *b, ng_format f, const entry *cur, size_t n)
+merge(ng_batch *b, ng_format f, FILE *cur)
 {
 	char path[4096], tmp[4096], name[32];
 	const ng_buf *hdr = f == NG_FORMAT_TURTLE ? &b->ttl_header : NULL;
-	int fd;
-	size_t i;
+	cur_iter it;
+	entry e;
+	int fd, r;
 	ng_status st = NG_OK;
 
 	snprintf(name, sizeof(name), "graph.%s", ext_of[f]);
@@ -1262,17 +1296,17 @@ merge(ng_batch *b, ng_format f, const entry *cur, size_t n)
 		set_fatal(b, NG_ERR_IO, "cannot create", tmp);
 		return NG_ERR_IO;
 	}
-	if (hdr && write_all(fd, hdr->buf, hdr->len))
+	if ((hdr && write_all(fd, hdr->buf, hdr->len)) || cur_start(&it, cur))
 		goto io;
-	for (i = 0; i < n; i++) {
+	while ((r = cur_next(&it, &e)) > 0) {
 		char ap[4096];
 		char *data;
 		size_t len, skip = 0;
-		if (article_path(b, cur[i].stem, f, -1, ap, sizeof(ap)))
+		if (article_path(b, e.stem, f, -1, ap, sizeof(ap)))
 			continue;
 		if ((st = ng_read_file(ap, &data, &len, 0))) {
 			char hex[STEM_HEX + 1];
-			stem_hex(cur[i].stem, hex);
+			stem_hex(e.stem, hex);
 			fail_article(b, UINT64_MAX, ap, 0, -1, st, 0,
 			             "missing %s output of article %s; it is left out of %s",
 			             ext_of[f], hex, path);
@@ -1288,6 +1322,8 @@ merge(ng_batch *b, ng_format f, const entry *cur, size_t n)
 		}
 		free(data);
 	}
+	if (r < 0)
+		goto io;
 	if ((!b->opt.no_sync && fsync(fd)) || close(fd)) {
 		fd = -1;
 		goto io;
@@ -1309,13 +1345,14 @@ io:
 /* Rewrites state.tsv with the current lines only, sorted by hash, line by
  * line through a buffered stream into a temporary file, then renamed. */
 static ng_status
-compact_state(ng_batch *b, const entry *cur, size_t n)
+compact_state(ng_batch *b, FILE *cur)
 {
 	char path[4096], tmp[4096], line[8192];
-	size_t i;
 	ng_status st = NG_OK;
+	cur_iter it;
+	entry e;
 	FILE *out;
-	int fd;
+	int fd, r = 0;
 
 	if (out_path(b, "state.tsv", path, sizeof(path)) ||
 	    out_path(b, ".state.tsv.tmp", tmp, sizeof(tmp)))
@@ -1327,16 +1364,20 @@ compact_state(ng_batch *b, const entry *cur, size_t n)
 		set_fatal(b, NG_ERR_IO, "cannot create", tmp);
 		return NG_ERR_IO;
 	}
-	for (i = 0; i < n && !st; i++) {
-		char *p = cur[i].len <= sizeof(line) ? line : malloc(cur[i].len);
+	if (cur_start(&it, cur))
+		st = NG_ERR_IO;
+	while (!st && (r = cur_next(&it, &e)) > 0) {
+		char *p = e.len <= sizeof(line) ? line : malloc(e.len);
 		if (!p)
 			st = NG_ERR_NOMEM;
-		else if (pread(b->state_fd, p, cur[i].len, (off_t)cur[i].off) != (ssize_t)cur[i].len ||
-		         fwrite(p, 1, cur[i].len, out) != cur[i].len)
+		else if (pread(b->state_fd, p, e.len, (off_t)e.off) != (ssize_t)e.len ||
+		         fwrite(p, 1, e.len, out) != e.len)
 			st = NG_ERR_IO;
 		if (p != line)
 			free(p);
 	}
+	if (r < 0)
+		st = NG_ERR_IO;
 	if (fflush(out) || (!b->opt.no_sync && fsync(fileno(out))))
 		st = st ? st : NG_ERR_IO;
 	if (fclose(out))
@@ -1352,7 +1393,7 @@ compact_state(ng_batch *b, const entry *cur, size_t n)
 
 /* Removes temporary files and the files of articles no state line names. */
 static void
-sweep(ng_batch *b, const entry *cur, size_t n)
+sweep(ng_batch *b, FILE *cur, size_t n)
 {
 	char dir[4096], path[4096];
 	int x;
@@ -1365,13 +1406,12 @@ sweep(ng_batch *b, const entry *cur, size_t n)
 		if (out_path(b, sub, dir, sizeof(dir)) || !(d = opendir(dir)))
 			continue;
 		while ((de = readdir(d))) {
-			entry key;
+			uint8_t stem[16];
 			const char *nm = de->d_name;
 			if (!strcmp(nm, ".") || !strcmp(nm, ".."))
 				continue;
 			if (nm[0] != '.' && strlen(nm) > STEM_HEX && nm[STEM_HEX] == '.' &&
-			    !parse_stem(nm, key.stem) && n &&
-			    bsearch(&key, cur, n, sizeof(key), cmp_stem))
+			    !parse_stem(nm, stem) && cur_has(cur, n, stem))
 				continue;
 			if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, nm) < sizeof(path))
 				unlink(path);
@@ -1470,8 +1510,6 @@ static ng_status
 open_outdir(ng_batch *b)
 {
 	char path[4096];
-	entry *cur;
-	size_t n;
 	int x;
 	ng_status st;
 
@@ -1501,13 +1539,10 @@ open_outdir(ng_batch *b)
 		set_fatal(b, NG_ERR_IO, "cannot open", path);
 		return NG_ERR_IO;
 	}
-	if ((st = load_state(b, &cur, &n))) {
+	if ((st = current_file(b, &b->prev, &b->n_prev))) {
 		set_fatal(b, st, "cannot read", path);
 		return st;
 	}
-	current_entries(cur, &n);
-	b->prev = cur;
-	b->n_prev = n;
 	return NG_OK;
 }
 
@@ -1538,7 +1573,7 @@ ng_status
 ng_batch_run(ng_batch *b)
 {
 	worker *ws = NULL;
-	entry *cur = NULL;
+	FILE *cur = NULL;
 	size_t i, n_cur = 0;
 	unsigned started = 0;
 	ng_status st = NG_OK;
@@ -1601,23 +1636,23 @@ ng_batch_run(ng_batch *b)
 	 * run kept in memory is no longer needed. */
 	ng_u64map_free(&b->seen);
 	ng_u64map_init(&b->seen);
-	free(b->prev);
+	if (b->prev)
+		fclose(b->prev);
 	b->prev = NULL;
 	b->n_prev = 0;
-	if ((st = load_state(b, &cur, &n_cur))) {
+	if ((st = current_file(b, &cur, &n_cur))) {
 		set_fatal(b, st, "cannot read", "state.tsv");
 		goto done;
 	}
-	current_entries(cur, &n_cur);
 	for (f = 0; f < 3; f++) {
 		char name[32], path[4096];
 		snprintf(name, sizeof(name), "graph.%s", ext_of[f]);
 		if (b->opt.formats & (1u << f))
-			TRY(st, merge(b, (ng_format)f, cur, n_cur));
+			TRY(st, merge(b, (ng_format)f, cur));
 		else if (!out_path(b, name, path, sizeof(path)))
 			unlink(path); /* a graph of an earlier run would be stale */
 	}
-	TRY(st, compact_state(b, cur, n_cur));
+	TRY(st, compact_state(b, cur));
 	sweep(b, cur, n_cur);
 	TRY(st, write_errors(b));
 done:
@@ -1632,7 +1667,8 @@ done:
 		ng_buf_free(&ws[i].line);
 	}
 	free(ws);
-	free(cur);
+	if (cur)
+		fclose(cur);
 	pthread_mutex_lock(&b->mu);
 	b->stats.seconds = now() - b->t0;
 	pthread_mutex_unlock(&b->mu);

@@ -444,6 +444,17 @@ ng_status ng_ner(ng_doc *doc);
 /* Gazetteer matches only (for make bench). */
 ng_status ng_ner_gazetteer(ng_doc *doc);
 
+/* Sorting fixed-size records in bounded memory (extsort.c): add records,
+ * then finish gives an unnamed temporary file in dir holding them sorted by
+ * cmp (which should be a total order), positioned at its start; the caller
+ * closes it. */
+typedef struct ng_extsort ng_extsort;
+ng_extsort *ng_extsort_new(const char *dir, size_t size, size_t chunk,
+                           int (*cmp)(const void *, const void *));
+ng_status ng_extsort_add(ng_extsort *s, const void *rec);
+ng_status ng_extsort_finish(ng_extsort *s, FILE **out, size_t *n);
+void ng_extsort_free(ng_extsort *s);
+
 /* How far ng_doc_analyze_stage goes: the gazetteer's matches alone, all
  * entities (rules, coreference, boilerplate), or everything with facts. */
 typedef enum { NG_STAGE_GAZETTEER, NG_STAGE_ENTITIES, NG_STAGE_ALL } ng_stage;

@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "check_util.h"
-#include "newsgraph.h"
+#include "internal.h"
 
 static ng_knowledge *kb;
 
@@ -194,6 +194,58 @@ run(const char *in, const char *out, unsigned jobs)
 	return s;
 }
 
+/* Records of the external sort: a key, and where the record came from. */
+typedef struct {
+	uint32_t key, seq;
+} rec;
+
+static int
+cmp_rec_key(const void *a, const void *b)
+{
+	const rec *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Many records through chunks of seven: in order, none lost, none twice;
+ * and the paths of no record and of one chunk. */
+START_TEST(test_extsort_sorts_stably_across_chunks)
+{
+	static const size_t sizes[] = {0, 5, 7, 1000};
+	size_t z;
+
+	for (z = 0; z < 4; z++) {
+		ng_extsort *s = ng_extsort_new("/tmp", sizeof(rec), 7, cmp_rec_key);
+		FILE *f = NULL;
+		size_t n = 0, i;
+		uint32_t x = 12345;
+		rec r, prev = {0, 0};
+		ck_assert_ptr_nonnull(s);
+		for (i = 0; i < sizes[z]; i++) {
+			x = x * 1103515245u + 12345u;
+			r.key = (x >> 16) % 50;
+			r.seq = (uint32_t)i;
+			ck_assert_int_eq(ng_extsort_add(s, &r), NG_OK);
+		}
+		ck_assert_int_eq(ng_extsort_finish(s, &f, &n), NG_OK);
+		ng_extsort_free(s);
+		ck_assert_uint_eq(n, sizes[z]);
+		for (i = 0; i < n; i++) {
+			ck_assert_int_eq(fread(&r, sizeof(r), 1, f), 1);
+			if (i) {
+				ck_assert_uint_le(prev.key, r.key);
+				if (prev.key == r.key)
+					ck_assert_uint_lt(prev.seq, r.seq);
+			}
+			prev = r;
+		}
+		ck_assert_int_eq(fread(&r, sizeof(r), 1, f), 0);
+		fclose(f);
+	}
+}
+END_TEST
+
 START_TEST(test_batch_rerun_skips_and_keeps_bytes)
 {
 	char *d = tmp_dir(), in[300], out[300], p[400];
@@ -293,6 +345,7 @@ batch_suite(void)
 	tcase_add_test(core, test_jsonl_reads_fields_and_skips_blank_lines);
 	tcase_add_test(core, test_jsonl_free_null_is_noop);
 	tcase_add_test(core, test_jsonl_nul_escape_keeps_length);
+	tcase_add_test(core, test_extsort_sorts_stably_across_chunks);
 	tcase_add_test(core, test_batch_rerun_skips_and_keeps_bytes);
 	tcase_add_test(core, test_batch_state_survives_a_torn_last_line);
 	tcase_add_test(errors, test_jsonl_bad_lines_report_line_and_go_on);
