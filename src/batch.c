@@ -80,6 +80,77 @@ typedef struct {
 	ng_buf line;
 } worker;
 
+/* A set of 64-bit id hashes in 8 bytes an id: a sorted array, and the
+ * latest ids in a small sorted buffer that is merged into the array when
+ * full. */
+#define IDSET_BUF 1024
+typedef struct {
+	uint64_t *v;
+	size_t n, cap;
+	uint64_t buf[IDSET_BUF];
+	size_t nb;
+} idset;
+
+/* Where h is, or would go, in the sorted a[0, n). */
+static size_t
+u64_lower(const uint64_t *a, size_t n, uint64_t h)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (a[mid] < h)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static bool
+idset_has(const idset *s, uint64_t h)
+{
+	size_t i = u64_lower(s->buf, s->nb, h);
+
+	if (i < s->nb && s->buf[i] == h)
+		return true;
+	i = u64_lower(s->v, s->n, h);
+	return i < s->n && s->v[i] == h;
+}
+
+static ng_status
+idset_add(idset *s, uint64_t h)
+{
+	size_t i = u64_lower(s->buf, s->nb, h), j, k;
+
+	memmove(s->buf + i + 1, s->buf + i, (s->nb - i) * sizeof(*s->buf));
+	s->buf[i] = h;
+	if (++s->nb < IDSET_BUF)
+		return NG_OK;
+	/* Merge the buffer in from the back; the array grows by a quarter. */
+	if (s->n + s->nb > s->cap) {
+		size_t ncap = s->cap + s->cap / 4 + IDSET_BUF;
+		uint64_t *nv = realloc(s->v, ncap * sizeof(*nv));
+		if (!nv)
+			return NG_ERR_NOMEM;
+		s->v = nv;
+		s->cap = ncap;
+	}
+	for (i = s->n, j = s->nb, k = s->n + s->nb; j;)
+		s->v[--k] = i && s->v[i - 1] > s->buf[j - 1] ? s->v[--i] : s->buf[--j];
+	s->n += s->nb;
+	s->nb = 0;
+	return NG_OK;
+}
+
+static void
+idset_free(idset *s)
+{
+	free(s->v);
+	s->v = NULL;
+	s->n = s->cap = s->nb = 0;
+}
+
 struct ng_batch {
 	const ng_knowledge *kb;
 	char *outdir;
@@ -113,7 +184,7 @@ struct ng_batch {
 	double last_flush;
 	err_rec *errs;
 	size_t n_errs, cap_errs;
-	ng_u64map seen;         /* ids read in this run */
+	idset seen;             /* ids read in this run */
 	uint64_t seq;
 	ng_buf ttl_header;
 	ng_status fatal;
@@ -163,7 +234,6 @@ ng_batch_new(const ng_knowledge *kb, const char *outdir, const ng_batch_options 
 	b->lock_fd = b->state_fd = -1;
 	b->interval = 0.25;
 	b->stats.jobs = b->opt.jobs;
-	ng_u64map_init(&b->seen);
 	if (!b->outdir || !b->base || !b->glob || !(b->cfg = XXH64_createState()) ||
 	    XXH64_reset(b->cfg, 0) == XXH_ERROR) {
 		ng_batch_free(b);
@@ -229,7 +299,7 @@ ng_batch_free(ng_batch *b)
 		fclose(b->prev);
 	ng_buf_free(&b->pending);
 	ng_buf_free(&b->ttl_header);
-	ng_u64map_free(&b->seen);
+	idset_free(&b->seen);
 	free(b->outdir);
 	free(b->base);
 	free(b->glob);
@@ -1010,22 +1080,18 @@ static int
 claim_id(ng_batch *b, uint64_t seq, const char *source, unsigned long line, const char *id)
 {
 	ng_buf e = {0};
-	uint32_t v;
 	uint64_t h;
-	int rc = 0;
 
 	if (escape_id(id, &e))
 		return -1;
 	h = id_hash(e.buf ? e.buf : "", e.len);
 	ng_buf_free(&e);
-	if (ng_u64map_get(&b->seen, h, &v)) {
+	if (idset_has(&b->seen, h)) {
 		fail_article(b, seq, source, line, -1, NG_ERR_BAD_ARG,
 		             0, "duplicate article id '%s'; the first one is kept", id);
 		return -1;
 	}
-	if (ng_u64map_put(&b->seen, h, 1))
-		rc = -1;
-	return rc;
+	return idset_add(&b->seen, h) ? -1 : 0;
 }
 
 /* Drops "./" segments and repeated slashes so that the same file has one
@@ -1634,8 +1700,7 @@ ng_batch_run(ng_batch *b)
 	/* The end: merge, compact, sweep, errors. Each step is idempotent.
 	 * The state file, read again, has every line of this run; what the
 	 * run kept in memory is no longer needed. */
-	ng_u64map_free(&b->seen);
-	ng_u64map_init(&b->seen);
+	idset_free(&b->seen);
 	if (b->prev)
 		fclose(b->prev);
 	b->prev = NULL;

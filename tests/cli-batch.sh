@@ -163,6 +163,26 @@ for args in "in" "-o x" "-o x -j 0 in" "-o x -f xml in" "-o x --bogus in"; do
 	[ $rc -eq 2 ] || fail "batch $args: exit $rc, expected 2"
 done
 
+# --- many ids in one run: duplicates are found among thousands (the set of
+# a run's ids merges its recent ids into a sorted array every 1024).
+python3 -c '
+import json
+for i in range(2500):
+    print(json.dumps({"id": "n%d" % i, "text": "Chile met Peru on day %d." % i}))
+print(json.dumps({"id": "n7", "text": "Again."}))
+print(json.dumps({"id": "n2047", "text": "Again."}))
+print(json.dumps({"id": "n2499", "text": "Again."}))
+' > many.jsonl
+set +e
+"$NG_BIN" batch -q -f nquads -o many many.jsonl 2> merr; rc=$?
+set -e
+[ $rc -eq 1 ] || fail "many ids: exit $rc"
+[ "$(grep -c "duplicate article id" merr)" -eq 3 ] || fail "many ids: $(grep -c duplicate merr) duplicates found"
+for id in n7 n2047 n2499; do
+	grep -q "duplicate article id '$id'" merr || fail "duplicate $id not found"
+done
+[ "$(wc -l < many/state.tsv)" -eq 2500 ] || fail "many ids: state has $(wc -l < many/state.tsv) lines"
+
 # --- --no-mentions: facts with their provenance, no NIF mentions; a rerun
 # with other options redoes the articles.
 "$NG_BIN" batch -q -f nquads --no-mentions -o lean in 2> errl || fail "--no-mentions run"
