@@ -610,9 +610,9 @@ cmp_id_latest(const void *a, const void *b)
 	return x->off > y->off ? -1 : x->off < y->off;
 }
 
-/* Entries sorted in memory at a time (about 2.5 MB); more go through
+/* Entries sorted in memory at a time (640 KB); more go through
  * temporary files (extsort.c). */
-#define SORT_CHUNK 65536
+#define SORT_CHUNK 16384
 
 /* By stem, then by place in the file: a total order. */
 static int
