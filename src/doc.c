@@ -7,6 +7,10 @@
 #include <string.h>
 #include <xxhash.h>
 
+/* Bytes of the arena in the document's own allocation: what the entities
+ * of a typical article take. */
+#define NG_DOC_ARENA 2048
+
 static void
 doc_error(const ng_doc *doc, ng_status st, long long byte, const char *why)
 {
@@ -25,9 +29,23 @@ doc_error(const ng_doc *doc, ng_status st, long long byte, const char *why)
 }
 
 static char *
-dup_or_null(const char *s)
+dup_or_null(ng_doc *doc, const char *s)
 {
-	return s ? ng_strndup(s, strlen(s)) : NULL;
+	return s ? ng_arena_strndup(&doc->arena, s, strlen(s)) : NULL;
+}
+
+/* A copy of s in the document's arena, made safe for a literal; NULL if
+ * out of memory. Most strings are clean already and copied as they are;
+ * the others are cleaned in the document's scratch for literals. */
+static char *
+doc_literal(ng_doc *doc, const char *s, size_t len)
+{
+	if (ng_literal_is_clean(s, len))
+		return ng_arena_strndup(&doc->arena, s, len);
+	ng_buf_clear(&doc->lit);
+	if (ng_clean_literal(s, len, &doc->lit))
+		return NULL;
+	return ng_arena_strndup(&doc->arena, doc->lit.buf, doc->lit.len);
 }
 
 /* ------------------------------------------------------------ metadata */
@@ -79,7 +97,7 @@ ng_meta_extract(ng_doc *doc)
 		for (i = 0; i < doc->n_sents; i++) {
 			const ng_sentence *st = &doc->sents[i];
 			size_t b, e;
-			ng_buf t = {0};
+			ng_buf *t = &doc->lit;
 			if (st->flags & NG_SENT_BOILER)
 				continue;
 			/* The whole line of the first prose sentence. */
@@ -91,19 +109,21 @@ ng_meta_extract(ng_doc *doc)
 				e++;
 			b = ng_text_orig(&doc->text, b);
 			e = ng_text_orig(&doc->text, e);
-			if (ng_clean_literal(doc->text.orig + b, e - b, &t))
+			ng_buf_clear(t);
+			if (ng_clean_literal(doc->text.orig + b, e - b, t))
 				return NG_ERR_NOMEM;
-			while (t.len && t.buf[t.len - 1] == ' ')
-				t.buf[--t.len] = '\0';
+			while (t->len && t->buf[t->len - 1] == ' ')
+				t->buf[--t->len] = '\0';
 			/* A title is a line, not a page: cut a long one at a
 			 * character boundary. */
-			if (t.len > NG_MAX_TITLE) {
-				t.len = NG_MAX_TITLE;
-				while (t.len && ((unsigned char)t.buf[t.len] & 0xC0) == 0x80)
-					t.len--;
-				t.buf[t.len] = '\0';
+			if (t->len > NG_MAX_TITLE) {
+				t->len = NG_MAX_TITLE;
+				while (t->len && ((unsigned char)t->buf[t->len] & 0xC0) == 0x80)
+					t->len--;
+				t->buf[t->len] = '\0';
 			}
-			doc->title = t.buf;
+			if (!(doc->title = ng_arena_strndup(&doc->arena, t->buf, t->len)))
+				return NG_ERR_NOMEM;
 			break;
 		}
 	}
@@ -112,10 +132,8 @@ ng_meta_extract(ng_doc *doc)
 		if (strlen(doc->date) >= 10 && sscanf(doc->date, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
 		    valid_date(y, m, d))
 			doc->date_num = y * 10000 + m * 100 + d;
-		else {
-			free(doc->date);
+		else
 			doc->date = NULL;
-		}
 		return NG_OK;
 	}
 	if (!date_re)
@@ -172,7 +190,7 @@ ng_meta_extract(ng_doc *doc)
 			if (valid_date(yy, m, dd)) {
 				char buf[16];
 				snprintf(buf, sizeof(buf), "%04d-%02d-%02d", yy, m, dd);
-				doc->date = dup_or_null(buf);
+				doc->date = dup_or_null(doc, buf);
 				doc->date_num = yy * 10000 + m * 100 + dd;
 				pcre2_match_data_free(md);
 				return doc->date ? NG_OK : NG_ERR_NOMEM;
@@ -206,42 +224,49 @@ ng_doc_actor(ng_doc *doc, uint32_t ent, uint32_t *out)
 	return ng_doc_entity_for_entry(doc, to, out);
 }
 
+/* Makes room for one more alternative label of e; the array lives in the
+ * arena, so that growing it leaves the old one there. */
+static ng_status
+grow_alts(ng_doc *doc, ng_entity *e)
+{
+	char **v;
+	size_t cap;
+
+	if (e->n_alts < e->cap_alts)
+		return NG_OK;
+	cap = e->cap_alts ? 2 * e->cap_alts : 4;
+	if (!(v = ng_arena_alloc(&doc->arena, cap * sizeof(*v))))
+		return NG_ERR_NOMEM;
+	if (e->n_alts)
+		memcpy(v, e->alts, e->n_alts * sizeof(*v));
+	e->alts = v;
+	e->cap_alts = cap;
+	return NG_OK;
+}
+
 ng_status
 ng_doc_add_alt(ng_doc *doc, uint32_t ent, const char *s, size_t len)
 {
 	ng_entity *e = &doc->ents[ent];
-	ng_buf t = {0};
 	size_t i;
+	char *alt;
 
-	if (ng_literal_is_clean(s, len)) {
-		/* Most forms are seen before: compare them before copying. */
-		char *alt;
-		if (strlen(e->label) == len && !memcmp(e->label, s, len))
-			return NG_OK;
-		for (i = 0; i < e->n_alts; i++)
-			if (strlen(e->alts[i]) == len && !memcmp(e->alts[i], s, len))
-				return NG_OK;
-		if (NG_GROW(e->alts, e->cap_alts, e->n_alts + 1) || !(alt = ng_strndup(s, len)))
+	if (!ng_literal_is_clean(s, len)) {
+		ng_buf_clear(&doc->lit);
+		if (ng_clean_literal(s, len, &doc->lit))
 			return NG_ERR_NOMEM;
-		e->alts[e->n_alts++] = alt;
-		return NG_OK;
+		s = doc->lit.buf;
+		len = doc->lit.len;
 	}
-	if (ng_clean_literal(s, len, &t))
-		return NG_ERR_NOMEM;
-	if (!t.buf || !strcmp(t.buf, e->label)) {
-		ng_buf_free(&t);
+	/* Most forms are seen before: compare them before copying. */
+	if (strlen(e->label) == len && !memcmp(e->label, s, len))
 		return NG_OK;
-	}
 	for (i = 0; i < e->n_alts; i++)
-		if (!strcmp(e->alts[i], t.buf)) {
-			ng_buf_free(&t);
+		if (strlen(e->alts[i]) == len && !memcmp(e->alts[i], s, len))
 			return NG_OK;
-		}
-	if (NG_GROW(e->alts, e->cap_alts, e->n_alts + 1)) {
-		ng_buf_free(&t);
+	if (grow_alts(doc, e) || !(alt = ng_arena_strndup(&doc->arena, s, len)))
 		return NG_ERR_NOMEM;
-	}
-	e->alts[e->n_alts++] = t.buf;
+	e->alts[e->n_alts++] = alt;
 	return NG_OK;
 }
 
@@ -251,7 +276,6 @@ new_entity(ng_doc *doc, ng_class cls, int32_t entry, const char *id, size_t idle
 {
 	ng_entity *e;
 	uint32_t v;
-	ng_buf lab = {0};
 
 	if (ng_strmap_get(&doc->ent_ids, id, idlen, &v)) {
 		*out = v;
@@ -263,15 +287,9 @@ new_entity(ng_doc *doc, ng_class cls, int32_t entry, const char *id, size_t idle
 	memset(e, 0, sizeof(*e));
 	e->cls = cls;
 	e->entry = entry;
-	if (ng_clean_literal(label, llen, &lab))
+	if (!(e->id = ng_arena_strndup(&doc->arena, id, idlen)) ||
+	    !(e->label = doc_literal(doc, label, llen)))
 		return NG_ERR_NOMEM;
-	e->id = ng_strndup(id, idlen);
-	e->label = lab.buf ? lab.buf : ng_strndup("", 0);
-	if (!e->id || !e->label) {
-		free(e->id);
-		free(e->label);
-		return NG_ERR_NOMEM;
-	}
 	*out = (uint32_t)doc->n_ents;
 	doc->n_ents++;
 	return ng_strmap_put(&doc->ent_ids, id, idlen, *out);
@@ -379,7 +397,8 @@ ng_doc_add_fact(ng_doc *doc, const ng_fact *f)
 	if (NG_GROW(doc->facts, doc->cap_facts, doc->n_facts + 1))
 		return NG_ERR_NOMEM;
 	doc->facts[doc->n_facts] = *f;
-	if (f->literal && !(doc->facts[doc->n_facts].literal = ng_strndup(f->literal, strlen(f->literal))))
+	if (f->literal && !(doc->facts[doc->n_facts].literal =
+	                        ng_arena_strndup(&doc->arena, f->literal, strlen(f->literal))))
 		return NG_ERR_NOMEM;
 	if (ng_u64map_put(&doc->fact_keys, key, (uint32_t)doc->n_facts))
 		return NG_ERR_NOMEM;
@@ -411,19 +430,27 @@ ng_doc_analyze_stage(const ng_knowledge *kb, const char *text, size_t len,
 		*err_byte = -1;
 	if (!kb || !kb->prepared)
 		return NG_ERR_BAD_ARG;
-	if (!(doc = calloc(1, sizeof(*doc))))
+	/* One allocation holds the document, its copy of the input and the
+	 * start of its arena. */
+	if (len > SIZE_MAX - sizeof(*doc) - NG_DOC_ARENA - 1 ||
+	    !(doc = malloc(sizeof(*doc) + len + 1 + NG_DOC_ARENA)))
 		return NG_ERR_NOMEM;
+	memset(doc, 0, sizeof(*doc));
 	doc->kb = kb;
+	doc->bytes = (char *)(doc + 1);
+	ng_arena_init(&doc->arena, doc->bytes + len + 1, NG_DOC_ARENA);
 	if (meta) {
-		doc->source = dup_or_null(meta->source);
-		doc->id_meta = dup_or_null(meta->id);
-		doc->url = dup_or_null(meta->url);
-		doc->title = dup_or_null(meta->title);
-		doc->date = dup_or_null(meta->date);
-	}
-	if (!(doc->bytes = malloc(len + 1))) {
-		st = NG_ERR_NOMEM;
-		goto done;
+		doc->source = dup_or_null(doc, meta->source);
+		doc->id_meta = dup_or_null(doc, meta->id);
+		doc->url = dup_or_null(doc, meta->url);
+		doc->title = dup_or_null(doc, meta->title);
+		doc->date = dup_or_null(doc, meta->date);
+		if ((meta->source && !doc->source) || (meta->id && !doc->id_meta) ||
+		    (meta->url && !doc->url) || (meta->title && !doc->title) ||
+		    (meta->date && !doc->date)) {
+			st = NG_ERR_NOMEM;
+			goto done;
+		}
 	}
 	memcpy(doc->bytes, text, len);
 	doc->bytes[len] = '\0';
@@ -463,23 +490,13 @@ ng_doc_free(ng_doc *doc)
 
 	if (!doc)
 		return;
+	/* Entity strings, fact literals, sentence texts and the metadata
+	 * are in the arena. */
 	for (i = 0; i < doc->n_ents; i++) {
 		ng_entity *e = &doc->ents[i];
-		free(e->id);
-		free(e->label);
-		for (j = 0; j < e->n_alts; j++)
-			free(e->alts[j]);
-		free(e->alts);
 		for (j = 0; j < e->n_roles; j++)
 			free(e->roles[j]);
 		free(e->roles);
-	}
-	for (i = 0; i < doc->n_facts; i++)
-		free(doc->facts[i].literal);
-	if (doc->sent_text) {
-		for (i = 0; i < doc->n_sents; i++)
-			free(doc->sent_text[i]);
-		free(doc->sent_text);
 	}
 	free(doc->ents);
 	free(doc->facts);
@@ -492,13 +509,9 @@ ng_doc_free(ng_doc *doc)
 	free(doc->men_start);
 	free(doc->men_end);
 	ng_buf_free(&doc->scratch);
+	ng_buf_free(&doc->lit);
 	ng_text_clear(&doc->text);
-	free(doc->bytes);
-	free(doc->source);
-	free(doc->id_meta);
-	free(doc->url);
-	free(doc->title);
-	free(doc->date);
+	ng_arena_free(&doc->arena);
 	free(doc);
 }
 
@@ -536,20 +549,17 @@ ng_doc_sentence_text(ng_doc *doc, uint32_t si)
 {
 	const ng_sentence *s = &doc->sents[si];
 	size_t b, e;
-	ng_buf t = {0};
 
-	if (!doc->sent_text && !(doc->sent_text = calloc(doc->n_sents, sizeof(char *))))
-		return NULL;
+	if (!doc->sent_text) {
+		if (!(doc->sent_text = ng_arena_alloc(&doc->arena, doc->n_sents * sizeof(char *))))
+			return NULL;
+		memset(doc->sent_text, 0, doc->n_sents * sizeof(char *));
+	}
 	if (doc->sent_text[si])
 		return doc->sent_text[si];
 	b = ng_text_orig(&doc->text, s->b);
 	e = ng_text_orig(&doc->text, s->e);
-	if (ng_clean_literal(doc->text.orig + b, e - b, &t) || !t.buf) {
-		ng_buf_free(&t);
-		return NULL;
-	}
-	doc->sent_text[si] = t.buf;
-	return t.buf;
+	return doc->sent_text[si] = doc_literal(doc, doc->text.orig + b, e - b);
 }
 
 ng_status

@@ -371,9 +371,9 @@ typedef struct {
 typedef struct {
 	ng_class cls;
 	int32_t entry;     /* gazetteer entry, -1 for entities found by rules */
-	char *id;          /* IRI path under base, "country/JPN" */
-	char *label;
-	char **alts;       /* surface forms other than the label */
+	char *id;          /* IRI path under base, "country/JPN" (doc arena) */
+	char *label;       /* (doc arena) */
+	char **alts;       /* surface forms other than the label (doc arena) */
 	size_t n_alts, cap_alts;
 	char **roles;      /* role literals stated in the article */
 	size_t n_roles, cap_roles;
@@ -384,7 +384,7 @@ typedef struct {
 	uint32_t s;        /* subject entity */
 	uint32_t o;        /* object entity, or UINT32_MAX for a literal */
 	const char *prop;  /* ontology local name (static or owned by kb) */
-	char *literal;     /* role literal, owned */
+	char *literal;     /* role literal, in the doc arena */
 	const char *rule;
 	ng_modality mod;
 	double confidence;
@@ -393,9 +393,9 @@ typedef struct {
 
 struct ng_doc {
 	const ng_knowledge *kb;
-	char *bytes;        /* owned copy of the input */
+	char *bytes;        /* copy of the input, in the doc's allocation */
 	ng_text text;
-	char *source, *id_meta, *url, *title, *date;
+	char *source, *id_meta, *url, *title, *date; /* doc arena */
 	uint64_t hash;
 	char article_id[40];
 	ng_token *toks;
@@ -415,8 +415,13 @@ struct ng_doc {
 	int32_t *men_end;     /* token -> a mention ending there (exclusive), -1 */
 	int32_t date_num;   /* YYYYMMDD or 0 */
 	ng_buf scratch;
+	ng_buf lit;         /* scratch for literals being cleaned */
 	/* Cached sentence texts for ng_doc_fact */
 	char **sent_text;
+	/* Entity strings and arrays, fact literals, sentence texts and the
+	 * metadata live here and go with the document; it starts in the
+	 * document's own allocation, after the copy of the input. */
+	ng_arena arena;
 };
 
 ng_status ng_segment(ng_doc *doc);

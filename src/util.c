@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -297,6 +298,92 @@ ng_u64map_put(ng_u64map *m, uint64_t key, uint32_t val)
 	m->slots[i].val = val;
 	m->count++;
 	return NG_OK;
+}
+
+struct ng_arena_block {
+	ng_arena_block *next;
+	max_align_t data[];
+};
+
+#define NG_ARENA_FIRST 4096
+#define NG_ARENA_MAX 65536
+
+void
+ng_arena_init(ng_arena *a, void *buf, size_t size)
+{
+	a->p = buf;
+	a->left = buf ? size : 0;
+	a->next = NG_ARENA_FIRST;
+	a->blocks = NULL;
+}
+
+/* A new block for at least n bytes; the rest of the current one is left. */
+static ng_status
+arena_block(ng_arena *a, size_t n)
+{
+	size_t size = a->next;
+	ng_arena_block *b;
+
+	if (n > SIZE_MAX - sizeof(*b) - sizeof(max_align_t))
+		return NG_ERR_NOMEM;
+	if (size < n)
+		size = n;
+	if (!(b = malloc(sizeof(*b) + size)))
+		return NG_ERR_NOMEM;
+	b->next = a->blocks;
+	a->blocks = b;
+	a->p = (char *)b->data;
+	a->left = size;
+	if (a->next < NG_ARENA_MAX)
+		a->next *= 2;
+	return NG_OK;
+}
+
+void *
+ng_arena_alloc(ng_arena *a, size_t n)
+{
+	size_t pad = (size_t)(-(uintptr_t)a->p) & (_Alignof(max_align_t) - 1);
+	void *r;
+
+	if (!n)
+		n = 1;
+	if (pad + n > a->left) {
+		if (arena_block(a, n))
+			return NULL;
+		pad = 0;
+	}
+	r = a->p + pad;
+	a->p += pad + n;
+	a->left -= pad + n;
+	return r;
+}
+
+char *
+ng_arena_strndup(ng_arena *a, const char *s, size_t n)
+{
+	char *d;
+
+	if (n + 1 > a->left && (n == SIZE_MAX || arena_block(a, n + 1)))
+		return NULL;
+	d = a->p;
+	a->p += n + 1;
+	a->left -= n + 1;
+	if (n)
+		memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+void
+ng_arena_free(ng_arena *a)
+{
+	ng_arena_block *b, *next;
+
+	for (b = a->blocks; b; b = next) {
+		next = b->next;
+		free(b);
+	}
+	ng_arena_init(a, NULL, 0);
 }
 
 char *

@@ -86,6 +86,27 @@ uint64_t ng_hash64(const void *data, size_t len, uint64_t seed);
 uint64_t ng_hash_fast(const void *data, size_t len);
 
 
+/* A bump allocator for memory that lives as long as its owner (a
+ * document): many small allocations, freed at once. It starts in a buffer
+ * the owner gives (which it never frees) and goes on in blocks of its own,
+ * each twice the last up to a limit. */
+typedef struct ng_arena_block ng_arena_block;
+typedef struct {
+	char *p;                /* free space of the current block */
+	size_t left;
+	size_t next;            /* size of the next block */
+	ng_arena_block *blocks; /* blocks of its own, newest first */
+} ng_arena;
+
+/* Starts an arena in buf (which may be NULL with size 0). */
+void ng_arena_init(ng_arena *a, void *buf, size_t size);
+/* n bytes aligned for any object, or NULL. */
+void *ng_arena_alloc(ng_arena *a, size_t n);
+/* n bytes and a NUL as a string (no alignment), or NULL. */
+char *ng_arena_strndup(ng_arena *a, const char *s, size_t n);
+/* Frees the arena's blocks (not the buffer of ng_arena_init). */
+void ng_arena_free(ng_arena *a);
+
 /* Duplicates n bytes as a NUL-terminated string. */
 char *ng_strndup(const char *s, size_t n);
 
