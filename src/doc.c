@@ -10,6 +10,8 @@
 /* Bytes of the arena in the document's own allocation: what the entities
  * of a typical article take. */
 #define NG_DOC_ARENA 2048
+/* Entities of a typical article (about 30 in the samples). */
+#define NG_DOC_ENTS 32
 
 static void
 doc_error(const ng_doc *doc, ng_status st, long long byte, const char *why)
@@ -276,11 +278,18 @@ new_entity(ng_doc *doc, ng_class cls, int32_t entry, const char *id, size_t idle
 {
 	ng_entity *e;
 	uint32_t v;
+	uint64_t h = ng_hash_fast(id, idlen);
 
-	if (ng_strmap_get(&doc->ent_ids, id, idlen, &v)) {
+	if (ng_strmap_get_hashed(&doc->ent_ids, id, idlen, h, &v)) {
 		*out = v;
 		return NG_OK;
 	}
+	/* Room for the entities of a typical article at once, not by
+	 * doubling from a few. */
+	if (!doc->cap_ents &&
+	    (NG_GROW(doc->ents, doc->cap_ents, NG_DOC_ENTS) ||
+	     ng_strmap_reserve(&doc->ent_ids, NG_DOC_ENTS, NG_DOC_ENTS * 24)))
+		return NG_ERR_NOMEM;
 	if (NG_GROW(doc->ents, doc->cap_ents, doc->n_ents + 1))
 		return NG_ERR_NOMEM;
 	e = &doc->ents[doc->n_ents];
@@ -292,7 +301,7 @@ new_entity(ng_doc *doc, ng_class cls, int32_t entry, const char *id, size_t idle
 		return NG_ERR_NOMEM;
 	*out = (uint32_t)doc->n_ents;
 	doc->n_ents++;
-	return ng_strmap_put(&doc->ent_ids, id, idlen, *out);
+	return ng_strmap_put_hashed(&doc->ent_ids, id, idlen, h, *out);
 }
 
 /* Is s already a slug (lower-case ASCII letters, digits, inner '-')? */

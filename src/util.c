@@ -201,9 +201,26 @@ strmap_rehash(ng_strmap *m, size_t ncap)
 }
 
 ng_status
+ng_strmap_reserve(ng_strmap *m, size_t n, size_t bytes)
+{
+	size_t cap = m->cap ? m->cap : 64;
+
+	while ((m->count + n) * 2 > cap)
+		cap *= 2;
+	if (cap != m->cap && strmap_rehash(m, cap))
+		return NG_ERR_NOMEM;
+	return NG_GROW(m->arena.buf, m->arena.cap, m->arena.len + bytes + 1);
+}
+
+ng_status
 ng_strmap_put(ng_strmap *m, const char *key, size_t len, uint32_t val)
 {
-	uint64_t h = ng_hash_fast(key, len);
+	return ng_strmap_put_hashed(m, key, len, ng_hash_fast(key, len), val);
+}
+
+ng_status
+ng_strmap_put_hashed(ng_strmap *m, const char *key, size_t len, uint64_t h, uint32_t val)
+{
 	size_t i;
 	uint32_t off;
 	ng_strmap_slot *s;

@@ -17,7 +17,10 @@
 
 /* Grows *arr (of elements of size sz, capacity *cap) to hold n elements. */
 ng_status ng_grow(void **arr, size_t *cap, size_t n, size_t sz);
-#define NG_GROW(arr, cap, n) ng_grow((void **)&(arr), &(cap), (n), sizeof(*(arr)))
+/* The same for an array and its capacity; most calls find room already, and
+ * test it inline. Evaluates cap and n twice. */
+#define NG_GROW(arr, cap, n)                                                \
+	((n) <= (cap) ? NG_OK : ng_grow((void **)&(arr), &(cap), (n), sizeof(*(arr))))
 
 /* A growable NUL-terminated byte buffer. */
 typedef struct {
@@ -60,6 +63,11 @@ int ng_strmap_get_hashed(const ng_strmap *m, const char *key, size_t len, uint64
                          uint32_t *val);
 /* Inserts or replaces. */
 ng_status ng_strmap_put(ng_strmap *m, const char *key, size_t len, uint32_t val);
+/* The same with the key's ng_hash_fast value. */
+ng_status ng_strmap_put_hashed(ng_strmap *m, const char *key, size_t len, uint64_t h,
+                               uint32_t val);
+/* Makes room for n keys of bytes bytes in all without growing. */
+ng_status ng_strmap_reserve(ng_strmap *m, size_t n, size_t bytes);
 
 /* Maps uint64 keys to uint32 values (0 is not a valid key). A key and its
  * value share a slot, so that a probe reads one cache line. */
