@@ -346,29 +346,25 @@ ng_status
 ng_doc_entity_for_name(ng_doc *doc, ng_class cls, const char *label, size_t len,
                        uint32_t *out)
 {
-	ng_buf id = {0};
-	ng_status st;
+	/* The ID is built in the document's scratch buffer and the reference
+	 * in its buffer for literals: neither is in use here, and new_entity
+	 * needs only the first (it cleans the label in the second). */
+	ng_buf *id = &doc->scratch, *ref = &doc->lit;
 	int32_t e;
 
-	if (ng_buf_adds(&id, ng_class_path(cls)) || ng_buf_addc(&id, '/') ||
-	    ng_slug(label, len, &id))
+	ng_buf_clear(id);
+	if (ng_buf_adds(id, ng_class_path(cls)) || ng_buf_addc(id, '/') ||
+	    ng_slug(label, len, id))
 		return NG_ERR_NOMEM;
 	/* A gazetteer entry with the same ID is the same entity. */
 	e = -1;
-	{
-		ng_buf ref = {0};
-		if (!ng_buf_adds(&ref, ng_class_name(cls)) && !ng_buf_addc(&ref, ':') &&
-		    !ng_buf_adds(&ref, id.buf + strlen(ng_class_path(cls)) + 1))
-			e = ng_kb_find_entry(doc->kb, ref.buf, ref.len);
-		ng_buf_free(&ref);
-	}
-	if (e >= 0 && !doc->kb->entries[e].dead) {
-		ng_buf_free(&id);
+	ng_buf_clear(ref);
+	if (!ng_buf_adds(ref, ng_class_name(cls)) && !ng_buf_addc(ref, ':') &&
+	    !ng_buf_adds(ref, id->buf + strlen(ng_class_path(cls)) + 1))
+		e = ng_kb_find_entry(doc->kb, ref->buf, ref->len);
+	if (e >= 0 && !doc->kb->entries[e].dead)
 		return ng_doc_entity_for_entry(doc, e, out);
-	}
-	st = new_entity(doc, cls, -1, id.buf, id.len, label, len, out);
-	ng_buf_free(&id);
-	return st;
+	return new_entity(doc, cls, -1, id->buf, id->len, label, len, out);
 }
 
 /* A key for a fact: what it states and, if sent is set, where. */

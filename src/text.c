@@ -478,37 +478,58 @@ ng_literal_is_clean(const char *str, size_t len)
 ng_status
 ng_slug(const char *s, size_t len, ng_buf *out)
 {
+	static const char hex[] = "0123456789ABCDEF";
 	ng_buf f = {0};
-	size_t i;
-	bool dash = false;
-	size_t start = out->len;
+	const unsigned char *src = (const unsigned char *)s;
+	size_t i, n = len;
+	bool dash = false, ascii = true;
+	char *o, *start;
 
-	if (ng_fold(s, len, true, &f))
+	/* ASCII folds by lower-casing, done below as the bytes are read;
+	 * anything else is folded (and stripped of marks) first. */
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80) {
+			ascii = false;
+			break;
+		}
+	if (!ascii) {
+		if (ng_fold(s, len, true, &f))
+			return NG_ERR_NOMEM;
+		src = (const unsigned char *)f.buf;
+		n = f.len;
+	}
+	/* At most a dash and three bytes per byte, or an "x"; and the NUL. */
+	if (n > (SIZE_MAX - out->len - 2) / 4 ||
+	    NG_GROW(out->buf, out->cap, out->len + 4 * n + 2)) {
+		ng_buf_free(&f);
 		return NG_ERR_NOMEM;
-	for (i = 0; i < f.len; i++) {
-		unsigned char c = (unsigned char)f.buf[i];
+	}
+	o = start = out->buf + out->len;
+	for (i = 0; i < n; i++) {
+		unsigned char c = src[i];
+		if (ascii && c >= 'A' && c <= 'Z')
+			c += 32;
 		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-			if (dash && out->len > start && ng_buf_addc(out, '-'))
-				goto nomem;
+			if (dash && o > start)
+				*o++ = '-';
 			dash = false;
-			if (ng_buf_addc(out, (char)c))
-				goto nomem;
+			*o++ = (char)c;
 		} else if (c >= 0x80) {
 			/* Letters outside ASCII are kept, percent-encoded. */
-			if (dash && out->len > start && ng_buf_addc(out, '-'))
-				goto nomem;
+			if (dash && o > start)
+				*o++ = '-';
 			dash = false;
-			if (ng_buf_printf(out, "%%%02X", c))
-				goto nomem;
+			*o++ = '%';
+			*o++ = hex[c >> 4];
+			*o++ = hex[c & 15];
 		} else if (c != '\'') {
 			dash = true;
 		}
 	}
-	if (out->len == start && ng_buf_adds(out, "x"))
-		goto nomem;
+	if (o == start)
+		*o++ = 'x';
+	*o = '\0';
+	out->len = (size_t)(o - out->buf);
 	ng_buf_free(&f);
 	return NG_OK;
-nomem:
-	ng_buf_free(&f);
-	return NG_ERR_NOMEM;
 }

@@ -237,8 +237,14 @@ ng_strmap_put_hashed(ng_strmap *m, const char *key, size_t len, uint64_t h, uint
 	if (m->arena.len + len + 1 > UINT32_MAX - 1)
 		return NG_ERR_NOMEM;
 	off = (uint32_t)m->arena.len + 1;
-	if (ng_buf_add(&m->arena, key, len) || ng_buf_addc(&m->arena, '\0'))
+	/* The key and its NUL, and the buffer's own NUL after them. */
+	if (NG_GROW(m->arena.buf, m->arena.cap, m->arena.len + len + 2))
 		return NG_ERR_NOMEM;
+	if (len)
+		memcpy(m->arena.buf + m->arena.len, key, len);
+	m->arena.buf[m->arena.len + len] = '\0';
+	m->arena.len += len + 1;
+	m->arena.buf[m->arena.len] = '\0';
 	s->hash = (uint32_t)(h >> 32);
 	s->off = off;
 	s->len = (uint32_t)len;
