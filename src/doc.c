@@ -512,7 +512,7 @@ ng_doc_free(ng_doc *doc)
 	ng_u64map_free(&doc->entry_ents);
 	ng_u64map_free(&doc->fact_keys);
 	free(doc->men_start);
-	free(doc->men_end);
+	free(doc->sort_tmp);
 	ng_buf_free(&doc->scratch);
 	ng_buf_free(&doc->lit);
 	ng_text_clear(&doc->text);

@@ -412,10 +412,13 @@ struct ng_doc {
 	ng_u64map entry_ents; /* gazetteer entry + 1 -> document entity */
 	ng_u64map fact_keys;  /* ng_fact_key(fact, with sentence) -> fact index */
 	int32_t *men_start;   /* token -> first mention starting there, -1 */
-	int32_t *men_end;     /* token -> a mention ending there (exclusive), -1 */
+	int32_t *men_end;     /* token -> a mention ending there (exclusive), -1;
+	                       * in men_start's allocation */
 	int32_t date_num;   /* YYYYMMDD or 0 */
 	ng_buf scratch;
 	ng_buf lit;         /* scratch for literals being cleaned */
+	ng_mention *sort_tmp; /* scratch for sorting mentions */
+	size_t cap_sort_tmp;
 	/* Cached sentence texts for ng_doc_fact */
 	char **sent_text;
 	/* Entity strings and arrays, fact literals, sentence texts and the

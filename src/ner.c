@@ -548,8 +548,11 @@ sort_mentions(ng_doc *doc)
 		;
 	if (lo >= n)
 		return NG_OK;
-	if (!(b = malloc(n * sizeof(*b))))
+	/* The other half of the merges is the document's, kept for the next
+	 * sort. */
+	if (NG_GROW(doc->sort_tmp, doc->cap_sort_tmp, n))
 		return NG_ERR_NOMEM;
+	b = doc->sort_tmp;
 	do {
 		merged = false;
 		for (lo = 0; lo < n;) {
@@ -571,11 +574,8 @@ sort_mentions(ng_doc *doc)
 		a = b;
 		b = t;
 	} while (merged);
-	if (a != doc->mentions) {
+	if (a != doc->mentions)
 		memcpy(doc->mentions, a, n * sizeof(*a));
-		b = a;
-	}
-	free(b);
 	return NG_OK;
 }
 
@@ -961,10 +961,10 @@ index_mentions(ng_doc *doc)
 	size_t k;
 
 	if (!doc->men_start) {
-		doc->men_start = malloc((doc->n_toks + 1) * sizeof(*doc->men_start));
-		doc->men_end = malloc((doc->n_toks + 1) * sizeof(*doc->men_end));
-		if (!doc->men_start || !doc->men_end)
+		/* Both indexes in one allocation, freed through men_start. */
+		if (!(doc->men_start = malloc(2 * (doc->n_toks + 1) * sizeof(*doc->men_start))))
 			return NG_ERR_NOMEM;
+		doc->men_end = doc->men_start + doc->n_toks + 1;
 	}
 	memset(doc->men_start, 0xFF, (doc->n_toks + 1) * sizeof(*doc->men_start));
 	memset(doc->men_end, 0xFF, (doc->n_toks + 1) * sizeof(*doc->men_end));
