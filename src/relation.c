@@ -442,12 +442,11 @@ ng_relations(ng_doc *doc)
 				PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
 				uint32_t subj[16], obj[16];
 				size_t ns, no, a, b;
-				ng_modality mod;
+				int mod = -1;
 				if (ov[2 * sg] == PCRE2_UNSET || ov[2 * og] == PCRE2_UNSET)
 					goto advance;
 				ns = group_mentions(text.buf, ov[2 * sg], ov[2 * sg + 1], subj, 16);
 				no = group_mentions(text.buf, ov[2 * og], ov[2 * og + 1], obj, 16);
-				mod = cue_modality(kb, pt, text.buf + ov[0], ov[1] - ov[0], cmd, mc);
 				for (a = 0; a < ns; a++)
 					for (b = 0; b < no; b++) {
 						const ng_mention *ms, *mo;
@@ -473,12 +472,16 @@ ng_relations(ng_doc *doc)
 						     doc->ents[se].cls == NG_CLASS_PLACE) ||
 						    (agent_object(pt->property) && doc->ents[oe].cls == NG_CLASS_PLACE))
 							continue;
+						/* The cues only for a match that yields a fact. */
+						if (mod < 0)
+							mod = (int)cue_modality(kb, pt, text.buf + ov[0], ov[1] - ov[0],
+							                        cmd, mc);
 						memset(&f, 0, sizeof(f));
 						f.s = se;
 						f.o = oe;
 						f.prop = pt->property;
 						f.rule = pt->id;
-						f.mod = mod;
+						f.mod = (ng_modality)mod;
 						f.confidence = pt->confidence;
 						f.sent = si;
 						TRY(st, ng_doc_add_fact(doc, &f));
