@@ -356,12 +356,14 @@ has_trigger(const ng_pattern *p, const char *text, const uint64_t bits[16])
 static inline bool
 has_needs(const ng_pattern *p, unsigned types, unsigned twice)
 {
+	unsigned both = p->pair & types;
 	uint8_t k;
 
 	for (k = 0; k < p->n_need; k++)
 		if (!(p->need[k] & types))
 			return false;
-	return !p->pair || (p->pair & twice) || __builtin_popcount(p->pair & types) >= 2;
+	/* Two of the types, or one twice. */
+	return !p->pair || (p->pair & twice) || (both & (both - 1));
 }
 
 /* The next pattern from p on that may run on the sentence: every pattern
