@@ -366,6 +366,23 @@ has_needs(const ng_pattern *p, unsigned types, unsigned twice)
 	return !p->pair || (p->pair & twice) || (both & (both - 1));
 }
 
+/* Does the sentence hold a word of each set the pattern needs? */
+static inline bool
+has_words(const ng_pattern *p, const uint64_t bits[16])
+{
+	const uint16_t *w = p->words;
+	size_t k, j;
+
+	for (k = 0; k < sizeof(p->n_words) && p->n_words[k]; w += p->n_words[k], k++) {
+		for (j = 0; j < p->n_words[k]; j++)
+			if ((bits[w[j] >> 6] >> (w[j] & 63)) & 1)
+				break;
+		if (j == p->n_words[k])
+			return false;
+	}
+	return true;
+}
+
 /* The next pattern from p on that may run on the sentence: every pattern
  * when there is no table, else those in cands (the table's patterns with
  * a trigger bit in the sentence) or in always (those without triggers). */
@@ -436,7 +453,7 @@ ng_relations(ng_doc *doc)
 			PCRE2_SIZE start = 0;
 			int rc;
 			/* Placeholders it needs or triggers not in the sentence: skip. */
-			if (sg <= 0 || og <= 0 || !has_needs(pt, types, twice) ||
+			if (sg <= 0 || og <= 0 || !has_needs(pt, types, twice) || !has_words(pt, pf.bits) ||
 			    !has_trigger(pt, text.buf, pf.bits))
 				continue;
 			while (start <= text.len &&
@@ -524,13 +541,20 @@ done:
  * subroutines, \Q...\E), so that any pattern still runs as written when
  * its needs are not sure. */
 
-#define RX_NEEDS 4
+#define RX_NEEDS sizeof(((ng_pattern *)0)->need)
+#define RX_WORDS (sizeof(((ng_pattern *)0)->words) / sizeof(uint16_t))
 
 typedef struct {
 	uint8_t need[RX_NEEDS]; /* the text holds a placeholder of each set */
 	uint8_t n_need;
 	uint8_t may;      /* the types of placeholders written in it */
 	bool pure;        /* group_mentions finds none but those in it */
+	/* Words (by ng_trigger_bit) of which the text starts with one, and of
+	 * which one starts a word in the text (0: none known); does every
+	 * alternative end with a space? */
+	uint16_t lead[RX_WORDS], word[RX_WORDS];
+	uint8_t n_lead, n_word;
+	bool ends_space;
 	bool tags;        /* each alternative is three capitals, */
 	uint8_t tag_types; /* of these types (0: one is no tag) */
 } rx_req;
@@ -550,7 +574,25 @@ typedef struct {
 	bool bad;         /* syntax not followed: derive nothing */
 	int n_s, n_o;
 	rx_req s, o;
+	/* The word sets of the outermost sequences, as in ng_pattern. */
+	uint16_t words[RX_WORDS];
+	uint8_t n_words[sizeof(((ng_pattern *)0)->n_words)];
+	size_t n_seqs;
 } rx;
+
+/* Adds a set of words the match needs, if there is room. */
+static void
+add_word_set(rx *x, const uint16_t *w, uint8_t n)
+{
+	size_t used = 0, k;
+
+	for (k = 0; k < sizeof(x->n_words) && x->n_words[k]; k++)
+		used += x->n_words[k];
+	if (k < sizeof(x->n_words) && used + n <= RX_WORDS) {
+		memcpy(x->words + used, w, n * sizeof(*w));
+		x->n_words[k] = n;
+	}
+}
 
 static void rx_alt(rx *x, rx_req *out);
 
@@ -569,6 +611,24 @@ add_need(uint8_t *need, uint8_t *n, uint8_t m)
 		need[(*n)++] = m;
 }
 
+/* Adds the words of b to a, a set of n; too many make it unknown. */
+static void
+add_words(uint16_t *a, uint8_t *n, const uint16_t *b, uint8_t nb)
+{
+	uint8_t i, j;
+
+	for (j = 0; j < nb && *n; j++) {
+		for (i = 0; i < *n && a[i] != b[j]; i++)
+			;
+		if (i < *n)
+			continue;
+		if (*n == RX_WORDS)
+			*n = 0;
+		else
+			a[(*n)++] = b[j];
+	}
+}
+
 /* Either a or b: each pair of their needs gives one. */
 static void
 rx_either(rx_req *a, const rx_req *b)
@@ -584,6 +644,13 @@ rx_either(rx_req *a, const rx_req *b)
 	a->pure = a->pure && b->pure;
 	a->tag_types = a->tag_types && b->tag_types ? a->tag_types | b->tag_types : 0;
 	a->tags = a->tags && b->tags;
+	if (!b->n_lead)
+		a->n_lead = 0;
+	add_words(a->lead, &a->n_lead, b->lead, b->n_lead);
+	if (!b->n_word)
+		a->n_word = 0;
+	add_words(a->word, &a->n_word, b->word, b->n_word);
+	a->ends_space = a->ends_space && b->ends_space;
 }
 
 static bool
@@ -818,6 +885,47 @@ is_lit(const rx_item *it, bool cap, unsigned char c)
 	return it->kind == IT_LIT && !it->quant && (cap ? is_cap(it->c) : it->c == c);
 }
 
+/* The bit of the word that literal items from i on start the text with:
+ * three letters of it, or all of it and a space (the bit keys on the first
+ * three bytes of a word). Not a word of capitals: a placeholder or TTL
+ * says nothing the types do not. */
+static bool
+lit_word(const rx_item *items, size_t i, size_t n, uint16_t *bit)
+{
+	char w[3];
+	size_t k;
+
+	for (k = 0; k < 3 && i + k < n; k++) {
+		const rx_item *it = &items[i + k];
+		if (it->kind != IT_LIT || it->quant || it->c >= 0x80 || is_cap(it->c))
+			break;
+		if (it->c == ' ')
+			break;
+		w[k] = (char)it->c;
+	}
+	if (!k || (k < 3 && !(i + k < n && is_lit(&items[i + k], false, ' '))))
+		return false;
+	*bit = ng_trigger_bit(w, k);
+	return true;
+}
+
+/* Does item i start at the start of a word: after a literal space, or after
+ * groups that end with one or match nothing? */
+static bool
+at_word(const rx_item *items, size_t i)
+{
+	while (i > 0) {
+		const rx_item *pv = &items[i - 1];
+		if (is_lit(pv, false, ' '))
+			return true;
+		if (!(pv->kind == IT_ZERO || pv->kind == IT_BOUND ||
+		      (pv->kind == IT_GROUP && pv->r.ends_space)))
+			return false;
+		i--;
+	}
+	return false;
+}
+
 /* A sequence of items up to '|', ')' or the end. */
 static void
 rx_seq(rx *x, rx_req *out)
@@ -827,6 +935,8 @@ rx_seq(rx *x, rx_req *out)
 
 	memset(out, 0, sizeof(*out));
 	out->pure = true;
+	if (!x->depth)
+		x->n_seqs++;
 	while (!x->bad && x->p < x->end && *x->p != '|' && *x->p != ')') {
 		rx_item *it;
 		if (NG_GROW(items, cap, n + 1)) {
@@ -868,6 +978,43 @@ rx_seq(rx *x, rx_req *out)
 	if (x->bad) {
 		free(items);
 		return;
+	}
+	/* The word it starts with; whether it ends with a space. */
+	if (n && lit_word(items, 0, n, &out->lead[0]))
+		out->n_lead = 1;
+	else if (n && items[0].kind == IT_GROUP && !items[0].opt && items[0].r.n_lead) {
+		memcpy(out->lead, items[0].r.lead, sizeof(out->lead));
+		out->n_lead = items[0].r.n_lead;
+	}
+	out->ends_space = n && is_lit(&items[n - 1], false, ' ');
+	/* A word it needs: the fewest choices of those that start at a word
+	 * start, or of its groups'. */
+	for (i = 0; i < n; i++) {
+		const rx_item *it = &items[i];
+		uint16_t one;
+		const uint16_t *w = NULL;
+		uint8_t nw = 0;
+		if (it->opt)
+			continue;
+		if (at_word(items, i) && lit_word(items, i, n, &one)) {
+			w = &one;
+			nw = 1;
+		} else if (it->kind == IT_GROUP && it->r.n_lead && at_word(items, i)) {
+			w = it->r.lead;
+			nw = it->r.n_lead;
+		}
+		if (nw && (!out->n_word || nw < out->n_word)) {
+			memcpy(out->word, w, nw * sizeof(*w));
+			out->n_word = nw;
+		}
+		if (nw && !x->depth)
+			add_word_set(x, w, nw);
+		if (it->kind == IT_GROUP && it->r.n_word && (!out->n_word || it->r.n_word < out->n_word)) {
+			memcpy(out->word, it->r.word, it->r.n_word * sizeof(*w));
+			out->n_word = it->r.n_word;
+		}
+		if (it->kind == IT_GROUP && it->r.n_word && !x->depth)
+			add_word_set(x, it->r.word, it->r.n_word);
 	}
 	/* Three capitals alone: an alternative of a group of tags. */
 	if (n == 3 && is_lit(&items[0], true, 0) && is_lit(&items[1], true, 0) &&
@@ -943,6 +1090,7 @@ ng_pattern_derive_needs(ng_pattern *p, const char *re, size_t len)
 	x.end = re + len;
 	p->n_need = 0;
 	p->pair = 0;
+	memset(p->n_words, 0, sizeof(p->n_words));
 	rx_alt(&x, &top);
 	if (x.bad || x.p != x.end || x.n_s != 1 || x.n_o != 1)
 		return;
@@ -958,4 +1106,12 @@ ng_pattern_derive_needs(ng_pattern *p, const char *re, size_t len)
 	 * entity twice), of types the groups can tell when they are pure. */
 	if (x.s.pure && x.o.pure && x.s.may && x.o.may)
 		p->pair = x.s.may | x.o.may;
+	/* Words the match holds; the prefilter knows the sentence's words. */
+	if (x.n_seqs == 1) {
+		memcpy(p->words, x.words, sizeof(p->words));
+		memcpy(p->n_words, x.n_words, sizeof(p->n_words));
+	} else if (top.n_word) {
+		memcpy(p->words, top.word, top.n_word * sizeof(*top.word));
+		p->n_words[0] = top.n_word;
+	}
 }
