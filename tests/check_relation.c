@@ -194,8 +194,10 @@ START_TEST(test_needs_come_only_from_placeholders_it_can_read)
 		"u-plain\tmetWith\tauto\t0.5\t\t(?<s>{PER}) met (?<o>{ORG})\n"
 		"u-class\tmetWith\tauto\t0.5\t\t(?<s>[A-Z]{3}_\\d+) met (?<o>{ORG})\n"
 		"u-option\tmetWith\tauto\t0.5\t\t(?i)(?<s>{PER}) met (?<o>{ORG})\n"
-		"u-optional\tmetWith\tauto\t0.5\t\t(?<s>{PER})(?: and {ORG})? met (?<o>{PER})\n");
-	const ng_pattern *p = &kb->patterns[kb->n_patterns - 4];
+		"u-optional\tmetWith\tauto\t0.5\t\t(?<s>{PER})(?: and {ORG})? met (?<o>{PER})\n"
+		"u-words\tmetWith\tauto\t0.5\t\t(?<s>{PER}) {GAP}(?:met|talks with) (?<o>{PER})\n"
+		"u-midword\tmetWith\tauto\t0.5\t\t(?<s>{PER}) (?:[a-z]+)?(?:met|talks with) (?<o>{PER})\n");
+	const ng_pattern *p = &kb->patterns[kb->n_patterns - 6];
 
 	/* A PER and an ORG, two placeholders of those types. */
 	ck_assert_uint_eq(p[0].n_need, 2);
@@ -209,6 +211,10 @@ START_TEST(test_needs_come_only_from_placeholders_it_can_read)
 	/* The optional ORG is no need. */
 	ck_assert_uint_eq(p[3].n_need, 1);
 	ck_assert_uint_ne(p[3].pair, 0);
+	/* "met" or "talks" begin a word after {GAP}; after letters, not. */
+	ck_assert_uint_eq(p[4].n_words[0], 2);
+	ck_assert_uint_eq(p[4].n_words[1], 0);
+	ck_assert_uint_eq(p[5].n_words[0], 0);
 	ng_knowledge_free(kb);
 }
 END_TEST
