@@ -212,7 +212,22 @@ typedef struct {
 	pcre2_code *re;
 	char *file;
 	unsigned long line;
+	/* What the pattern needs of a sentence's placeholders to yield a fact,
+	 * derived from its regular expression (relation.c), a bit per
+	 * placeholder type. Each need: a placeholder of one of its types; pair:
+	 * two placeholders of its types; words: sets of ng_trigger_bit bits,
+	 * each of n_words[i] in turn, and a word of one of each set. None of
+	 * them: always run. */
+	uint8_t need[4];
+	uint8_t n_need;
+	uint8_t pair;
+	uint8_t n_words[4];
+	uint16_t words[48];
 } ng_pattern;
+
+/* Derives p->need and p->pair from re, the expanded regular expression
+ * that p->re was compiled from. */
+void ng_pattern_derive_needs(ng_pattern *p, const char *re, size_t len);
 
 typedef struct {
 	pcre2_code *re;

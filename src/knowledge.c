@@ -665,6 +665,7 @@ pattern_line(ng_knowledge *kb, const char *file, unsigned long line, char **f, s
 		st = NG_ERR_PATTERN;
 		goto done;
 	}
+	ng_pattern_derive_needs(p, re.buf, re.len);
 	p->id = ng_strndup(f[0], strlen(f[0]));
 	if ((st = split_triggers(p, f[4])))
 		goto done;
