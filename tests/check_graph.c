@@ -6,21 +6,14 @@
 
 #include <raptor2.h>
 
+static char *write_meta(const char *text, const ng_doc_meta *meta, const char *base,
+                        ng_format fmt);
+
+/* Writes one document of text, without metadata, in fmt. */
 static char *
 write_doc(const char *text, ng_format fmt)
 {
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&buf, &len);
-	ng_writer *w = ng_writer_new(fmt, "http://example.org/", f);
-	ng_doc *doc = fx_doc(text);
-	ck_assert_ptr_nonnull(w);
-	ck_assert_int_eq(ng_writer_write_doc(w, doc), NG_OK);
-	ck_assert_int_eq(ng_writer_finish(w), NG_OK);
-	ng_writer_free(w);
-	ng_doc_free(doc);
-	fclose(f);
-	return buf;
+	return write_meta(text, NULL, "http://example.org/", fmt);
 }
 
 START_TEST(test_fact_triple_and_provenance_in_ntriples)
