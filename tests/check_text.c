@@ -2,6 +2,8 @@
 /* Unit tests for text.c: UTF-8 checks, NFC, folding and offsets. */
 #include "internal.h"
 
+#include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "check_util.h"
@@ -96,6 +98,63 @@ START_TEST(test_clean_literal_replaces_controls)
 }
 END_TEST
 
+START_TEST(test_slug_lowercases_joins_with_dashes_and_encodes_non_ascii)
+{
+	ng_buf b = {0};
+	ck_assert_int_eq(ng_slug("Jean-Luc  Picard", 16, &b), NG_OK);
+	ck_assert_str_eq(b.buf, "jean-luc-picard");
+	ng_buf_clear(&b);
+	ck_assert_int_eq(ng_slug("O'Brien", 7, &b), NG_OK);
+	ck_assert_str_eq(b.buf, "obrien");
+	ng_buf_clear(&b);
+	/* Marks go, a letter without a decomposition is percent-encoded. */
+	ck_assert_int_eq(ng_slug("Zo\xC3\xAB \xC5\x81\xC3\xB3" "d\xC5\xBA", 12, &b), NG_OK);
+	ck_assert_str_eq(b.buf, "zoe-%C5%82odz");
+	ng_buf_clear(&b);
+	/* Appended to what the buffer holds; no dash at the start of the
+	 * slug, an "x" for nothing. */
+	ck_assert_int_eq(ng_buf_adds(&b, "person/"), NG_OK);
+	ck_assert_int_eq(ng_slug(" -A.", 4, &b), NG_OK);
+	ck_assert_str_eq(b.buf, "person/a");
+	ck_assert_int_eq(ng_buf_adds(&b, "/"), NG_OK);
+	ck_assert_int_eq(ng_slug(" - ", 3, &b), NG_OK);
+	ck_assert_str_eq(b.buf, "person/a/x");
+	ck_assert_uint_eq(b.len, strlen(b.buf));
+	ng_buf_free(&b);
+}
+END_TEST
+
+START_TEST(test_arena_keeps_every_allocation_until_freed)
+{
+	char first[16];
+	ng_arena a;
+	char *s[200];
+	size_t i;
+	ng_arena_init(&a, first, sizeof(first));
+	for (i = 0; i < 200; i++) {
+		char want[8];
+		snprintf(want, sizeof(want), "s%zu", i);
+		ck_assert_ptr_nonnull(s[i] = ng_arena_strndup(&a, want, strlen(want)));
+	}
+	/* Aligned for any object, also after odd string lengths, and larger
+	 * than a block. */
+	for (i = 1; i < 40; i++) {
+		void *p = ng_arena_alloc(&a, i * 997);
+		ck_assert_ptr_nonnull(p);
+		ck_assert_uint_eq((uintptr_t)p % _Alignof(max_align_t), 0);
+		memset(p, 0xAB, i * 997);
+	}
+	for (i = 0; i < 200; i++) {
+		char want[8];
+		snprintf(want, sizeof(want), "s%zu", i);
+		ck_assert_str_eq(s[i], want);
+	}
+	ck_assert_ptr_nonnull(ng_arena_strndup(&a, "", 0));
+	ng_arena_free(&a);
+	ng_arena_free(&a);
+}
+END_TEST
+
 START_TEST(test_invalid_utf8_reports_byte)
 {
 	size_t bad = 99;
@@ -160,6 +219,8 @@ text_suite(void)
 	tcase_add_test(core, test_char_offsets_count_code_points);
 	tcase_add_test(core, test_fold_strips_accents_and_case);
 	tcase_add_test(core, test_clean_literal_replaces_controls);
+	tcase_add_test(core, test_slug_lowercases_joins_with_dashes_and_encodes_non_ascii);
+	tcase_add_test(core, test_arena_keeps_every_allocation_until_freed);
 	tcase_add_test(errors, test_invalid_utf8_reports_byte);
 	tcase_add_test(errors, test_overlong_encoding_rejected);
 	tcase_add_test(errors, test_nul_byte_rejected);
