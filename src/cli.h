@@ -23,6 +23,21 @@ int ng_cli_parse_size(const char *arg, unsigned long *out);
 /* Checks a --base value; 2 (usage) with a message if not an absolute IRI. */
 int ng_cli_check_base(const char *arg);
 
+/* The options extract and batch share: -b/--base, -g/--gazetteer,
+ * -p/--patterns, -d/--data-dir and --max-size (its long option maps to
+ * NG_CLI_OPT_MAX_SIZE). Zero-initialize, set max_size to the default. */
+#define NG_CLI_OPT_MAX_SIZE 'M'
+#define NG_CLI_DEFAULT_MAX_SIZE (64UL * 1024 * 1024)
+typedef struct {
+	const char *base, *dir;
+	const char *gaz[NG_CLI_MAX_FILES], *pat[NG_CLI_MAX_FILES];
+	size_t ngaz, npat;
+	unsigned long max_size;
+} ng_cli_data;
+/* Takes option c with argument arg if it is one of those: 1 taken, 0 not
+ * one of them, 2 usage error (the message printed). */
+int ng_cli_data_option(ng_cli_data *d, int c, const char *arg);
+
 /* Loads the data files of dir (NULL: ng_data_dir()), the user's gazetteers
  * and patterns, and prepares them; prints errors and returns NULL on
  * failure. */

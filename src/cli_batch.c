@@ -13,7 +13,6 @@
 
 #include "cli.h"
 
-#define DEFAULT_MAX_SIZE (64UL * 1024 * 1024)
 
 static void
 usage(FILE *out)
@@ -145,7 +144,7 @@ add_config(ng_batch *b, const char *dir, const char *const *extra, size_t n)
 int
 ng_cli_batch(int argc, char **argv)
 {
-	enum { OPT_GLOB = 256, OPT_MAX_SIZE, OPT_NO_SYNC, OPT_NO_MENTIONS, OPT_STATS };
+	enum { OPT_GLOB = 256, OPT_NO_SYNC, OPT_NO_MENTIONS, OPT_STATS };
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"jobs", required_argument, NULL, 'j'},
@@ -155,7 +154,7 @@ ng_cli_batch(int argc, char **argv)
 		{"gazetteer", required_argument, NULL, 'g'},
 		{"patterns", required_argument, NULL, 'p'},
 		{"data-dir", required_argument, NULL, 'd'},
-		{"max-size", required_argument, NULL, OPT_MAX_SIZE},
+		{"max-size", required_argument, NULL, NG_CLI_OPT_MAX_SIZE},
 		{"no-sync", no_argument, NULL, OPT_NO_SYNC},
 		{"no-mentions", no_argument, NULL, OPT_NO_MENTIONS},
 		{"quiet", no_argument, NULL, 'q'},
@@ -165,9 +164,9 @@ ng_cli_batch(int argc, char **argv)
 		{NULL, 0, NULL, 0}
 	};
 	ng_batch_options opt;
-	const char *outdir = NULL, *dir = NULL, *stats_path = NULL;
-	const char *gaz[NG_CLI_MAX_FILES], *pat[NG_CLI_MAX_FILES], *cfg[2 * NG_CLI_MAX_FILES];
-	size_t ngaz = 0, npat = 0, i;
+	const char *outdir = NULL, *stats_path = NULL, *cfg[2 * NG_CLI_MAX_FILES];
+	ng_cli_data d = {0};
+	size_t i;
 	ng_knowledge *kb = NULL;
 	ng_batch *b = NULL;
 	ng_batch_stats s;
@@ -175,7 +174,7 @@ ng_cli_batch(int argc, char **argv)
 	ng_status st;
 
 	memset(&opt, 0, sizeof(opt));
-	opt.max_size = DEFAULT_MAX_SIZE;
+	d.max_size = NG_CLI_DEFAULT_MAX_SIZE;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:j:f:b:g:p:d:qhV", longopts, NULL)) != -1) {
 		switch (c) {
@@ -197,36 +196,22 @@ ng_cli_batch(int argc, char **argv)
 			}
 			break;
 		case OPT_GLOB: opt.glob = optarg; break;
-		case 'b':
-			if (ng_cli_check_base(optarg))
-				return 2;
-			opt.base = optarg;
-			break;
-		case 'g':
-			if (ng_cli_push(gaz, &ngaz, optarg))
-				return 2;
-			break;
-		case 'p':
-			if (ng_cli_push(pat, &npat, optarg))
-				return 2;
-			break;
-		case 'd': dir = optarg; break;
-		case OPT_MAX_SIZE: {
-			unsigned long v;
-			if (ng_cli_parse_size(optarg, &v))
-				return 2;
-			opt.max_size = v;
-			break;
-		}
 		case OPT_NO_SYNC: opt.no_sync = 1; break;
 		case OPT_NO_MENTIONS: opt.no_mentions = 1; break;
 		case 'q': quiet = 1; break;
 		case OPT_STATS: stats_path = optarg; break;
 		case 'h': usage(stdout); return 0;
 		case 'V': printf("newsgraph %s\n", PACKAGE_VERSION); return 0;
-		default: usage(stderr); return 2;
+		default:
+			if ((c = ng_cli_data_option(&d, c, optarg)) == 1)
+				break;
+			if (!c)
+				usage(stderr);
+			return 2;
 		}
 	}
+	opt.base = d.base;
+	opt.max_size = d.max_size;
 	if (!outdir || !*outdir) {
 		fputs("newsgraph: batch needs an output directory (-o OUTDIR)\n", stderr);
 		usage(stderr);
@@ -237,7 +222,7 @@ ng_cli_batch(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	if (!(kb = ng_cli_load_knowledge(dir, gaz, ngaz, pat, npat)))
+	if (!(kb = ng_cli_load_knowledge(d.dir, d.gaz, d.ngaz, d.pat, d.npat)))
 		goto done;
 	/* The batch reports article failures itself, with their line numbers. */
 	ng_knowledge_set_error_func(kb, NULL, NULL);
@@ -246,11 +231,11 @@ ng_cli_batch(int argc, char **argv)
 		goto done;
 	}
 	ng_batch_set_error_func(b, ng_cli_print_error, NULL);
-	for (i = 0; i < ngaz; i++)
-		cfg[i] = gaz[i];
-	for (i = 0; i < npat; i++)
-		cfg[ngaz + i] = pat[i];
-	if (add_config(b, dir, cfg, ngaz + npat))
+	for (i = 0; i < d.ngaz; i++)
+		cfg[i] = d.gaz[i];
+	for (i = 0; i < d.npat; i++)
+		cfg[d.ngaz + i] = d.pat[i];
+	if (add_config(b, d.dir, cfg, d.ngaz + d.npat))
 		goto done;
 	for (i = (size_t)optind; i < (size_t)argc; i++)
 		if (ng_batch_add_input(b, argv[i]))

@@ -13,7 +13,6 @@
 
 #include "cli.h"
 
-#define DEFAULT_MAX_SIZE (64UL * 1024 * 1024)
 
 static void
 usage(FILE *out)
@@ -288,7 +287,7 @@ ng_cli_extract(int argc, char **argv)
 		{"gazetteer", required_argument, NULL, 'g'},
 		{"patterns", required_argument, NULL, 'p'},
 		{"data-dir", required_argument, NULL, 'd'},
-		{"max-size", required_argument, NULL, 'M'},
+		{"max-size", required_argument, NULL, NG_CLI_OPT_MAX_SIZE},
 		{"explain", no_argument, NULL, 'e'},
 		{"jsonl", no_argument, NULL, 'J'},
 		{"no-mentions", no_argument, NULL, 'N'},
@@ -297,13 +296,13 @@ ng_cli_extract(int argc, char **argv)
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0}
 	};
-	options o = {NULL, NULL, NG_FORMAT_TURTLE, NULL, 0, DEFAULT_MAX_SIZE};
+	options o = {NULL, NULL, NG_FORMAT_TURTLE, NULL, 0, 0};
 	names unknown = {NULL, 0, 0};
 	const char *unknown_path = NULL;
 	int want_unknown = 0;
-	const char *gaz[NG_CLI_MAX_FILES], *pat[NG_CLI_MAX_FILES], *dir = NULL;
+	ng_cli_data d = {.max_size = NG_CLI_DEFAULT_MAX_SIZE};
 	int jsonl = 0, format_set = 0; /* --jsonl, and whether -f was given */
-	size_t ngaz = 0, npat = 0, i;
+	size_t i;
 	ng_knowledge *kb = NULL;
 	ng_writer *w = NULL;
 	FILE *out = stdout;
@@ -321,24 +320,6 @@ ng_cli_extract(int argc, char **argv)
 			}
 			format_set = 1;
 			break;
-		case 'b':
-			if (ng_cli_check_base(optarg))
-				return 2;
-			o.base = optarg;
-			break;
-		case 'g':
-			if (ng_cli_push(gaz, &ngaz, optarg))
-				return 2;
-			break;
-		case 'p':
-			if (ng_cli_push(pat, &npat, optarg))
-				return 2;
-			break;
-		case 'd': dir = optarg; break;
-		case 'M':
-			if (ng_cli_parse_size(optarg, &o.max_size))
-				return 2;
-			break;
 		case 'e': o.explain = 1; break;
 		case 'J': jsonl = 1; break;
 		case 'N': mentions = 0; break;
@@ -349,9 +330,16 @@ ng_cli_extract(int argc, char **argv)
 			break;
 		case 'h': usage(stdout); return 0;
 		case 'V': printf("newsgraph %s\n", PACKAGE_VERSION); return 0;
-		default: usage(stderr); return 2;
+		default:
+			if ((c = ng_cli_data_option(&d, c, optarg)) == 1)
+				break;
+			if (!c)
+				usage(stderr);
+			return 2;
 		}
 	}
+	o.base = d.base;
+	o.max_size = d.max_size;
 	if (optind >= argc) {
 		fputs("newsgraph: extract needs at least one FILE (- for standard input)\n", stderr);
 		usage(stderr);
@@ -363,7 +351,7 @@ ng_cli_extract(int argc, char **argv)
 		fputs("newsgraph: --jsonl writes line-based RDF: -f nquads or ntriples\n", stderr);
 		return 2;
 	}
-	if (!(kb = ng_cli_load_knowledge(dir, gaz, ngaz, pat, npat)))
+	if (!(kb = ng_cli_load_knowledge(d.dir, d.gaz, d.ngaz, d.pat, d.npat)))
 		goto done;
 	if (o.output && strcmp(o.output, "-")) {
 		/* Write beside the target and rename at the end, so that a reader

@@ -79,6 +79,29 @@ ng_cli_check_base(const char *arg)
 	return 2;
 }
 
+int
+ng_cli_data_option(ng_cli_data *d, int c, const char *arg)
+{
+	switch (c) {
+	case 'b':
+		if (ng_cli_check_base(arg))
+			return 2;
+		d->base = arg;
+		return 1;
+	case 'g':
+		return ng_cli_push(d->gaz, &d->ngaz, arg) ? 2 : 1;
+	case 'p':
+		return ng_cli_push(d->pat, &d->npat, arg) ? 2 : 1;
+	case 'd':
+		d->dir = arg;
+		return 1;
+	case NG_CLI_OPT_MAX_SIZE:
+		return ng_cli_parse_size(arg, &d->max_size) ? 2 : 1;
+	default:
+		return 0;
+	}
+}
+
 ng_knowledge *
 ng_cli_load_knowledge(const char *dir, const char *const *gaz, size_t ngaz,
                       const char *const *pat, size_t npat)
