@@ -366,12 +366,6 @@ iri_forbidden(unsigned char c)
 	return c <= 0x20 || c == 0x7f || strchr("<>\"{}|^`\\", c);
 }
 
-static bool
-is_hex(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'f');
-}
-
 /* The length of the IRI's scheme with its colon, or 0 if it has none. */
 static size_t
 iri_scheme(const char *s)
@@ -396,7 +390,7 @@ ng_iri_is_valid(const char *iri)
 	for (p = (const unsigned char *)iri; *p; p++) {
 		if (iri_forbidden(*p))
 			return 0;
-		if (*p == '%' && !(is_hex(p[1]) && is_hex(p[2])))
+		if (*p == '%' && !(ng_is_hex(p[1]) && ng_is_hex(p[2])))
 			return 0;
 	}
 	return 1;
@@ -418,7 +412,7 @@ source_iri(const char *url, ng_buf *out)
 		e--;
 	ng_buf_clear(out);
 	for (p = (const unsigned char *)url; p < e; p++) {
-		bool bad = iri_forbidden(*p) || (*p == '%' && !(p + 2 < e && is_hex(p[1]) && is_hex(p[2])));
+		bool bad = iri_forbidden(*p) || (*p == '%' && !(p + 2 < e && ng_is_hex(p[1]) && ng_is_hex(p[2])));
 		if (bad ? ng_buf_printf(out, "%%%02X", *p) : ng_buf_addc(out, (char)*p))
 			return false;
 	}

@@ -659,12 +659,6 @@ is_cap(unsigned char c)
 	return c >= 'A' && c <= 'Z';
 }
 
-static bool
-is_hex(unsigned char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
 /* Skips a character class from its '['. */
 static void
 rx_class(rx *x)
@@ -738,7 +732,7 @@ rx_escape(rx *x, rx_item *it)
 		} else if (e == 'x') {
 			/* Up to two hex digits, which may be capitals. */
 			int k;
-			for (k = 0; k < 2 && x->p < x->end && is_hex((unsigned char)*x->p); k++)
+			for (k = 0; k < 2 && x->p < x->end && ng_is_hex((unsigned char)*x->p); k++)
 				x->p++;
 		}
 		return;

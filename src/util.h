@@ -4,6 +4,7 @@
 #ifndef NG_UTIL_H
 #define NG_UTIL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -117,5 +118,12 @@ void ng_arena_free(ng_arena *a);
 
 /* Duplicates n bytes as a NUL-terminated string. */
 char *ng_strndup(const char *s, size_t n);
+
+/* Is c a hexadecimal digit (either case)? */
+static inline bool
+ng_is_hex(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 32) >= 'a' && (c | 32) <= 'f');
+}
 
 #endif /* NG_UTIL_H */
