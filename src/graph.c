@@ -729,7 +729,7 @@ write_fact(ng_writer *w, ng_doc *doc, const ng_fact *f, bool plain)
 	size_t b = ng_text_char_offset(&doc->text, ng_text_orig(&doc->text, se->b));
 	size_t e = ng_text_char_offset(&doc->text, ng_text_orig(&doc->text, se->e));
 	const char *obj = f->literal ? f->literal : doc->ents[f->o].id;
-	const span *p = prop(w, f->prop), *o = NULL;
+	const span *p = prop(w, f->prop), *o = NULL, *sub = ent(w, doc, f->s);
 	const char *text;
 	const iri_tmpl *t;
 	span rec;
@@ -775,9 +775,9 @@ write_fact(ng_writer *w, ng_doc *doc, const ng_fact *f, bool plain)
 	begin_one(w, &w->k[K_TYPE]);
 	obj_k(w, &w->k[K_C_PROVENANCE]);
 	end(w);
-	if (ent(w, doc, f->s)) {
+	if (sub) {
 		begin_one(w, &w->k[K_R_SUBJECT]);
-		obj_ent(w, ent(w, doc, f->s));
+		obj_ent(w, sub);
 		end(w);
 	} else
 		w->failed = true;
