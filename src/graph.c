@@ -667,9 +667,11 @@ lit_uint(ng_writer *w, size_t v)
 
 /* --------------------------------------------------------------- the doc */
 
-/* Entity IRIs stay formatted across documents until this many bytes
- * (on generated news, nine lookups in ten hit with a quarter of it). */
-#define NG_WRITER_ENT_CACHE (1u << 20)
+/* Entity IRIs stay formatted across documents until this many bytes, then
+ * the cache starts again. On generated news nine lookups in ten hit at this
+ * size; a larger cache kept batch's memory growing over its first hundreds
+ * of megabytes of input (the cache, its map and terms, for each worker). */
+#define NG_WRITER_ENT_CACHE (1u << 18)
 
 /* The formatted IRI of entity i of the document (in ebuf). */
 static const span *
