@@ -40,6 +40,7 @@
 #define COMMIT_SECONDS 1.0     /* or at least this often */
 #define MAX_DEPTH 64           /* directory recursion */
 #define STEM_HEX 32
+#define SEEN_MEM 16384         /* ids of this run kept in memory (8 B each) */
 
 static const char *const ext_of[] = {"ttl", "nt", "nq"};
 
@@ -80,77 +81,6 @@ typedef struct {
 	ng_buf line;
 } worker;
 
-/* A set of 64-bit id hashes in 8 bytes an id: a sorted array, and the
- * latest ids in a small sorted buffer that is merged into the array when
- * full. */
-#define IDSET_BUF 1024
-typedef struct {
-	uint64_t *v;
-	size_t n, cap;
-	uint64_t buf[IDSET_BUF];
-	size_t nb;
-} idset;
-
-/* Where h is, or would go, in the sorted a[0, n). */
-static size_t
-u64_lower(const uint64_t *a, size_t n, uint64_t h)
-{
-	size_t lo = 0, hi = n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (a[mid] < h)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-static bool
-idset_has(const idset *s, uint64_t h)
-{
-	size_t i = u64_lower(s->buf, s->nb, h);
-
-	if (i < s->nb && s->buf[i] == h)
-		return true;
-	i = u64_lower(s->v, s->n, h);
-	return i < s->n && s->v[i] == h;
-}
-
-static ng_status
-idset_add(idset *s, uint64_t h)
-{
-	size_t i = u64_lower(s->buf, s->nb, h), j, k;
-
-	memmove(s->buf + i + 1, s->buf + i, (s->nb - i) * sizeof(*s->buf));
-	s->buf[i] = h;
-	if (++s->nb < IDSET_BUF)
-		return NG_OK;
-	/* Merge the buffer in from the back; the array grows by a quarter. */
-	if (s->n + s->nb > s->cap) {
-		size_t ncap = s->cap + s->cap / 4 + IDSET_BUF;
-		uint64_t *nv = realloc(s->v, ncap * sizeof(*nv));
-		if (!nv)
-			return NG_ERR_NOMEM;
-		s->v = nv;
-		s->cap = ncap;
-	}
-	for (i = s->n, j = s->nb, k = s->n + s->nb; j;)
-		s->v[--k] = i && s->v[i - 1] > s->buf[j - 1] ? s->v[--i] : s->buf[--j];
-	s->n += s->nb;
-	s->nb = 0;
-	return NG_OK;
-}
-
-static void
-idset_free(idset *s)
-{
-	free(s->v);
-	s->v = NULL;
-	s->n = s->cap = s->nb = 0;
-}
-
 struct ng_batch {
 	const ng_knowledge *kb;
 	char *outdir;
@@ -184,7 +114,7 @@ struct ng_batch {
 	double last_flush;
 	err_rec *errs;
 	size_t n_errs, cap_errs;
-	idset seen;             /* ids read in this run */
+	ng_idset *seen;         /* ids read in this run */
 	uint64_t seq;
 	ng_buf ttl_header;
 	ng_status fatal;
@@ -299,7 +229,8 @@ ng_batch_free(ng_batch *b)
 		fclose(b->prev);
 	ng_buf_free(&b->pending);
 	ng_buf_free(&b->ttl_header);
-	idset_free(&b->seen);
+	ng_idset_free(b->seen);
+	b->seen = NULL;
 	free(b->outdir);
 	free(b->base);
 	free(b->glob);
@@ -1086,12 +1017,22 @@ claim_id(ng_batch *b, uint64_t seq, const char *source, unsigned long line, cons
 		return -1;
 	h = id_hash(e.buf ? e.buf : "", e.len);
 	ng_buf_free(&e);
-	if (idset_has(&b->seen, h)) {
+	switch (ng_idset_has(b->seen, h)) {
+	case 0:
+		break;
+	case 1:
 		fail_article(b, seq, source, line, -1, NG_ERR_BAD_ARG,
 		             0, "duplicate article id '%s'; the first one is kept", id);
 		return -1;
+	default:
+		set_fatal(b, NG_ERR_IO, "cannot read the ids of this run in", b->outdir);
+		return -1;
 	}
-	return idset_add(&b->seen, h) ? -1 : 0;
+	if (ng_idset_add(b->seen, h)) {
+		set_fatal(b, NG_ERR_IO, "cannot keep the ids of this run in", b->outdir);
+		return -1;
+	}
+	return 0;
 }
 
 /* Drops "./" segments and repeated slashes so that the same file has one
@@ -1609,6 +1550,10 @@ open_outdir(ng_batch *b)
 		set_fatal(b, st, "cannot read", path);
 		return st;
 	}
+	if (!(b->seen = ng_idset_new(b->outdir, SEEN_MEM))) {
+		set_fatal(b, NG_ERR_NOMEM, "cannot start the ids of this run in", b->outdir);
+		return NG_ERR_NOMEM;
+	}
 	return NG_OK;
 }
 
@@ -1700,7 +1645,8 @@ ng_batch_run(ng_batch *b)
 	/* The end: merge, compact, sweep, errors. Each step is idempotent.
 	 * The state file, read again, has every line of this run; what the
 	 * run kept in memory is no longer needed. */
-	idset_free(&b->seen);
+	ng_idset_free(b->seen);
+	b->seen = NULL;
 	if (b->prev)
 		fclose(b->prev);
 	b->prev = NULL;

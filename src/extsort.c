@@ -27,24 +27,35 @@ struct ng_extsort {
 };
 
 /* An unnamed file in dir (O_TMPFILE where the file system has it, else a
- * name that is removed at once), open for reading and writing. */
-static FILE *
-temp_file(const char *dir)
+ * name that is removed at once), open for reading and writing; -1 on
+ * failure. */
+int
+ng_temp_fd(const char *dir)
 {
 	char path[4096];
 	int fd = -1;
-	FILE *f;
 
 #ifdef O_TMPFILE
 	fd = open(dir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
 #endif
 	if (fd < 0) {
 		if ((size_t)snprintf(path, sizeof(path), "%s/.sort.XXXXXX", dir) >= sizeof(path))
-			return NULL;
+			return -1;
 		if ((fd = mkstemp(path)) < 0)
-			return NULL;
+			return -1;
 		unlink(path);
 	}
+	return fd;
+}
+
+static FILE *
+temp_file(const char *dir)
+{
+	int fd = ng_temp_fd(dir);
+	FILE *f;
+
+	if (fd < 0)
+		return NULL;
 	if (!(f = fdopen(fd, "w+b")))
 		close(fd);
 	return f;

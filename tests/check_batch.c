@@ -246,6 +246,42 @@ START_TEST(test_extsort_sorts_stably_across_chunks)
 }
 END_TEST
 
+/* Hashes through a set that keeps 256 in memory: every one added is found,
+ * in memory and in the runs on disk, and none that was not added is. The
+ * hashes that were not added fall between, before and after those that
+ * were, so every block of every run is read. */
+START_TEST(test_idset_finds_what_was_added_across_runs)
+{
+	ng_idset *s = ng_idset_new("/tmp", 256);
+	uint64_t x = 88172645463325252ull;
+	size_t i, n = 5000;
+
+	ck_assert_ptr_nonnull(s);
+	for (i = 0; i < n; i++) {
+		/* Even hashes are added, odd ones never. */
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		ck_assert_int_eq(ng_idset_has(s, x & ~1ull), 0);
+		ck_assert_int_eq(ng_idset_add(s, x & ~1ull), NG_OK);
+		ck_assert_int_eq(ng_idset_has(s, x & ~1ull), 1);
+	}
+	ck_assert_uint_eq(ng_idset_count(s), n);
+	x = 88172645463325252ull;
+	for (i = 0; i < n; i++) {
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		ck_assert_int_eq(ng_idset_has(s, x & ~1ull), 1);
+		ck_assert_int_eq(ng_idset_has(s, x | 1), 0);
+	}
+	ck_assert_int_eq(ng_idset_has(s, 1), 0);
+	ck_assert_int_eq(ng_idset_has(s, UINT64_MAX), 0);
+	ng_idset_free(s);
+	ng_idset_free(NULL);
+}
+END_TEST
+
 START_TEST(test_batch_rerun_skips_and_keeps_bytes)
 {
 	char *d = tmp_dir(), in[300], out[300], p[400];
@@ -346,6 +382,7 @@ batch_suite(void)
 	tcase_add_test(core, test_jsonl_free_null_is_noop);
 	tcase_add_test(core, test_jsonl_nul_escape_keeps_length);
 	tcase_add_test(core, test_extsort_sorts_stably_across_chunks);
+	tcase_add_test(core, test_idset_finds_what_was_added_across_runs);
 	tcase_add_test(core, test_batch_rerun_skips_and_keeps_bytes);
 	tcase_add_test(core, test_batch_state_survives_a_torn_last_line);
 	tcase_add_test(errors, test_jsonl_bad_lines_report_line_and_go_on);
