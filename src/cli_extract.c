@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -306,7 +307,9 @@ ng_cli_extract(int argc, char **argv)
 	ng_knowledge *kb = NULL;
 	ng_writer *w = NULL;
 	FILE *out = stdout;
-	char *tmp = NULL;
+	char *tmp = NULL, *target = NULL;
+	bool direct = false;
+	struct stat sb;
 	int c, failed = 0, rc = 1, mentions = 1;
 
 	optind = 1;
@@ -353,16 +356,42 @@ ng_cli_extract(int argc, char **argv)
 	}
 	if (!(kb = ng_cli_load_knowledge(d.dir, d.gaz, d.ngaz, d.pat, d.npat)))
 		goto done;
-	if (o.output && strcmp(o.output, "-")) {
+	if (o.output && strcmp(o.output, "-") && !stat(o.output, &sb) && !S_ISREG(sb.st_mode)) {
+		/* A device, a pipe or a terminal: written in place, as renaming
+		 * over it would replace it (-o /dev/null must stay a device). */
+		if (!(out = fopen(o.output, "wb"))) {
+			fprintf(stderr, "newsgraph: %s: cannot open: %s\n", o.output, strerror(errno));
+			out = stdout;
+			goto done;
+		}
+		direct = true;
+	} else if (o.output && strcmp(o.output, "-")) {
 		/* Write beside the target and rename at the end, so that a reader
-		 * never sees half a file and a failed run leaves the old one. */
-		size_t n = strlen(o.output) + 16;
+		 * never sees half a file and a failed run leaves the old one. A
+		 * symbolic link is followed, so that the link stays and the file
+		 * it names is replaced. */
+		size_t n;
 		int fd;
+		if (!lstat(o.output, &sb) && S_ISLNK(sb.st_mode) && (target = realpath(o.output, NULL)))
+			o.output = target;
+		n = strlen(o.output) + 16;
 		if (!(tmp = malloc(n)))
 			goto done;
 		snprintf(tmp, n, "%s.XXXXXX", o.output);
-		if ((fd = mkstemp(tmp)) < 0 || !(out = fdopen(fd, "wb"))) {
+		/* mkstemp makes the file private; the output gets the mode of
+		 * the file it replaces, or that of a new file under the umask. */
+		if (stat(o.output, &sb)) {
+			mode_t mask = umask(0);
+			umask(mask);
+			sb.st_mode = 0666 & ~mask;
+		}
+		if ((fd = mkstemp(tmp)) < 0 || fchmod(fd, sb.st_mode & 07777) ||
+		    !(out = fdopen(fd, "wb"))) {
 			fprintf(stderr, "newsgraph: %s: cannot create: %s\n", o.output, strerror(errno));
+			if (fd >= 0) {
+				close(fd);
+				unlink(tmp);
+			}
 			free(tmp);
 			tmp = NULL;
 			out = stdout;
@@ -391,6 +420,14 @@ ng_cli_extract(int argc, char **argv)
 		        strerror(errno), tmp ? "; the previous file is kept" : "");
 		goto done;
 	}
+	if (direct) {
+		int bad = fclose(out);
+		out = stdout;
+		if (bad) {
+			fprintf(stderr, "newsgraph: %s: write error: %s\n", o.output, strerror(errno));
+			goto done;
+		}
+	}
 	if (tmp) {
 		if (fsync(fileno(out)) || fclose(out)) {
 			out = NULL;
@@ -413,12 +450,15 @@ ng_cli_extract(int argc, char **argv)
 done:
 	tmp_output = NULL;
 	ng_writer_free(w);
+	if (direct && out != stdout)
+		fclose(out);
 	if (tmp) {
 		if (out && out != stdout)
 			fclose(out);
 		unlink(tmp);
 		free(tmp);
 	}
+	free(target);
 	ng_knowledge_free(kb);
 	return rc;
 }

@@ -36,6 +36,30 @@ grep -q "missing.txt: byte 0: no such file" "$t/err" || fail "missing file messa
 grep -q "is a directory" "$t/err" || fail "directory message"
 grep -q "organization:oecd" "$t/o.ttl" || fail "good article lost"
 
+# -o to something that is not a regular file (here a FIFO, as /dev/null
+# would be) writes into it instead of renaming over it; -o through a
+# symbolic link replaces the file it names and keeps the link; a replaced
+# file keeps its mode, a new one gets the umask's.
+mkfifo "$t/fifo"
+cat "$t/fifo" > "$t/from-fifo" &
+reader=$!
+"$NG_BIN" extract -f ntriples -o "$t/fifo" "$t/ok.txt" || fail "-o FIFO"
+if [ ! -p "$t/fifo" ]; then
+	kill $reader
+	fail "-o replaced the FIFO"
+fi
+wait $reader
+grep -q "organization/oecd" "$t/from-fifo" || fail "nothing came through the FIFO"
+printf 'old\n' > "$t/real.ttl"
+chmod 640 "$t/real.ttl"
+ln -s real.ttl "$t/link.ttl"
+"$NG_BIN" extract -o "$t/link.ttl" "$t/ok.txt" || fail "-o through a link"
+[ -L "$t/link.ttl" ] || fail "-o replaced the symbolic link"
+grep -q "organization:oecd" "$t/real.ttl" || fail "-o did not write the linked file"
+[ "$(stat -c %a "$t/real.ttl")" = 640 ] || fail "mode of the replaced file: $(stat -c %a "$t/real.ttl")"
+(umask 022 && "$NG_BIN" extract -o "$t/new.ttl" "$t/ok.txt") || fail "-o new file"
+[ "$(stat -c %a "$t/new.ttl")" = 644 ] || fail "mode of a new file: $(stat -c %a "$t/new.ttl")"
+
 # BOM and CRLF are accepted; standard input works.
 printf '\357\273\277Chile joined the OECD.\r\n' | "$NG_BIN" extract --format ntriples - > "$t/bom.nt" || fail "BOM stdin"
 grep -q "organization/oecd" "$t/bom.nt" || fail "BOM article facts"
