@@ -162,6 +162,18 @@ run_append(run *r, const uint64_t *v, size_t n)
 	return NG_OK;
 }
 
+/* When the n hashes read into v are used up (p == n), reads the block of r
+ * that starts at hash i. */
+static int
+refill(const run *r, size_t i, uint64_t *v, size_t *n, size_t *p)
+{
+	if (*p < *n || i >= r->n)
+		return 0;
+	*n = r->n - i < BLK ? r->n - i : BLK;
+	*p = 0;
+	return read_at(r, i, v, *n);
+}
+
 /* Merges the last two runs into one. */
 static ng_status
 merge_last(ng_idset *s)
@@ -176,22 +188,9 @@ merge_last(ng_idset *s)
 		return NG_ERR_IO;
 	while (ia < a->n || ib < b->n) {
 		uint64_t x;
-		/* Refill a block that is used up. */
-		if (pa == na && ia < a->n) {
-			na = a->n - ia < BLK ? a->n - ia : BLK;
-			pa = 0;
-			if (read_at(a, ia, va, na)) {
-				st = NG_ERR_IO;
-				break;
-			}
-		}
-		if (pb == nb && ib < b->n) {
-			nb = b->n - ib < BLK ? b->n - ib : BLK;
-			pb = 0;
-			if (read_at(b, ib, vb, nb)) {
-				st = NG_ERR_IO;
-				break;
-			}
+		if (refill(a, ia, va, &na, &pa) || refill(b, ib, vb, &nb, &pb)) {
+			st = NG_ERR_IO;
+			break;
 		}
 		if (ia < a->n && (ib == b->n || va[pa] < vb[pb])) {
 			x = va[pa++];

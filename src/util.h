@@ -38,6 +38,9 @@ ng_status ng_buf_printf(ng_buf *b, const char *fmt, ...)
 void ng_buf_clear(ng_buf *b);
 void ng_buf_free(ng_buf *b);
 
+/* Writes all of buf to fd; 0, or -1 with errno set. */
+int ng_write_all(int fd, const void *buf, size_t len);
+
 /* Maps byte strings to uint32 values; keys are copied into an arena. A
  * slot holds all that a probe compares, so that a lookup touches one slot
  * and, on a hit, the key's bytes. */
