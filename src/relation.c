@@ -226,23 +226,29 @@ tag_sentence(ng_doc *doc, uint32_t si, size_t *mk, ng_buf *out, size_t *n_ents, 
 	bool plain = true, capitals = false;
 	char *d;
 
-	/* Room for the sentence: each token as written or a placeholder, a
-	 * space, and the slack of put_ascii_lower. Only folding a word outside
-	 * ASCII can need more; it makes room for itself and the rest. */
+	/* Room for the sentence at once: each token as written or a
+	 * placeholder, a space, and the slack of put_ascii_lower. Each token
+	 * still checks for its own room (folding can grow a word). */
 	ng_buf_clear(out);
 	prefilter_clear(pf);
 	*n_ents = 0;
 	*types = *twice = 0;
 	if (s->te <= s->tb)
 		return NG_OK;
-	if (reserve(out, toks[s->te - 1].e - toks[s->tb].b +
-	                     (size_t)(s->te - s->tb) * (PLACEHOLDER_MAX + 1) + 8))
+	if (reserve(out, s->e - s->b + (size_t)(s->te - s->tb) * (PLACEHOLDER_MAX + 1) + 8))
 		return NG_ERR_NOMEM;
 	d = out->buf;
 	next = k < doc->n_mentions ? doc->mentions[k].tb : UINT32_MAX;
 	for (i = s->tb; i < s->te; i++) {
 		const ng_token *t = &toks[i];
-		size_t w;
+		size_t w, room = t->e - t->b > PLACEHOLDER_MAX ? t->e - t->b : PLACEHOLDER_MAX;
+		/* A space, the token, the slack and the NUL. */
+		if (len + room + 10 > out->cap) {
+			out->len = len;
+			if (reserve(out, room + 9))
+				return NG_ERR_NOMEM;
+			d = out->buf;
+		}
 		if (len)
 			d[len++] = ' ';
 		w = len;
@@ -272,9 +278,7 @@ tag_sentence(ng_doc *doc, uint32_t si, size_t *mk, ng_buf *out, size_t *n_ents, 
 				len += n;
 			} else {
 				out->len = len;
-				if (add_folded(out, norm + t->b, n, &plain, &capitals) ||
-				    reserve(out, toks[s->te - 1].e - t->e +
-				                     (size_t)(s->te - i) * (PLACEHOLDER_MAX + 1) + 8))
+				if (add_folded(out, norm + t->b, n, &plain, &capitals))
 					return NG_ERR_NOMEM;
 				d = out->buf;
 				len = out->len;
