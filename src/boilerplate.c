@@ -19,11 +19,28 @@ upper_ascii(unsigned char c)
 	return (unsigned char)(c - ((unsigned)(c - 'a') < 26 ? 32 : 0));
 }
 
+/* Does s[0, n) hold a character outside ASCII that caseless matching
+ * takes for an ASCII letter? Of all of Unicode, only U+017F (long s) and
+ * U+212A (Kelvin sign) are; check_segment holds PCRE2 to that. s[n + 1]
+ * must be readable. */
+static bool
+has_ascii_other_case(const unsigned char *s, size_t n)
+{
+	size_t k;
+
+	for (k = 0; k < n; k++)
+		if ((s[k] == 0xC5 && s[k + 1] == 0xBF) ||
+		    (s[k] == 0xE2 && s[k + 1] == 0x84 && s[k + 2] == 0xAA))
+			return true;
+	return false;
+}
+
 /* Can the expression for lines anywhere match the line s[0, n)? False only
- * if the line is ASCII and contains none of the strings of its literal
- * filter, in any case. Candidates are found by their first two bytes, read
- * together as an index into a table of 65536 flags (s[n] must be
- * readable: the normalized text is padded). */
+ * if the line contains none of the strings of its literal filter, in any
+ * case. The strings are ASCII, so bytes outside ASCII never match them,
+ * but a line with U+017F or U+212A is always matched. Candidates are found
+ * by their first two bytes, read together as an index into a table of
+ * 65536 flags (s[n] must be readable: the normalized text is padded). */
 static bool
 any_may_match(const ng_knowledge *kb, const char *str, size_t n)
 {
@@ -41,7 +58,7 @@ any_may_match(const ng_knowledge *kb, const char *str, size_t n)
 	}
 	for (; k < n; k++)
 		all |= s[k];
-	if (all & 0x8080808080808080ULL)
+	if ((all & 0x8080808080808080ULL) && has_ascii_other_case(s, n))
 		return true;
 	for (k = 0; k < n; k++) {
 		uint16_t pair;
@@ -125,10 +142,11 @@ ng_boiler_mark(ng_doc *doc)
  * most are prose that no rule matches. At load, the strings that any
  * match must contain are read off the expression's source (for the plain
  * syntax the rules use: literals, groups, alternatives, classes,
- * quantifiers); a line of ASCII that contains none of them, in any case,
- * cannot match, and is not given to PCRE2. A line with other characters is
- * always matched (caseless UTF matching lets 's' match U+017F). Anything
- * the reader does not know gives no filter at all. */
+ * quantifiers); a line that contains none of them, in any case, cannot
+ * match, and is not given to PCRE2. The strings are ASCII: characters
+ * outside ASCII are items of their own. A line with U+017F or U+212A is
+ * always matched, since caseless UTF matching lets 's' and 'k' match
+ * them. Anything the reader does not know gives no filter at all. */
 
 /* A requirement: strings (lower case, each NUL-terminated in buf) one of
  * which occurs in every match; n == 0 means none is known. */

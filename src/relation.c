@@ -48,26 +48,65 @@ reserve(ng_buf *out, size_t n)
 	return NG_OK;
 }
 
-/* Appends a placeholder: the tag and the mention index, "PER_12". */
-static ng_status
-add_placeholder(ng_buf *out, const char *tag, size_t k)
+/* Writes a placeholder at d: the tag and the mention index, "PER_12";
+ * returns its length, at most PLACEHOLDER_MAX. */
+#define PLACEHOLDER_MAX 24
+static size_t
+put_placeholder(char *d, const char *tag, size_t k)
 {
-	char digits[24];
-	size_t n = 0;
+	char digits[20];
+	size_t n = 0, len = 4;
 
 	do {
 		digits[n++] = (char)('0' + k % 10);
 		k /= 10;
 	} while (k);
-	if (reserve(out, 4 + n))
-		return NG_ERR_NOMEM;
-	memcpy(out->buf + out->len, tag, 3);
-	out->buf[out->len + 3] = '_';
-	out->len += 4;
+	memcpy(d, tag, 3);
+	d[3] = '_';
 	while (n)
-		out->buf[out->len++] = digits[--n];
-	out->buf[out->len] = '\0';
-	return NG_OK;
+		d[len++] = digits[--n];
+	return len;
+}
+
+/* Eight bytes as a number whose low byte is the first in memory. */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+#define LE64(x) __builtin_bswap64(x)
+#else
+#define LE64(x) (x)
+#endif
+
+/* Writes the word w[0, n) lower-cased at d, eight bytes at a time, if it
+ * is ASCII without spaces; false if not (add_folded's case). Up to 7
+ * bytes past n are read from w (the normalized text is padded) and
+ * written to d. */
+static inline bool
+put_ascii_lower(char *d, const char *w, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+	size_t i;
+
+	for (i = 0; i < n; i += 8) {
+		uint64_t x, keep = high, sp, up;
+		memcpy(&x, w + i, 8);
+		x = LE64(x);
+		/* The bytes of the word only, the low ones. */
+		if (n - i < 8)
+			keep = high >> (8 * (8 - (n - i)));
+		if (x & keep)
+			return false;
+		/* A space is a zero byte of sp; a borrow only runs upwards, so
+		 * a flag within keep means a zero within keep, whatever the
+		 * bytes past the word. */
+		sp = x ^ (ones * ' ');
+		if ((sp - ones) & ~sp & keep)
+			return false;
+		/* Capitals: at least 'A' and not past 'Z'; ASCII bytes do not
+		 * carry into each other. */
+		up = (x + ones * (0x80 - 'A')) & ~(x + ones * (0x80 - 'Z' - 1)) & keep;
+		x = LE64(x | up >> 2);
+		memcpy(d + i, &x, 8);
+	}
+	return true;
 }
 
 /* Appends a token case-folded; ASCII words are lower-cased in one pass.
@@ -180,32 +219,49 @@ tag_sentence(ng_doc *doc, uint32_t si, size_t *mk, ng_buf *out, size_t *n_ents, 
 {
 	const ng_knowledge *kb = doc->kb;
 	const ng_sentence *s = &doc->sents[si];
-	uint32_t i;
-	size_t k = *mk;
+	const ng_token *toks = doc->toks;
+	const char *norm = doc->text.norm;
+	uint32_t i, next;
+	size_t k = *mk, len = 0;
 	bool plain = true, capitals = false;
+	char *d;
 
+	/* Room for the sentence at once: each token as written or a
+	 * placeholder, a space, and the slack of put_ascii_lower. Each token
+	 * still checks for its own room (folding can grow a word). */
 	ng_buf_clear(out);
 	prefilter_clear(pf);
 	*n_ents = 0;
 	*types = *twice = 0;
+	if (s->te <= s->tb)
+		return NG_OK;
+	if (reserve(out, s->e - s->b + (size_t)(s->te - s->tb) * (PLACEHOLDER_MAX + 1) + 8))
+		return NG_ERR_NOMEM;
+	d = out->buf;
+	next = k < doc->n_mentions ? doc->mentions[k].tb : UINT32_MAX;
 	for (i = s->tb; i < s->te; i++) {
-		const ng_token *t = &doc->toks[i];
-		size_t w;
-		if (out->len) {
-			if (reserve(out, 1))
+		const ng_token *t = &toks[i];
+		size_t w, room = t->e - t->b > PLACEHOLDER_MAX ? t->e - t->b : PLACEHOLDER_MAX;
+		/* A space, the token, the slack and the NUL. */
+		if (len + room + 10 > out->cap) {
+			out->len = len;
+			if (reserve(out, room + 9))
 				return NG_ERR_NOMEM;
-			out->buf[out->len++] = ' ';
-			out->buf[out->len] = '\0';
+			d = out->buf;
 		}
-		w = out->len;
-		while (k < doc->n_mentions && doc->mentions[k].tb < i)
-			k++;
-		if (k < doc->n_mentions && doc->mentions[k].tb == i) {
+		if (len)
+			d[len++] = ' ';
+		w = len;
+		if (next < i) {
+			while (k < doc->n_mentions && doc->mentions[k].tb < i)
+				k++;
+			next = k < doc->n_mentions ? doc->mentions[k].tb : UINT32_MAX;
+		}
+		if (next == i) {
 			/* A mention; falls through to the title check below if none. */
 			const ng_mention *m = &doc->mentions[k];
 			unsigned tag = tag_of(doc, m);
-			if (add_placeholder(out, tags[tag], k))
-				return NG_ERR_NOMEM;
+			len += put_placeholder(d + len, tags[tag], k);
 			*twice |= *types & (1u << tag);
 			*types |= 1u << tag;
 			(*n_ents)++;
@@ -213,18 +269,26 @@ tag_sentence(ng_doc *doc, uint32_t si, size_t *mk, ng_buf *out, size_t *n_ents, 
 		} else {
 			const ng_phrase *p = NULL;
 			uint32_t te = ng_title_head(kb, t->key) ? ng_match_title(doc, i, s->te, &p) : 0;
+			size_t n = t->e - t->b;
 			if (te) {
-				if (ng_buf_adds(out, "TTL"))
-					return NG_ERR_NOMEM;
+				memcpy(d + len, "TTL", 3);
+				len += 3;
 				i = te - 1;
+			} else if (n && put_ascii_lower(d + len, norm + t->b, n)) {
+				len += n;
 			} else {
-				if (add_folded(out, doc->text.norm + t->b, t->e - t->b, &plain, &capitals))
+				out->len = len;
+				if (add_folded(out, norm + t->b, n, &plain, &capitals))
 					return NG_ERR_NOMEM;
+				d = out->buf;
+				len = out->len;
 			}
 		}
 		if (plain)
-			prefilter_word(kb, pf, out->buf + w, out->len - w);
+			prefilter_word(kb, pf, d + w, len - w);
 	}
+	d[len] = '\0';
+	out->len = len;
 	if (!plain)
 		prefilter_text(kb, pf, out->buf, out->len);
 	if (capitals)
