@@ -437,163 +437,6 @@ boiler_line(ng_knowledge *kb, const char *file, unsigned long line, char **f, si
 	return NG_OK;
 }
 
-/* The end of the alternative of a regular expression that starts at p: a
- * '|' outside groups and classes, a ')' that closes a group opened before
- * p, or end. NULL for syntax that may hide either from this reader
- * (quoting, comments, callouts, verbs, '#' of extended mode) and for
- * recursion into the whole expression, which factor_leading changes. */
-static const char *
-alt_end(const char *p, const char *end)
-{
-	int depth = 0;
-
-	while (p < end) {
-		switch (*p) {
-		case '\\':
-			if (p + 1 >= end || p[1] == 'Q' || p[1] == 'g')
-				return NULL;
-			p += 2;
-			break;
-		case '[':
-			/* A class: ']' first is a member; so are '(', '|', ')'. */
-			p++;
-			if (p < end && *p == '^')
-				p++;
-			if (p < end && *p == ']')
-				p++;
-			while (p < end && *p != ']') {
-				if (*p == '\\') {
-					if (p + 1 >= end || p[1] == 'Q')
-						return NULL;
-					p += 2;
-				} else if (*p == '[' && p + 1 < end && p[1] == ':') {
-					const char *q = p + 2;
-					while (q + 1 < end && !(q[0] == ':' && q[1] == ']'))
-						q++;
-					if (q + 1 >= end)
-						return NULL;
-					p = q + 2;
-				} else {
-					p++;
-				}
-			}
-			if (p >= end)
-				return NULL;
-			p++;
-			break;
-		case '(':
-			if (p + 1 < end && (p[1] == '*' || (p[1] == '?' && p + 2 < end &&
-			                                    strchr("#CR0", p[2]))))
-				return NULL;
-			depth++;
-			p++;
-			break;
-		case ')':
-			if (!depth)
-				return p;
-			depth--;
-			p++;
-			break;
-		case '|':
-			if (!depth)
-				return p;
-			p++;
-			break;
-		case '#':
-			return NULL;
-		default:
-			p++;
-			break;
-		}
-	}
-	return depth ? NULL : p;
-}
-
-/* The ')' that closes the group opened just before p, or NULL. */
-static const char *
-group_end(const char *p, const char *end)
-{
-	while ((p = alt_end(p, end)) && p < end && *p == '|')
-		p++;
-	return p && p < end ? p : NULL;
-}
-
-/* Rules that start with ^\W* each scan the line's leading non-word
- * characters again, one after the other. Adjacent ones share one scan:
- * (?:^\W*A)|(?:^\W*B) is written ^\W*(?:(?:A)|(?:B)). A line matches one
- * if and only if it matches the other, which is all boilerplate asks, and
- * the rules keep their order (so their groups keep their numbers). src is
- * "(?:RULE)|(?:RULE)..." as boiler_line writes it; out is left empty if
- * it holds syntax alt_end does not follow. */
-static ng_status
-factor_leading(const ng_buf *src, ng_buf *out)
-{
-	static const char lead[] = "^\\W*";
-	const char *p = src->buf, *end = src->buf + src->len;
-	bool open = false;
-	ng_status st = NG_OK;
-
-	ng_buf_clear(out);
-	while (p < end) {
-		const char *e = alt_end(p, end), *r, *re;
-		bool fac;
-		/* Each alternative is a rule in (?:...). */
-		if (!e || e - p < 4 || memcmp(p, "(?:", 3) || group_end(p + 3, e) != e - 1)
-			goto bail;
-		r = p + 3;
-		re = e - 1;
-		fac = (size_t)(re - r) >= sizeof(lead) - 1 && !memcmp(r, lead, sizeof(lead) - 1) &&
-		      !(re > r + 4 && strchr("*+?{", r[4])) && alt_end(r + 4, re) == re;
-		if (open && fac) {
-			/* The next rule of the run. */
-			TRY(st, ng_buf_addc(out, '|'));
-		} else {
-			if (open)
-				TRY(st, ng_buf_addc(out, ')'));
-			if (out->len)
-				TRY(st, ng_buf_addc(out, '|'));
-			if (fac)
-				TRY(st, ng_buf_add(out, "^\\W*(?:", 7));
-		}
-		if (fac) {
-			TRY(st, ng_buf_add(out, "(?:", 3));
-			TRY(st, ng_buf_add(out, r + 4, (size_t)(re - r - 4)));
-			TRY(st, ng_buf_addc(out, ')'));
-		} else {
-			TRY(st, ng_buf_add(out, p, (size_t)(e - p)));
-		}
-		open = fac;
-		if (e < end && (*e != '|' || e + 1 == end))
-			goto bail;
-		p = e + (e < end);
-	}
-	if (open)
-		TRY(st, ng_buf_addc(out, ')'));
-	return NG_OK;
-bail:
-	ng_buf_clear(out);
-done:
-	return st;
-}
-
-/* Compiles the rules of src (PCRE2_UTF and opts, as ng_regex_compile
- * does) with adjacent rules that start with ^\W* sharing that start. */
-static pcre2_code *
-compile_rules(const ng_knowledge *kb, const ng_buf *src, uint32_t opts)
-{
-	ng_buf f = {0};
-	pcre2_code *re = NULL;
-	int err;
-	PCRE2_SIZE off;
-
-	if (!factor_leading(src, &f) && f.len &&
-	    (re = pcre2_compile((PCRE2_SPTR)f.buf, f.len, PCRE2_UTF | opts, &err, &off, NULL)))
-		(void)pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-	ng_buf_free(&f);
-	/* Unfactored, with errors reported, if that failed. */
-	return re ? re : ng_regex_compile(kb, src->buf, src->len, "boilerplate", 0, opts);
-}
-
 /* One expression for all line rules and one for all cut rules, so that a
  * line is scanned twice, not once per rule. */
 static ng_status
@@ -608,12 +451,14 @@ ng_boiler_prepare(ng_knowledge *kb)
 	                                        "boilerplate", 0, PCRE2_CASELESS)))
 		return NG_ERR_PATTERN;
 	if (kb->boiler_line_src.len &&
-	    !(kb->boiler_line = compile_rules(kb, &kb->boiler_line_src,
-	                                      PCRE2_CASELESS | PCRE2_ANCHORED)))
+	    !(kb->boiler_line = ng_regex_compile(kb, kb->boiler_line_src.buf, kb->boiler_line_src.len,
+	                                         "boilerplate", 0,
+	                                         PCRE2_CASELESS | PCRE2_ANCHORED)))
 		return NG_ERR_PATTERN;
 	if (kb->boiler_cut_src.len &&
-	    !(kb->boiler_cut = compile_rules(kb, &kb->boiler_cut_src,
-	                                     PCRE2_CASELESS | PCRE2_ANCHORED)))
+	    !(kb->boiler_cut = ng_regex_compile(kb, kb->boiler_cut_src.buf, kb->boiler_cut_src.len,
+	                                        "boilerplate", 0,
+	                                        PCRE2_CASELESS | PCRE2_ANCHORED)))
 		return NG_ERR_PATTERN;
 	/* Rules anchored at the line's start fail fast; the others search
 	 * the whole line, and a literal filter spares most lines that. */

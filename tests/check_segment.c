@@ -118,54 +118,6 @@ START_TEST(test_unanchored_boilerplate_rules_in_any_case)
 }
 END_TEST
 
-/* Line rules that start with ^\W* are matched with that start shared;
- * a line must be boilerplate exactly when one rule alone matches at its
- * start (line rules are anchored), whatever the rules hide behind a
- * class, an escape or a '|'. */
-START_TEST(test_rules_sharing_a_start_mark_what_each_rule_marks)
-{
-	static const char *const lines[] = {
-		"alpha x", "beta", "-- beta", "(gamma", "|gamma", "gamma", "delta)", "delta",
-		"...epsilon", "eta", "THETA!!", "theta x", "kappa", "- iota", "iota", "lambda mu",
-	};
-	char path[] = "/tmp/ng-boiler-XXXXXX";
-	ng_knowledge *kb = ng_knowledge_new();
-	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
-	ng_buf text = {0};
-	ng_doc *doc = NULL;
-	long long bad;
-	size_t i, k;
-
-	ck_assert_int_eq(ng_knowledge_load_dir(kb, NG_SRCDIR "/ontology"), NG_OK);
-	fx_temp_file(path, "line\t^\\W*alpha|beta\n"
-	                   "line\t^\\W*[)|(]gamma\n"
-	                   "line\t^\\W*delta\\)\n"
-	                   "line\t^\\W*?epsilon\n"
-	                   "line\t^\\W*(?:eta|theta)\\W*$\n"
-	                   "line\t^\\s*iota\n"
-	                   "line\t^\\W*(lambda) \\w+$\n");
-	ck_assert_int_eq(ng_boiler_load(kb, path), NG_OK);
-	unlink(path);
-	ck_assert_int_eq(ng_knowledge_prepare(kb), NG_OK);
-	for (i = 0; i < sizeof(lines) / sizeof(*lines); i++)
-		ck_assert_int_eq(ng_buf_printf(&text, "%s\n", lines[i]), NG_OK);
-	ck_assert_int_eq(ng_doc_analyze(kb, text.buf, text.len, NULL, &doc, &bad), NG_OK);
-	for (i = 0; i < doc->n_sents; i++) {
-		const ng_sentence *st = &doc->sents[i];
-		const char *l = lines[st->line - 1];
-		bool any = false;
-		for (k = 0; k < kb->n_boiler; k++)
-			any = any || pcre2_match(kb->boiler[k].re, (PCRE2_SPTR)l, strlen(l), 0,
-			                         PCRE2_ANCHORED, md, NULL) >= 0;
-		ck_assert_msg(!!(st->flags & NG_SENT_BOILER) == any, "line '%s'", l);
-	}
-	ng_doc_free(doc);
-	ng_buf_free(&text);
-	pcre2_match_data_free(md);
-	ng_knowledge_free(kb);
-}
-END_TEST
-
 /* The literal filter of boilerplate.c lets a line outside ASCII pass it
  * only if it holds U+017F or U+212A: no other character matches an ASCII
  * one caselessly, as the rules are compiled (UTF, caseless, no UCP). */
@@ -299,7 +251,6 @@ segment_suite(void)
 	tcase_add_test(core, test_price_and_subscription_lines_are_boilerplate);
 	tcase_add_test(core, test_unanchored_boilerplate_rules_in_any_case);
 	tcase_add_test(core, test_only_long_s_and_kelvin_match_ascii_caselessly);
-	tcase_add_test(core, test_rules_sharing_a_start_mark_what_each_rule_marks);
 	tcase_add_test(core, test_word_flags_and_keys);
 	tcase_add_test(core, test_metadata_title_and_date);
 	tcase_add_test(core, test_same_text_same_article_iri);
