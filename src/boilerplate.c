@@ -35,17 +35,17 @@ has_ascii_other_case(const unsigned char *s, size_t n)
 	return false;
 }
 
-/* Can the expression for lines anywhere match the line s[0, n)? False only
- * if the line contains none of the strings of its literal filter, in any
- * case. The strings are ASCII, so bytes outside ASCII never match them,
- * but a line with U+017F or U+212A is always matched. Candidates are found
- * by their first two bytes, read together as an index into a table of
- * 65536 flags (s[n] must be readable: the normalized text is padded). */
-static bool
-any_may_match(const ng_knowledge *kb, const char *str, size_t n)
+/* Can the expression of filter f match s[0, n)? False only if s contains
+ * none of the filter's strings, in any case. The strings are ASCII, so
+ * bytes outside ASCII never match them, but a text with U+017F or U+212A
+ * is always matched. Candidates are found by their first two bytes, read
+ * together as an index into a table of 65536 flags (s[n] must be readable:
+ * the normalized text is padded, the relations' text ends with a NUL). */
+bool
+ng_litfilter_may_match(const ng_litfilter *f, const char *str, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)str;
-	const uint8_t *pairs = kb->boiler_any_pairs;
+	const uint8_t *pairs = f->pairs;
 	uint64_t all = 0;
 	size_t k;
 
@@ -65,8 +65,8 @@ any_may_match(const ng_knowledge *kb, const char *str, size_t n)
 		memcpy(&pair, s + k, 2);
 		if (pairs[pair]) {
 			/* Strings are stored as a length byte and the bytes. */
-			const unsigned char *l = (const unsigned char *)kb->boiler_any_lits.buf;
-			const unsigned char *end = l + kb->boiler_any_lits.len;
+			const unsigned char *l = (const unsigned char *)f->lits.buf;
+			const unsigned char *end = l + f->lits.len;
 			unsigned char c0 = lower_ascii(s[k]);
 			for (; l < end; l += 1 + l[0]) {
 				size_t ln = l[0], j;
@@ -120,7 +120,7 @@ ng_boiler_mark(ng_doc *doc)
 		    ng_regex_match(kb->boiler_line, s + b, e - b, 0, md) >= 0)
 			boiler = true;
 		if (!boiler && e > b && kb->boiler_any &&
-		    any_may_match(kb, s + b, e - b) &&
+		    ng_litfilter_may_match(&kb->boiler_any_filter, s + b, e - b) &&
 		    ng_regex_match(kb->boiler_any, s + b, e - b, 0, md) >= 0)
 			boiler = true;
 		while (si < doc->n_sents && doc->sents[si].line < line)
@@ -452,22 +452,28 @@ boiler_literals(const char *re, ng_buf *out)
 	return NG_OK;
 }
 
+void
+ng_litfilter_free(ng_litfilter *f)
+{
+	free(f->pairs);
+	f->pairs = NULL;
+	ng_buf_free(&f->lits);
+}
+
 ng_status
-ng_boiler_prepare_filter(ng_knowledge *kb)
+ng_litfilter_build(ng_litfilter *f, const char *re)
 {
 	ng_buf lits = {0};
 	size_t i = 0;
 	ng_status st = NG_OK;
 
-	free(kb->boiler_any_pairs);
-	kb->boiler_any_pairs = NULL;
-	ng_buf_clear(&kb->boiler_any_lits);
-	if (!kb->boiler_any_src.len)
+	ng_litfilter_free(f);
+	if (!re || !*re)
 		return NG_OK;
-	TRY(st, boiler_literals(kb->boiler_any_src.buf, &lits));
+	TRY(st, boiler_literals(re, &lits));
 	if (!lits.len)
 		goto done;
-	if (!(kb->boiler_any_pairs = calloc(65536, 1))) {
+	if (!(f->pairs = calloc(65536, 1))) {
 		st = NG_ERR_NOMEM;
 		goto done;
 	}
@@ -480,8 +486,8 @@ ng_boiler_prepare_filter(ng_knowledge *kb)
 		i += ln + 1;
 		if (ln > 255)
 			ln = 255;
-		TRY(st, ng_buf_addc(&kb->boiler_any_lits, (char)ln));
-		TRY(st, ng_buf_add(&kb->boiler_any_lits, (const char *)l, ln));
+		TRY(st, ng_buf_addc(&f->lits, (char)ln));
+		TRY(st, ng_buf_add(&f->lits, (const char *)l, ln));
 		/* Both cases of each byte, as a 16-bit load of the two bytes
 		 * sees them. A one-byte string is a candidate whatever follows
 		 * it. */
@@ -494,14 +500,12 @@ ng_boiler_prepare_filter(ng_knowledge *kb)
 				two[0] = a ? upper_ascii(l[0]) : l[0];
 				two[1] = (unsigned char)c2;
 				memcpy(&pair, two, 2);
-				kb->boiler_any_pairs[pair] = 1;
+				f->pairs[pair] = 1;
 			}
 	}
 done:
-	if (st) {
-		free(kb->boiler_any_pairs);
-		kb->boiler_any_pairs = NULL;
-	}
+	if (st)
+		ng_litfilter_free(f);
 	ng_buf_free(&lits);
 	return st;
 }

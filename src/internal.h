@@ -195,8 +195,23 @@ typedef struct {
 	uint32_t next;     /* next title with the same first key + 1, 0 = none */
 } ng_phrase;
 
+/* The strings one of which every match of an expression contains (each a
+ * length byte and lower-case ASCII bytes), and flags for their first two
+ * bytes; pairs is NULL when they cannot be told from the expression's
+ * source, and then every text may match (boilerplate.c). */
+typedef struct {
+	uint8_t *pairs;
+	ng_buf lits;
+} ng_litfilter;
+
+/* Builds the filter from the source of a caseless expression. */
+ng_status ng_litfilter_build(ng_litfilter *f, const char *re);
+bool ng_litfilter_may_match(const ng_litfilter *f, const char *s, size_t n);
+void ng_litfilter_free(ng_litfilter *f);
+
 typedef struct {
 	pcre2_code *re;
+	ng_litfilter filter;
 	ng_modality modality;
 } ng_cue;
 
@@ -284,11 +299,7 @@ struct ng_knowledge {
 	} *short_keys;
 	size_t short_mask;
 	bool short_keys_ready;
-	/* Strings one of which a match of boiler_any must contain (each a
-	 * length byte and lower-case bytes), and flags for their first two
-	 * bytes; NULL if not known (boilerplate.c). */
-	ng_buf boiler_any_lits;
-	uint8_t *boiler_any_pairs;
+	ng_litfilter boiler_any_filter; /* of boiler_any */
 	bool prepared;
 	/* Lookup tables that prepare (gazetteer.c) builds from the maps and
 	 * lists above, for the per-token work. Each notes the size it was built
@@ -361,8 +372,6 @@ pcre2_code *ng_regex_compile(const ng_knowledge *kb, const char *re, size_t len,
 int ng_regex_match(const pcre2_code *re, const char *s, size_t len, size_t start,
                    pcre2_match_data *md);
 
-/* Builds the literal filter of the expression for lines anywhere. */
-ng_status ng_boiler_prepare_filter(ng_knowledge *kb);
 
 /* Splits a data file line into TAB-separated fields (in place). */
 size_t ng_split_tabs(char *line, char **fields, size_t max);

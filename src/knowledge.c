@@ -365,12 +365,15 @@ lexicon_line(ng_knowledge *kb, const char *file, unsigned long line, char **f, s
 		if (NG_GROW(kb->cues, kb->cap_cues, kb->n_cues + 1))
 			return NG_ERR_NOMEM;
 		c = &kb->cues[kb->n_cues];
+		memset(c, 0, sizeof(*c));
 		c->modality = (ng_modality)m;
 		if (!(c->re = ng_regex_compile(kb, f[2], strlen(f[2]), file, line,
 		                               PCRE2_CASELESS | PCRE2_UCP)))
 			return NG_ERR_PATTERN;
 		kb->n_cues++;
-		return NG_OK;
+		/* Most sentences hold no cue word: the filter spares them the
+		 * expression. */
+		return ng_litfilter_build(&c->filter, f[2]);
 	}
 	ng_kb_error(kb, NG_ERR_SYNTAX, file, line, 0, "unknown lexicon kind '%s'", kind);
 	return NG_ERR_SYNTAX;
@@ -399,8 +402,10 @@ ng_lexicon_free(ng_knowledge *kb)
 		free(kb->titles[i].text);
 	}
 	free(kb->titles);
-	for (i = 0; i < kb->n_cues; i++)
+	for (i = 0; i < kb->n_cues; i++) {
 		pcre2_code_free(kb->cues[i].re);
+		ng_litfilter_free(&kb->cues[i].filter);
+	}
 	free(kb->cues);
 }
 
@@ -462,7 +467,7 @@ ng_boiler_prepare(ng_knowledge *kb)
 		return NG_ERR_PATTERN;
 	/* Rules anchored at the line's start fail fast; the others search
 	 * the whole line, and a literal filter spares most lines that. */
-	return ng_boiler_prepare_filter(kb);
+	return ng_litfilter_build(&kb->boiler_any_filter, kb->boiler_any_src.buf);
 }
 
 ng_status
@@ -484,9 +489,7 @@ ng_boiler_free(ng_knowledge *kb)
 	ng_buf_free(&kb->boiler_any_src);
 	ng_buf_free(&kb->boiler_line_src);
 	ng_buf_free(&kb->boiler_cut_src);
-	ng_buf_free(&kb->boiler_any_lits);
-	free(kb->boiler_any_pairs);
-	kb->boiler_any_pairs = NULL;
+	ng_litfilter_free(&kb->boiler_any_filter);
 	free(kb->boiler);
 	kb->boiler = NULL;
 	kb->n_boiler = kb->cap_boiler = 0;

@@ -354,7 +354,8 @@ cue_modality(const ng_knowledge *kb, const ng_pattern *p, const char *text, size
 		if (p->modality == NG_MOD_ASSERTED && want != NG_MOD_NEGATED)
 			break;
 		for (k = 0; k < kb->n_cues; k++) {
-			if ((int)kb->cues[k].modality != want)
+			if ((int)kb->cues[k].modality != want ||
+			    !ng_litfilter_may_match(&kb->cues[k].filter, text, len))
 				continue;
 			if (run_re(kb->cues[k].re, text, len, 0, md, mc) >= 0)
 				return (ng_modality)want;

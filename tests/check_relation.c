@@ -236,6 +236,59 @@ START_TEST(test_user_pattern_with_needs_not_derived_still_runs)
 }
 END_TEST
 
+/* The literal filter of each shipped cue never turns away a text its
+ * expression matches: random texts of cue words, their pieces and other
+ * words, in mixed case, with a long s (which matches 's' caselessly) now
+ * and then. Most texts are turned away, so the filter does its work. */
+START_TEST(test_cue_filters_never_hide_a_match)
+{
+	static const char *const words[] = {
+		"not", "NOT", "n't", "never", "no", "longer", "Neither", "nor", "denied", "deny",
+		"refused", "to", "will", "shall", "is", "scheduled", "set", "due", "expected",
+		"plans", "planning", "going", "would", "apply", "applies", "bid", "seeking",
+		"sought", "tries", "asked", "requesting", "prepares", "wants", "hoped", "aims",
+		"intends", "like", "keen", "eager", "considering", "may", "might", "could",
+		"reportedly", "allegedly", "said", "believed", "according", "reports",
+		"sources", "media", "rumoured", "rumored", "ruled", "out", "without",
+		"knot", "nothing", "willing", "mayor", "say", "\xc5\xbfources", "ma\xc5\xbft",
+		"the", "PERSON0", "ORG1", "visited", "talks", "in", ",", "'", "wo", "n",
+	};
+	const size_t nw = sizeof(words) / sizeof(words[0]);
+	pcre2_match_data *md = pcre2_match_data_create(1, NULL);
+	uint32_t x = 2463534242u;
+	size_t k, i, turned = 0, tried = 0;
+	char text[512];
+
+	ck_assert_uint_gt(fx_kb->n_cues, 0);
+	for (k = 0; k < fx_kb->n_cues; k++)
+		ck_assert_ptr_nonnull(fx_kb->cues[k].filter.pairs);
+	for (i = 0; i < 200000; i++) {
+		size_t n = 0, m = 1 + i % 7, j;
+		for (j = 0; j < m; j++) {
+			const char *w;
+			x ^= x << 13;
+			x ^= x >> 17;
+			x ^= x << 5;
+			w = words[x % nw];
+			if (n && (x >> 8) % 4)
+				text[n++] = ' ';
+			memcpy(text + n, w, strlen(w));
+			n += strlen(w);
+		}
+		text[n] = '\0';
+		for (k = 0; k < fx_kb->n_cues; k++) {
+			bool may = ng_litfilter_may_match(&fx_kb->cues[k].filter, text, n);
+			bool hit = pcre2_match(fx_kb->cues[k].re, (PCRE2_SPTR)text, n, 0, 0, md, NULL) >= 0;
+			ck_assert_msg(may || !hit, "cue %zu matches '%s' but its filter turns it away", k, text);
+			tried++;
+			turned += !may;
+		}
+	}
+	ck_assert_uint_gt(turned, tried / 4);
+	pcre2_match_data_free(md);
+}
+END_TEST
+
 START_TEST(test_bad_pattern_reports_offset)
 {
 	char path[] = "/tmp/ng-pat-XXXXXX";
@@ -266,6 +319,7 @@ relation_suite(void)
 	tcase_add_test(core, test_every_pattern_has_cases_that_hold);
 	tcase_add_test(core, test_needs_come_only_from_placeholders_it_can_read);
 	tcase_add_test(core, test_user_pattern_with_needs_not_derived_still_runs);
+	tcase_add_test(core, test_cue_filters_never_hide_a_match);
 	tcase_add_test(errors, test_bad_pattern_reports_offset);
 	suite_add_tcase(s, core);
 	suite_add_tcase(s, errors);
