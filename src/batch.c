@@ -1398,17 +1398,38 @@ compact_state(ng_batch *b, FILE *cur)
 	return st;
 }
 
-/* Removes temporary files and the files of articles no state line names. */
+static int
+cmp_stem(const void *a, const void *b)
+{
+	return memcmp(a, b, 16);
+}
+
+/* Removes temporary files and the files of articles no state line names.
+ * The state is sorted by stem and a directory holds the stems of one first
+ * byte, so the stems of each directory are read in turn into memory (a
+ * 256th of the state) and each file is looked up there. */
 static void
-sweep(ng_batch *b, FILE *cur, size_t n)
+sweep(ng_batch *b, FILE *cur)
 {
 	char dir[4096], path[4096];
-	int x;
+	uint8_t (*stems)[16] = NULL;
+	size_t n = 0, cap = 0;
+	cur_iter it;
+	entry e;
+	int x, r = cur_start(&it, cur) ? -1 : cur_next(&it, &e);
 
 	for (x = 0; x < 256; x++) {
 		DIR *d;
 		struct dirent *de;
 		char sub[16];
+		n = 0;
+		for (; r > 0 && e.stem[0] == x; r = cur_next(&it, &e)) {
+			if (NG_GROW(stems, cap, n + 1))
+				goto done; /* without memory, nothing is removed */
+			memcpy(stems[n++], e.stem, 16);
+		}
+		if (r < 0)
+			goto done; /* nor when the state cannot be read */
 		snprintf(sub, sizeof(sub), "articles/%02x", x);
 		if (out_path(b, sub, dir, sizeof(dir)) || !(d = opendir(dir)))
 			continue;
@@ -1418,13 +1439,15 @@ sweep(ng_batch *b, FILE *cur, size_t n)
 			if (!strcmp(nm, ".") || !strcmp(nm, ".."))
 				continue;
 			if (nm[0] != '.' && strlen(nm) > STEM_HEX && nm[STEM_HEX] == '.' &&
-			    !parse_stem(nm, stem) && cur_has(cur, n, stem))
+			    !parse_stem(nm, stem) && bsearch(stem, stems, n, 16, cmp_stem))
 				continue;
 			if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, nm) < sizeof(path))
 				unlink(path);
 		}
 		closedir(d);
 	}
+done:
+	free(stems);
 }
 
 static int
@@ -1664,7 +1687,7 @@ ng_batch_run(ng_batch *b)
 			unlink(path); /* a graph of an earlier run would be stale */
 	}
 	TRY(st, compact_state(b, cur));
-	sweep(b, cur, n_cur);
+	sweep(b, cur);
 	TRY(st, write_errors(b));
 done:
 	for (i = 0; i < started; i++)
