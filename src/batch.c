@@ -487,23 +487,6 @@ id_hash(const char *escaped, size_t len)
 	return h ? h : 1;
 }
 
-/* Writes all of buf to fd. */
-static int
-write_all(int fd, const char *buf, size_t len)
-{
-	while (len) {
-		ssize_t k = write(fd, buf, len);
-		if (k < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		buf += k;
-		len -= (size_t)k;
-	}
-	return 0;
-}
-
 /* Writes a file under tmp, syncs it unless no_sync, and renames it to path. */
 static int
 write_file_atomic(const char *tmp, const char *path, const char *buf, size_t len, bool sync)
@@ -512,7 +495,7 @@ write_file_atomic(const char *tmp, const char *path, const char *buf, size_t len
 
 	if (fd < 0)
 		return -1;
-	if (write_all(fd, buf, len) || (sync && fsync(fd))) {
+	if (ng_write_all(fd, buf, len) || (sync && fsync(fd))) {
 		int e = errno;
 		close(fd);
 		unlink(tmp);
@@ -698,7 +681,7 @@ flush_log(ng_batch *b)
 		return;
 	if (!b->opt.no_sync && syncfs(b->state_fd))
 		set_fatal(b, NG_ERR_IO, "cannot sync", b->outdir);
-	if (write_all(b->state_fd, b->pending.buf, b->pending.len) ||
+	if (ng_write_all(b->state_fd, b->pending.buf, b->pending.len) ||
 	    (!b->opt.no_sync && fdatasync(b->state_fd))) {
 		set_fatal(b, NG_ERR_IO, "cannot write", "state.tsv");
 	} else
@@ -1303,7 +1286,7 @@ merge(ng_batch *b, ng_format f, FILE *cur)
 		set_fatal(b, NG_ERR_IO, "cannot create", tmp);
 		return NG_ERR_IO;
 	}
-	if ((hdr && write_all(fd, hdr->buf, hdr->len)) || cur_start(&it, cur))
+	if ((hdr && ng_write_all(fd, hdr->buf, hdr->len)) || cur_start(&it, cur))
 		goto io;
 	while ((r = cur_next(&it, &e)) > 0) {
 		char ap[4096];
@@ -1323,7 +1306,7 @@ merge(ng_batch *b, ng_format f, FILE *cur)
 		/* Each Turtle file repeats the prefixes: keep them once. */
 		if (hdr && len >= hdr->len && !memcmp(data, hdr->buf, hdr->len))
 			skip = hdr->len;
-		if (write_all(fd, data + skip, len - skip)) {
+		if (ng_write_all(fd, data + skip, len - skip)) {
 			free(data);
 			goto io;
 		}

@@ -106,24 +106,6 @@ ng_idset_count(const ng_idset *s)
 	return s->total;
 }
 
-static int
-write_all(int fd, const uint64_t *v, size_t n)
-{
-	const char *p = (const char *)v;
-	size_t len = n * sizeof(*v);
-
-	while (len) {
-		ssize_t k = write(fd, p, len);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k <= 0)
-			return -1;
-		p += k;
-		len -= (size_t)k;
-	}
-	return 0;
-}
-
 /* Reads hashes [i, i + n) of r into v. */
 static int
 read_at(const run *r, size_t i, uint64_t *v, size_t n)
@@ -156,7 +138,7 @@ run_append(run *r, const uint64_t *v, size_t n)
 	for (i = 0; i < n; i++)
 		if ((r->n + i) % BLK == 0)
 			f[(r->n + i) / BLK] = v[i];
-	if (write_all(r->fd, v, n))
+	if (ng_write_all(r->fd, v, n * sizeof(*v)))
 		return NG_ERR_IO;
 	r->n += n;
 	return NG_OK;

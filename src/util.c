@@ -422,6 +422,24 @@ ng_strndup(const char *s, size_t n)
 	return d;
 }
 
+int
+ng_write_all(int fd, const void *buf, size_t len)
+{
+	const char *p = buf;
+
+	while (len) {
+		ssize_t k = write(fd, p, len);
+		if (k < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += k;
+		len -= (size_t)k;
+	}
+	return 0;
+}
+
 ng_status
 ng_read_file(const char *path, char **out, size_t *len, size_t max)
 {
