@@ -40,6 +40,7 @@
 #define COMMIT_SECONDS 1.0     /* or at least this often */
 #define MAX_DEPTH 64           /* directory recursion */
 #define STEM_HEX 32
+#define MERGE_BUF (1u << 20)   /* bytes read at a time by the merge */
 #define SEEN_MEM 16384         /* ids of this run kept in memory (8 B each) */
 
 static const char *const ext_of[] = {"ttl", "nt", "nq"};
@@ -1265,16 +1266,58 @@ ng_batch_scan(ng_batch *b)
 
 /* ------------------------------------------------------------ the end */
 
+/* Reads up to n bytes of in into buf; the count, or -1 on an error. */
+static ssize_t
+read_some(int in, char *buf, size_t n)
+{
+	size_t got = 0;
+
+	while (got < n) {
+		ssize_t k = read(in, buf + got, n - got);
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			return -1;
+		if (!k)
+			break;
+		got += (size_t)k;
+	}
+	return (ssize_t)got;
+}
+
+/* Copies the file open as in to fd through buf (MERGE_BUF bytes), less
+ * the Turtle prefixes at its start when hdr gives them: each article's
+ * Turtle repeats them and the merged graph keeps them once. 0, or -1 on a
+ * read or write error (the merged graph is then not renamed into place). */
+static int
+append_file(int fd, int in, const ng_buf *hdr, char *buf)
+{
+	ssize_t k = read_some(in, buf, MERGE_BUF);
+	size_t skip = 0;
+
+	if (k < 0)
+		return -1;
+	if (hdr && (size_t)k >= hdr->len && !memcmp(buf, hdr->buf, hdr->len))
+		skip = hdr->len;
+	while (k > 0) {
+		if (ng_write_all(fd, buf + skip, (size_t)k - skip))
+			return -1;
+		skip = 0;
+		if ((k = read_some(in, buf, MERGE_BUF)) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Concatenates the per-article files of format f into graph.EXT. */
 static ng_status
 merge(ng_batch *b, ng_format f, FILE *cur)
 {
-	char path[4096], tmp[4096], name[32];
+	char path[4096], tmp[4096], name[32], *buf = NULL;
 	const ng_buf *hdr = f == NG_FORMAT_TURTLE ? &b->ttl_header : NULL;
 	cur_iter it;
 	entry e;
 	int fd, r;
-	ng_status st = NG_OK;
 
 	snprintf(name, sizeof(name), "graph.%s", ext_of[f]);
 	if (out_path(b, name, path, sizeof(path)))
@@ -1288,32 +1331,32 @@ merge(ng_batch *b, ng_format f, FILE *cur)
 	}
 	if ((hdr && ng_write_all(fd, hdr->buf, hdr->len)) || cur_start(&it, cur))
 		goto io;
+	if (!(buf = malloc(MERGE_BUF)))
+		goto io;
 	while ((r = cur_next(&it, &e)) > 0) {
 		char ap[4096];
-		char *data;
-		size_t len, skip = 0;
+		int in;
 		if (article_path(b, e.stem, f, -1, ap, sizeof(ap)))
 			continue;
-		if ((st = ng_read_file(ap, &data, &len, 0))) {
+		if ((in = open(ap, O_RDONLY | O_CLOEXEC)) < 0) {
 			char hex[STEM_HEX + 1];
 			stem_hex(e.stem, hex);
-			fail_article(b, UINT64_MAX, ap, 0, -1, st, 0,
+			fail_article(b, UINT64_MAX, ap, 0, -1,
+			             errno == ENOENT ? NG_ERR_NOT_FOUND : NG_ERR_IO, 0,
 			             "missing %s output of article %s; it is left out of %s",
 			             ext_of[f], hex, path);
-			st = NG_OK;
 			continue;
 		}
-		/* Each Turtle file repeats the prefixes: keep them once. */
-		if (hdr && len >= hdr->len && !memcmp(data, hdr->buf, hdr->len))
-			skip = hdr->len;
-		if (ng_write_all(fd, data + skip, len - skip)) {
-			free(data);
+		if (append_file(fd, in, hdr, buf)) {
+			close(in);
 			goto io;
 		}
-		free(data);
+		close(in);
 	}
 	if (r < 0)
 		goto io;
+	free(buf);
+	buf = NULL;
 	if ((!b->opt.no_sync && fsync(fd)) || close(fd)) {
 		fd = -1;
 		goto io;
@@ -1326,6 +1369,7 @@ merge(ng_batch *b, ng_format f, FILE *cur)
 	return NG_OK;
 io:
 	set_fatal(b, NG_ERR_IO, "cannot write", tmp);
+	free(buf);
 	if (fd >= 0)
 		close(fd);
 	unlink(tmp);

@@ -42,6 +42,9 @@ if [ -n "${RAPPER:-}" ]; then
 		"$RAPPER" -q -i turtle -c "$f" 2> /dev/null || fail "rapper rejects $f"
 	done
 fi
+# The merged Turtle holds the prefixes once, then every article's blocks.
+[ "$(grep -c '^@prefix ng:' out/graph.ttl)" -eq 1 ] || fail "prefixes repeated in graph.ttl"
+[ "$(grep -c ' a ng:Article' out/graph.ttl)" -eq 6 ] || fail "articles in graph.ttl"
 # The merged N-Quads are the per-article files, one named graph each.
 cat $(find out/articles -name '*.nq' | sort) | cmp -s - out/graph.nq || fail "graph.nq is not the per-article files in order"
 [ "$(awk '{print $(NF-1)}' out/graph.nq | sort -u | grep -c /article/)" -eq 6 ] || fail "one named graph per article"
