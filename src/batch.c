@@ -75,9 +75,6 @@ typedef struct {
 	ng_batch *b;
 	unsigned index;
 	pthread_t thread;
-	FILE *mem;
-	char *mem_buf;
-	size_t mem_size;
 	ng_writer *lines[3];    /* a writer for each format, kept */
 	ng_buf line;
 } worker;
@@ -778,27 +775,55 @@ writer_free(ng_writer *w)
 	pthread_mutex_unlock(&world_mu);
 }
 
-/* Renders doc in format f into the worker's memory stream. One writer per
- * format serves all the worker's articles: each document it writes is
- * complete (a Turtle document per article, with its prefixes). */
+/* Writes doc in format f to the article's file: straight from the writer
+ * into a temporary file beside it, renamed into place, so that a reader
+ * never sees half a file and memory does not hold the output. Not synced
+ * here: the group commit syncs the file system before the state names the
+ * article. One writer per format serves all the worker's articles; each
+ * document it writes is complete (in Turtle, with its prefixes). */
 static ng_status
-render(worker *w, const ng_doc *doc, ng_format f, size_t *len)
+write_article(worker *w, const uint8_t stem[16], const ng_doc *doc, ng_format f, char *path,
+              size_t n)
 {
+	char tmp[4096];
+	FILE *out;
+	int fd, e;
 	ng_status st;
-	off_t end = 0;
 
-	if (fseeko(w->mem, 0, SEEK_SET))
+	if (article_path(w->b, stem, f, -1, path, n) ||
+	    article_path(w->b, stem, f, (int)w->index, tmp, sizeof(tmp)))
 		return NG_ERR_IO;
 	if (!w->lines[f]) {
-		if (!(w->lines[f] = writer_new(f, w->b->base, w->mem)))
+		if (!(w->lines[f] = writer_new(f, w->b->base, NULL)))
 			return NG_ERR_NOMEM;
 		ng_writer_set_mentions(w->lines[f], !w->b->opt.no_mentions);
 	}
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) < 0)
+		return NG_ERR_IO;
+	if (!(out = fdopen(fd, "wb"))) {
+		e = errno;
+		close(fd);
+		unlink(tmp);
+		errno = e;
+		return NG_ERR_IO;
+	}
+	/* The writer hands on 1 MB at a time; the stream is this thread's. */
+	__fsetlocking(out, FSETLOCKING_BYCALLER);
+	ng_writer_set_output(w->lines[f], out);
 	st = ng_writer_write_doc(w->lines[f], doc);
-	if (!st && (fflush(w->mem) || (end = ftello(w->mem)) < 0))
+	ng_writer_set_output(w->lines[f], NULL);
+	e = errno;
+	if (fclose(out) && !st) {
+		e = errno;
 		st = NG_ERR_IO;
-	if (!st)
-		*len = (size_t)end;
+	}
+	if (!st && rename(tmp, path)) {
+		e = errno;
+		st = NG_ERR_IO;
+	}
+	if (st)
+		unlink(tmp);
+	errno = e;
 	return st;
 }
 
@@ -880,20 +905,17 @@ process_item(worker *w, item *it)
 		goto done;
 	}
 	for (f = 0; f < 3; f++) {
-		char path[4096], tmp[4096];
-		size_t n = 0;
+		char path[4096];
 		if (!(b->opt.formats & (1u << f)))
 			continue;
-		if ((st = render(w, doc, (ng_format)f, &n))) {
-			fail_article(b, it->seq, it->source, it->line, -1, st, len,
-			             "cannot write RDF: %s", ng_strerror(st));
-			goto done;
-		}
-		if (article_path(b, stem, (ng_format)f, -1, path, sizeof(path)) ||
-		    article_path(b, stem, (ng_format)f, (int)w->index, tmp, sizeof(tmp)) ||
-		    write_file_atomic(tmp, path, w->mem_buf, n, false)) {
-			fail_article(b, it->seq, it->source, it->line, -1, NG_ERR_IO, len,
-			             "cannot write %s: %s", path, strerror(errno));
+		path[0] = '\0';
+		if ((st = write_article(w, stem, doc, (ng_format)f, path, sizeof(path)))) {
+			if (st == NG_ERR_IO)
+				fail_article(b, it->seq, it->source, it->line, -1, st, len,
+				             "cannot write %s: %s", path, strerror(errno));
+			else
+				fail_article(b, it->seq, it->source, it->line, -1, st, len,
+				             "cannot write RDF: %s", ng_strerror(st));
 			goto done;
 		}
 	}
@@ -1658,15 +1680,9 @@ ng_batch_run(ng_batch *b)
 		worker *w = &ws[started];
 		w->b = b;
 		w->index = started;
-		if (!(w->mem = open_memstream(&w->mem_buf, &w->mem_size)))
-			break;
-		/* raptor writes a byte at a time; this stream is the worker's own. */
-		__fsetlocking(w->mem, FSETLOCKING_BYCALLER);
 		b->active++;
 		if (pthread_create(&w->thread, NULL, worker_main, w)) {
 			b->active--;
-			fclose(w->mem);
-			w->mem = NULL;
 			break;
 		}
 	}
@@ -1722,9 +1738,6 @@ done:
 	for (i = 0; ws && i < b->opt.jobs; i++) {
 		for (f = 0; f < 3; f++)
 			writer_free(ws[i].lines[f]);
-		if (ws[i].mem)
-			fclose(ws[i].mem);
-		free(ws[i].mem_buf);
 		ng_buf_free(&ws[i].line);
 	}
 	free(ws);

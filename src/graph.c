@@ -995,6 +995,14 @@ ng_writer_write_doc(ng_writer *w, const ng_doc *cdoc)
 	return w->failed ? NG_ERR_RDF : NG_OK;
 }
 
+void
+ng_writer_set_output(ng_writer *w, FILE *out)
+{
+	spill(w);
+	w->fp = out;
+	w->io_failed = false;
+}
+
 /* Documents have reported their own failures; this reports its own. */
 ng_status
 ng_writer_finish(ng_writer *w)

@@ -202,6 +202,13 @@ NG_API int ng_iri_is_valid(const char *iri);
  * NULL when out of memory or when @p base is not ng_iri_is_valid.
  */
 NG_API ng_writer *ng_writer_new(ng_format format, const char *base, FILE *out);
+/**
+ * Writes the next documents to @p out instead. A document is written whole
+ * to one stream, so after each ng_writer_write_doc the stream may change:
+ * one writer serves a file per document. In Turtle each document is then
+ * complete with its prefixes.
+ */
+NG_API void ng_writer_set_output(ng_writer *w, FILE *out);
 /** Whether to write each mention as a NIF phrase (default: on). */
 NG_API void ng_writer_set_mentions(ng_writer *w, int on);
 /** Writes one document and flushes it. */
