@@ -337,6 +337,39 @@ START_TEST(test_huge_turtle_article_streams)
 }
 END_TEST
 
+/* One writer, its output moved to a stream per document: each stream holds
+ * what a writer of its own would have written, Turtle with its prefixes. */
+START_TEST(test_writer_output_moves_between_documents)
+{
+	static const char *const texts[] = {"Chile joined the OECD.", "Kenya met Peru in Lima."};
+	ng_format fmts[] = {NG_FORMAT_TURTLE, NG_FORMAT_NQUADS};
+	size_t k, i;
+
+	for (k = 0; k < 2; k++) {
+		ng_writer *w = ng_writer_new(fmts[k], "http://example.org/", NULL);
+		ck_assert_ptr_nonnull(w);
+		for (i = 0; i < 2; i++) {
+			char *buf = NULL, *alone = write_doc(texts[i], fmts[k]);
+			size_t len = 0;
+			FILE *f = open_memstream(&buf, &len);
+			ng_doc *doc = NULL;
+			long long bad;
+			ck_assert_int_eq(ng_doc_analyze(fx_kb, texts[i], strlen(texts[i]), NULL, &doc, &bad),
+			                 NG_OK);
+			ng_writer_set_output(w, f);
+			ck_assert_int_eq(ng_writer_write_doc(w, doc), NG_OK);
+			ng_writer_set_output(w, NULL);
+			fclose(f);
+			ck_assert_str_eq(buf, alone);
+			ng_doc_free(doc);
+			free(buf);
+			free(alone);
+		}
+		ng_writer_free(w);
+	}
+}
+END_TEST
+
 START_TEST(test_unknown_format_name)
 {
 	ck_assert_int_eq(ng_format_from_name("rdfxml"), -1);
@@ -383,6 +416,7 @@ graph_suite(void)
 	tcase_add_test(core, test_turtle_same_graph_and_parses_strictly);
 	tcase_add_test(core, test_turtle_groups_statements_by_subject);
 	tcase_add_test(core, test_huge_turtle_article_streams);
+	tcase_add_test(core, test_writer_output_moves_between_documents);
 	tcase_set_timeout(core, 120);
 	tcase_add_test(errors, test_unknown_format_name);
 	tcase_add_test(errors, test_iri_is_valid);
