@@ -93,6 +93,24 @@ class_at(const char *s, size_t i, size_t e)
 	return char_class((const unsigned char *)s + i, &n);
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* The high bit of each byte of v (first byte lowest) that is an ASCII
+ * upper-case letter (*up), a lower-case one (*lo), and that is no ASCII
+ * letter or digit (*stop): ascii_word for eight bytes at once. The sums of
+ * seven-bit bytes carry into no neighbour. */
+static inline void
+ascii_word_bits(uint64_t v, uint64_t *up, uint64_t *lo, uint64_t *stop)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	uint64_t w = v & ~highs, ascii = ~v & highs, dg;
+
+	*up = (w + 0x3F * ones) & ~(w + 0x25 * ones) & ascii;   /* A..Z */
+	*lo = (w + 0x1F * ones) & ~(w + 0x05 * ones) & ascii;   /* a..z */
+	dg = (w + 0x50 * ones) & ~(w + 0x46 * ones) & ascii;    /* 0..9 */
+	*stop = ~(*up | *lo | dg) & highs;
+}
+#endif
+
 /* Scans a word from i; returns its end and sets *flags. Keeps apostrophes
  * between letters (isn't, O'Brien) but not a possessive 's. The flags say
  * what the first character is (marks and periods aside) and whether the
@@ -115,13 +133,36 @@ scan_word(const char *s, size_t i, size_t e, uint16_t *flags)
 			unsigned m = ascii_word[ch], any = 0;
 			if (first < 0)
 				first = m == AW_UPPER ? CH_UPPER : m == AW_LOWER ? CH_LOWER : CH_DIGIT;
-			do {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			/* Eight bytes at a time while they lie before the end: most
+			 * words end in the first eight. */
+			while (end - p >= 8) {
+				uint64_t v, up, lo, stop;
+				memcpy(&v, p, 8);
+				ascii_word_bits(v, &up, &lo, &stop);
+				if (stop) {
+					uint64_t before = (stop & -stop) - 1;
+					up &= before;
+					lo &= before;
+				}
+				/* Only "two or more" matters: count up to two. */
+				upper += (up != 0) + ((up & (up - 1)) != 0);
+				any |= lo ? AW_LOWER : 0;
+				if (stop) {
+					p += __builtin_ctzll(stop) / 8;
+					break;
+				}
+				p += 8;
+			}
+			m = p < end ? ascii_word[*p] : 0;
+#endif
+			while (m) {
 				upper += m & AW_UPPER;
 				any |= m;
 				if (++p == end)
 					break;
 				m = ascii_word[*p];
-			} while (m);
+			}
 			i = (size_t)(p - (const unsigned char *)s);
 			lower += !!(any & AW_LOWER);
 			continue;
