@@ -229,15 +229,13 @@ match_title_from(const ng_doc *doc, uint32_t idx, uint32_t i, uint32_t te,
 }
 
 /* Matches a title phrase at token i; returns its end (exclusive) or 0.
- * Most tokens start no title: that test is inline. */
+ * Most tokens start no title: the token's flag tells, inline. */
 static inline uint32_t
 title_at(const ng_doc *doc, uint32_t i, uint32_t te, const ng_phrase **which)
 {
-	uint32_t idx;
-
-	if (i >= te || !(idx = ng_title_head(doc->kb, T(doc, i)->key)))
+	if (i >= te || !(T(doc, i)->flags & NG_TOK_TITLE))
 		return 0;
-	return match_title_from(doc, idx, i, te, which);
+	return match_title_from(doc, ng_title_head(doc->kb, T(doc, i)->key), i, te, which);
 }
 
 uint32_t

@@ -520,6 +520,8 @@ ng_segment(ng_doc *doc)
 				if (sk->word) {
 					t->key = sk->key;
 					t->wclass = (uint8_t)sk->wclass;
+					if (ng_title_head(kb, t->key))
+						t->flags |= NG_TOK_TITLE;
 					continue;
 				}
 				t->key = 0;
@@ -534,6 +536,8 @@ ng_segment(ng_doc *doc)
 				t->key = NG_LOCAL_KEY | ((uint32_t)ng_hash_fast(key, klen) & ~NG_LOCAL_KEY);
 			} else {
 				t->wclass = kb->key_wclass[t->key];
+				if (ng_title_head(kb, t->key))
+					t->flags |= NG_TOK_TITLE;
 			}
 		}
 		ng_buf_free(&f);
