@@ -119,6 +119,11 @@ typedef struct {
 	uint32_t b, e;    /* normalized byte span */
 	uint32_t line;    /* 1-based line number */
 	uint16_t flags;
+	/* The NG_TOK_* flags and NG_WC_* classes of its tokens, or-ed: a rule
+	 * that needs a title head or a word class passes over a sentence
+	 * without one (ng_segment). */
+	uint16_t tok_flags;
+	uint8_t wclasses;
 } ng_sentence;
 
 /* ------------------------------------------------------------- knowledge */

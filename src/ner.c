@@ -339,8 +339,9 @@ person_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
 	uint32_t i;
 
 	/* Headlines in title case capitalize every word, so a name cannot be
-	 * told from the words after it: only known names count there. */
-	if (s->flags & NG_SENT_TITLECASE)
+	 * told from the words after it: only known names count there. Both
+	 * rules need a title. */
+	if ((s->flags & NG_SENT_TITLECASE) || !(s->tok_flags & NG_TOK_TITLE))
 		return NG_OK;
 	for (i = s->tb; i < s->te; i++) {
 		const ng_phrase *p = NULL;
@@ -408,6 +409,8 @@ org_cands(const ng_doc *doc, uint32_t si, cands *out)
 	const ng_sentence *s = &doc->sents[si];
 	uint32_t i;
 
+	if (!(s->wclasses & NG_WC_ORGHEAD))
+		return NG_OK;
 	for (i = s->tb; i < s->te; i++) {
 		uint32_t b, e;
 		if (!is_cap_word(doc, i) || !in_class(doc, NG_WC_ORGHEAD, i))
@@ -1109,7 +1112,8 @@ title_facts(ng_doc *doc)
 	for (si = 0; si < doc->n_sents; si++) {
 		const ng_sentence *s = &doc->sents[si];
 		uint32_t i;
-		if (s->flags & NG_SENT_BOILER)
+		/* Both rules need a title. */
+		if ((s->flags & NG_SENT_BOILER) || !(s->tok_flags & NG_TOK_TITLE))
 			continue;
 		for (i = s->tb; i < s->te; i++) {
 			const ng_phrase *p = NULL;
@@ -1397,6 +1401,8 @@ ng_ner(ng_doc *doc)
 	for (si = 0; si < doc->n_sents; si++) {
 		const ng_sentence *s = &doc->sents[si];
 		uint32_t i, j;
+		if (!(s->wclasses & NG_WC_VESSEL))
+			continue;
 		for (i = s->tb; i + 1 < s->te; i++) {
 			if (!in_class(doc, NG_WC_VESSEL, i) || !is_cap_word(doc, i + 1))
 				continue;

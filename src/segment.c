@@ -353,6 +353,8 @@ push_sentence(ng_doc *doc, size_t tb, size_t te, uint32_t line, bool whole_line)
 	s->e = doc->toks[te - 1].e;
 	s->line = line;
 	s->flags = 0;
+	s->tok_flags = 0;
+	s->wclasses = 0;
 	last = &doc->toks[te - 1];
 	if (whole_line && !memchr(".!?\"':", tok_char(doc, last), 6))
 		s->flags |= NG_SENT_HEADLINE;
@@ -438,6 +440,70 @@ fold_ascii(const char *w, size_t n, char *out, size_t cap)
 	return n;
 }
 
+/* Sets the key, word class and title flag of the word t of the text s;
+ * f is scratch for folding. */
+static ng_status
+word_key(const ng_knowledge *kb, const char *s, ng_token *t, ng_buf *f)
+{
+	const char *w = s + t->b;
+	size_t n = t->e - t->b, k;
+	char small[64];
+	const char *key;
+	size_t klen;
+
+	/* ASCII words fold by lower-casing, on the stack. */
+	k = fold_ascii(w, n, small, sizeof(small));
+	if (k == n) {
+		key = small;
+		klen = n;
+	} else {
+		ng_buf_clear(f);
+		if (ng_fold(w, n, true, f))
+			return NG_ERR_NOMEM;
+		key = f->buf;
+		klen = f->len;
+	}
+	if (klen >= 1 && klen <= 8 && kb->short_keys_ready) {
+		/* A short word is one 64-bit value: no hashing of bytes, no
+		 * comparing of strings, and its class in the same slot. */
+		uint64_t v = 0;
+		const struct ng_short_key *sk;
+		size_t j;
+		if (key == small) {
+			/* small holds 64 bytes: read eight, keep klen. */
+			memcpy(&v, small, 8);
+			v &= head_mask(klen);
+		} else {
+			memcpy(&v, key, klen);
+		}
+		for (j = ng_short_slot(v, kb->short_mask);
+		     (sk = &kb->short_keys[j])->word && sk->word != v;
+		     j = (j + 1) & kb->short_mask)
+			;
+		if (sk->word) {
+			t->key = sk->key;
+			t->wclass = (uint8_t)sk->wclass;
+			if (ng_title_head(kb, t->key))
+				t->flags |= NG_TOK_TITLE;
+			return NG_OK;
+		}
+		t->key = 0;
+	} else {
+		t->key = ng_kb_key(kb, key, klen);
+	}
+	if (!t->key) {
+		/* Words the gazetteers do not know get keys of the document's
+		 * own, from a hash of the folded word, so that surnames and
+		 * acronyms seen in the article can still be matched. */
+		t->key = NG_LOCAL_KEY | ((uint32_t)ng_hash_fast(key, klen) & ~NG_LOCAL_KEY);
+	} else {
+		t->wclass = kb->key_wclass[t->key];
+		if (ng_title_head(kb, t->key))
+			t->flags |= NG_TOK_TITLE;
+	}
+	return NG_OK;
+}
+
 ng_status
 ng_segment(ng_doc *doc)
 {
@@ -471,73 +537,22 @@ ng_segment(ng_doc *doc)
 		TRY(st, push_sentence(doc, start, doc->n_toks, line, start == tb));
 		lb = le + 1;
 	}
-	/* Look every token up in the gazetteer's dictionary. */
+	/* Look every word up in the gazetteer's dictionary, and sum up each
+	 * sentence's tokens. */
 	{
-		const ng_knowledge *kb = doc->kb;
 		ng_buf f = {0};
-		size_t i;
+		size_t i, si = 0;
 		for (i = 0; i < doc->n_toks; i++) {
 			ng_token *t = &doc->toks[i];
-			const char *w = s + t->b;
-			size_t n = t->e - t->b, k;
-			char small[64];
-			const char *key;
-			size_t klen;
-			if (!(t->flags & NG_TOK_WORD))
-				continue;
-			/* ASCII words fold by lower-casing, on the stack. */
-			k = fold_ascii(w, n, small, sizeof(small));
-			if (k == n) {
-				key = small;
-				klen = n;
-			} else {
-				ng_buf_clear(&f);
-				if (ng_fold(w, n, true, &f)) {
-					ng_buf_free(&f);
-					return NG_ERR_NOMEM;
-				}
-				key = f.buf;
-				klen = f.len;
+			if ((t->flags & NG_TOK_WORD) && (st = word_key(doc->kb, s, t, &f))) {
+				ng_buf_free(&f);
+				return st;
 			}
-			if (klen >= 1 && klen <= 8 && kb->short_keys_ready) {
-				/* A short word is one 64-bit value: no hashing of
-				 * bytes, no comparing of strings, and its class in
-				 * the same slot. */
-				uint64_t v = 0;
-				const struct ng_short_key *sk;
-				size_t j;
-				if (key == small) {
-					/* small holds 64 bytes: read eight, keep klen. */
-					memcpy(&v, small, 8);
-					v &= head_mask(klen);
-				} else {
-					memcpy(&v, key, klen);
-				}
-				for (j = ng_short_slot(v, kb->short_mask);
-				     (sk = &kb->short_keys[j])->word && sk->word != v;
-				     j = (j + 1) & kb->short_mask)
-					;
-				if (sk->word) {
-					t->key = sk->key;
-					t->wclass = (uint8_t)sk->wclass;
-					if (ng_title_head(kb, t->key))
-						t->flags |= NG_TOK_TITLE;
-					continue;
-				}
-				t->key = 0;
-			} else {
-				t->key = ng_kb_key(kb, key, klen);
-			}
-			if (!t->key) {
-				/* Words the gazetteers do not know get keys of the
-				 * document's own, from a hash of the folded word, so
-				 * that surnames and acronyms seen in the article can
-				 * still be matched. */
-				t->key = NG_LOCAL_KEY | ((uint32_t)ng_hash_fast(key, klen) & ~NG_LOCAL_KEY);
-			} else {
-				t->wclass = kb->key_wclass[t->key];
-				if (ng_title_head(kb, t->key))
-					t->flags |= NG_TOK_TITLE;
+			while (si < doc->n_sents && doc->sents[si].te <= i)
+				si++;
+			if (si < doc->n_sents) {
+				doc->sents[si].tok_flags |= t->flags;
+				doc->sents[si].wclasses |= t->wclass;
 			}
 		}
 		ng_buf_free(&f);

@@ -205,6 +205,34 @@ START_TEST(test_title_flag_marks_title_heads)
 }
 END_TEST
 
+START_TEST(test_sentence_sums_up_its_tokens)
+{
+	ng_doc *doc = fx_doc("Defence Minister Gen Nakatani visited HMS Prince of Wales.\n"
+	                     "He spoke at Tokyo International University. Rain fell\n\n"
+	                     "\"Quiet,\" she said.");
+	size_t si, covered = 0;
+
+	ck_assert_uint_ge(doc->n_sents, 4);
+	for (si = 0; si < doc->n_sents; si++) {
+		const ng_sentence *s = &doc->sents[si];
+		uint16_t flags = 0;
+		uint8_t wc = 0;
+		uint32_t i;
+		for (i = s->tb; i < s->te; i++) {
+			flags |= doc->toks[i].flags;
+			wc |= doc->toks[i].wclass;
+		}
+		ck_assert_uint_eq(s->tok_flags, flags);
+		ck_assert_uint_eq(s->wclasses, wc);
+		covered += s->te - s->tb;
+	}
+	ck_assert_uint_eq(covered, doc->n_toks);
+	ck_assert(doc->sents[0].wclasses & NG_WC_VESSEL);
+	ck_assert(doc->sents[1].wclasses & NG_WC_ORGHEAD);
+	ng_doc_free(doc);
+}
+END_TEST
+
 START_TEST(test_metadata_title_and_date)
 {
 	ng_doc *doc = fx_doc("Skip to content\nPeru elects a president\nLima, Apr 08 2025 | 9:50 PM\nText.");
@@ -261,6 +289,7 @@ segment_suite(void)
 	tcase_add_test(core, test_word_flags_and_keys);
 	tcase_add_test(core, test_long_words_keep_their_ends_and_case);
 	tcase_add_test(core, test_title_flag_marks_title_heads);
+	tcase_add_test(core, test_sentence_sums_up_its_tokens);
 	tcase_add_test(core, test_metadata_title_and_date);
 	tcase_add_test(core, test_same_text_same_article_iri);
 	tcase_add_test(errors, test_doc_free_null_is_noop);
