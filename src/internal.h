@@ -82,8 +82,10 @@ enum {
 	NG_TOK_ABBR = 1 << 7,    /* abbreviation with its period: U.S., Mr. */
 	NG_TOK_POSS = 1 << 8,    /* possessive 's or ' */
 	NG_TOK_JOIN = 1 << 9,    /* a hyphen inside a word: Hinata-Yamaguchi */
-	NG_TOK_TITLE = 1 << 10   /* a title phrase of the lexicon starts with it
+	NG_TOK_TITLE = 1 << 10,  /* a title phrase of the lexicon starts with it
 	                          * (ng_title_head), set by ng_segment */
+	NG_TOK_ALIAS = 1 << 11   /* a gazetteer alias starts with it
+	                          * (ng_alias_root), set by ng_segment */
 };
 
 /* Keys of words that only the document knows carry this bit. */
@@ -468,6 +470,21 @@ ng_title_head(const ng_knowledge *kb, uint32_t key)
 		return kb->key_title[key];
 	ng_u64map_get(&kb->title_first, key, &idx);
 	return idx;
+}
+/* The trie node reached from the root by the word of this key, 0 if no
+ * alias starts with it (or the key is the document's own). */
+static inline uint32_t
+ng_alias_root(const ng_knowledge *kb, uint32_t key)
+{
+	uint32_t child = 0;
+
+	if (!key || (key & NG_LOCAL_KEY))
+		return 0;
+	if (key < kb->n_key_tab)
+		return kb->key_root[key];
+	if (!ng_u64map_get(&kb->edges, key, &child))
+		return 0;
+	return child;
 }
 ng_status ng_boiler_mark(ng_doc *doc);
 ng_status ng_ner(ng_doc *doc);

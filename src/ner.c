@@ -132,19 +132,6 @@ case_ok(const ng_doc *doc, const ng_sentence *s, uint32_t tb, uint32_t te,
 	return true;
 }
 
-/* The trie node reached from the root by this key, 0 if none. */
-static inline uint32_t
-root_child(const ng_knowledge *kb, uint32_t key)
-{
-	uint32_t child = 0;
-
-	if (key < kb->n_key_tab)
-		return kb->key_root[key];
-	if (!ng_u64map_get(&kb->edges, key, &child))
-		return 0;
-	return child;
-}
-
 /* Proposes every gazetteer match that starts in the sentence. */
 static ng_status
 gazetteer_cands(const ng_doc *doc, uint32_t si, cands *out)
@@ -156,10 +143,10 @@ gazetteer_cands(const ng_doc *doc, uint32_t si, cands *out)
 
 	for (i = s->tb; i < s->te; i++) {
 		uint32_t node, j = i, key = toks[i].key;
-		/* Most words start no alias: the table by key tells at once. */
-		if (!key || (key & NG_LOCAL_KEY) || (toks[i].flags & NG_TOK_JOIN) ||
-		    !(node = root_child(kb, key)))
+		/* Most words start no alias: the token's flag tells at once. */
+		if (!(toks[i].flags & NG_TOK_ALIAS))
 			continue;
+		node = ng_alias_root(kb, key);
 		for (;;) {
 			const ng_terminal *best = NULL;
 			uint32_t term;

@@ -327,7 +327,8 @@ is_function_word(const ng_doc *doc, const ng_token *t)
 	size_t i, n = t->e - t->b;
 	const char *s = doc->text.norm + t->b;
 
-	if (n > 4)
+	/* All of them start with a lower-case ASCII letter. */
+	if (n > 4 || !(t->flags & NG_TOK_LOWER))
 		return false;
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (words[i].n == n && !memcmp(s, words[i].w, n))
@@ -440,7 +441,17 @@ fold_ascii(const char *w, size_t n, char *out, size_t cap)
 	return n;
 }
 
-/* Sets the key, word class and title flag of the word t of the text s;
+/* The flags of a word that starts a title or an alias: tested by the
+ * recognizer on every token, so computed once here, without branches
+ * that a word's kind would make hard to predict. */
+static inline uint16_t
+heads(const ng_knowledge *kb, uint32_t key)
+{
+	return (uint16_t)((ng_title_head(kb, key) ? NG_TOK_TITLE : 0) |
+	                  (ng_alias_root(kb, key) ? NG_TOK_ALIAS : 0));
+}
+
+/* Sets the key, word class and title and alias flags of the word t of the text s;
  * f is scratch for folding. */
 static ng_status
 word_key(const ng_knowledge *kb, const char *s, ng_token *t, ng_buf *f)
@@ -483,8 +494,7 @@ word_key(const ng_knowledge *kb, const char *s, ng_token *t, ng_buf *f)
 		if (sk->word) {
 			t->key = sk->key;
 			t->wclass = (uint8_t)sk->wclass;
-			if (ng_title_head(kb, t->key))
-				t->flags |= NG_TOK_TITLE;
+			t->flags |= heads(kb, t->key);
 			return NG_OK;
 		}
 		t->key = 0;
@@ -498,8 +508,7 @@ word_key(const ng_knowledge *kb, const char *s, ng_token *t, ng_buf *f)
 		t->key = NG_LOCAL_KEY | ((uint32_t)ng_hash_fast(key, klen) & ~NG_LOCAL_KEY);
 	} else {
 		t->wclass = kb->key_wclass[t->key];
-		if (ng_title_head(kb, t->key))
-			t->flags |= NG_TOK_TITLE;
+		t->flags |= heads(kb, t->key);
 	}
 	return NG_OK;
 }

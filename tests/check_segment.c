@@ -186,21 +186,25 @@ START_TEST(test_long_words_keep_their_ends_and_case)
 }
 END_TEST
 
-START_TEST(test_title_flag_marks_title_heads)
+START_TEST(test_title_and_alias_flags_mark_heads)
 {
 	/* Short and long words (the two dictionary lookups), a word the
 	 * gazetteers do not know, and punctuation. */
 	ng_doc *doc = fx_doc("Secretary General Mark Rutte met Managing Director Zyxwvutsrq "
-	                     "and the secretary-general, Internationalization.");
-	size_t i, titles = 0;
+	                     "and the secretary-general in Japan, Internationalization.");
+	size_t i, titles = 0, aliases = 0;
 
 	for (i = 0; i < doc->n_toks; i++) {
 		const ng_token *t = &doc->toks[i];
 		bool head = ng_title_head(fx_kb, t->key) != 0;
+		bool alias = ng_alias_root(fx_kb, t->key) != 0;
 		ck_assert_int_eq(!!(t->flags & NG_TOK_TITLE), head);
+		ck_assert_int_eq(!!(t->flags & NG_TOK_ALIAS), alias);
 		titles += head;
+		aliases += alias;
 	}
 	ck_assert_uint_ge(titles, 3);
+	ck_assert_uint_ge(aliases, 2);
 	ng_doc_free(doc);
 }
 END_TEST
@@ -288,7 +292,7 @@ segment_suite(void)
 	tcase_add_test(core, test_unanchored_boilerplate_rules_in_any_case);
 	tcase_add_test(core, test_word_flags_and_keys);
 	tcase_add_test(core, test_long_words_keep_their_ends_and_case);
-	tcase_add_test(core, test_title_flag_marks_title_heads);
+	tcase_add_test(core, test_title_and_alias_flags_mark_heads);
 	tcase_add_test(core, test_sentence_sums_up_its_tokens);
 	tcase_add_test(core, test_metadata_title_and_date);
 	tcase_add_test(core, test_same_text_same_article_iri);
