@@ -111,6 +111,15 @@ ascii_word_bits(uint64_t v, uint64_t *up, uint64_t *lo, uint64_t *stop)
 }
 #endif
 
+/* The class of a byte by its ascii_word bits, and the flag of a word by the
+ * class of its first character + 1 (scan_word's first is -1 until set). */
+static const signed char aw_class[8] = {
+	[AW_UPPER] = CH_UPPER, [AW_LOWER] = CH_LOWER, [AW_DIGIT] = CH_DIGIT,
+};
+static const uint16_t first_flag[CH_MARK + 2] = {
+	[CH_DIGIT + 1] = NG_TOK_NUM, [CH_UPPER + 1] = NG_TOK_CAP, [CH_LOWER + 1] = NG_TOK_LOWER,
+};
+
 /* Scans a word from i; returns its end and sets *flags. Keeps apostrophes
  * between letters (isn't, O'Brien) but not a possessive 's. The flags say
  * what the first character is (marks and periods aside) and whether the
@@ -132,7 +141,7 @@ scan_word(const char *s, size_t i, size_t e, uint16_t *flags)
 			const unsigned char *end = (const unsigned char *)s + e;
 			unsigned m = ascii_word[ch], any = 0;
 			if (first < 0)
-				first = m == AW_UPPER ? CH_UPPER : m == AW_LOWER ? CH_LOWER : CH_DIGIT;
+				first = aw_class[m];
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 			/* Eight bytes at a time while they lie before the end: most
 			 * words end in the first eight. */
@@ -193,14 +202,10 @@ scan_word(const char *s, size_t i, size_t e, uint16_t *flags)
 		}
 		break;
 	}
-	if (first == CH_DIGIT)
-		f |= NG_TOK_NUM;
-	else if (first == CH_UPPER)
-		f |= NG_TOK_CAP;
-	else if (first == CH_LOWER)
-		f |= NG_TOK_LOWER;
-	if (upper >= 2 && !lower)
-		f |= NG_TOK_UPPER;
+	/* By table and arithmetic: which way a word goes is hard to
+	 * predict. */
+	f |= first_flag[first + 1];
+	f |= (uint16_t)((upper >= 2) & (lower == 0)) * NG_TOK_UPPER;
 	*flags = f;
 	return i;
 }
