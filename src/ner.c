@@ -892,14 +892,18 @@ resolve_docaliases(ng_doc *doc, const docaliases *d, const uint8_t *taken)
 		for (i = s->tb; i < s->te; i++) {
 			uint32_t k;
 			int32_t place = -1;
+			/* Most words are not capitalized or start no alias: the
+			 * token and the filter tell before the mentions are
+			 * looked at (the cursor of place_mention_at catches up). */
+			if (!is_cap_word(doc, i) || (i > s->tb && (T(doc, i - 1)->flags & NG_TOK_JOIN)) ||
+			    !(d->filter & filter_bit(T(doc, i)->key)))
+				continue;
 			if (taken[i]) {
 				/* A surname outranks a place of the same name: "Medina". */
 				place = place_mention_at(doc, n_sorted, i, &at);
 				if (place < 0)
 					continue;
 			}
-			if (!is_cap_word(doc, i) || (i > s->tb && (T(doc, i - 1)->flags & NG_TOK_JOIN)))
-				continue;
 			/* The match starts with this word (a word, so no joining
 			 * hyphen): only the aliases that start with its key can
 			 * match, in the order they were collected. */

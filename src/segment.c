@@ -556,18 +556,28 @@ ng_segment(ng_doc *doc)
 	{
 		ng_buf f = {0};
 		size_t i, si = 0;
+		uint16_t flags = 0;
+		uint8_t wclasses = 0;
 		for (i = 0; i < doc->n_toks; i++) {
 			ng_token *t = &doc->toks[i];
 			if ((t->flags & NG_TOK_WORD) && (st = word_key(doc->kb, s, t, &f))) {
 				ng_buf_free(&f);
 				return st;
 			}
-			while (si < doc->n_sents && doc->sents[si].te <= i)
-				si++;
-			if (si < doc->n_sents) {
-				doc->sents[si].tok_flags |= t->flags;
-				doc->sents[si].wclasses |= t->wclass;
+			/* The sums are kept here, not in the sentence: an or in
+			 * memory would wait for the one before. */
+			for (; si < doc->n_sents && doc->sents[si].te <= i; si++) {
+				doc->sents[si].tok_flags = flags;
+				doc->sents[si].wclasses = wclasses;
+				flags = 0;
+				wclasses = 0;
 			}
+			flags |= t->flags;
+			wclasses |= t->wclass;
+		}
+		if (si < doc->n_sents) {
+			doc->sents[si].tok_flags = flags;
+			doc->sents[si].wclasses = wclasses;
 		}
 		ng_buf_free(&f);
 	}
