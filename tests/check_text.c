@@ -41,6 +41,36 @@ START_TEST(test_typographic_apostrophe_folds_but_offsets_stay)
 }
 END_TEST
 
+START_TEST(test_plain_runs_of_every_length_map_byte_to_byte)
+{
+	/* Runs of plain ASCII of 1 to 20 bytes between folded apostrophes:
+	 * each normalized byte maps to its original, whatever the run's
+	 * length modulo the four entries filled at once. */
+	char in[512];
+	size_t n = 0, len, k, at = 0, norm = 0;
+
+	for (len = 1; len <= 20; len++) {
+		for (k = 0; k < len; k++)
+			in[n++] = (char)('a' + k);
+		memcpy(in + n, "\xE2\x80\x99", 3);
+		n += 3;
+	}
+	in[n] = '\0';
+	init_ok(in);
+	ck_assert_uint_eq(t.norm_len, n - 2 * 20);
+	for (len = 1; len <= 20; len++) {
+		/* The run and its apostrophe, one byte in the normalized text
+		 * and three in the original. */
+		for (k = 0; k <= len; k++)
+			ck_assert_uint_eq(ng_text_orig(&t, norm + k), at + k);
+		norm += len + 1;
+		at += len + 3;
+	}
+	ck_assert_uint_eq(ng_text_orig(&t, t.norm_len), n);
+	ng_text_clear(&t);
+}
+END_TEST
+
 START_TEST(test_dashes_and_quotes_fold)
 {
 	init_ok("\xE2\x80\x9CYes\xE2\x80\x9D \xE2\x80\x94 no");
@@ -213,6 +243,7 @@ text_suite(void)
 
 	tcase_add_test(core, test_nfc_composes_combining_acute);
 	tcase_add_test(core, test_typographic_apostrophe_folds_but_offsets_stay);
+	tcase_add_test(core, test_plain_runs_of_every_length_map_byte_to_byte);
 	tcase_add_test(core, test_dashes_and_quotes_fold);
 	tcase_add_test(core, test_bom_is_skipped);
 	tcase_add_test(core, test_crlf_becomes_newline);
