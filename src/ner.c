@@ -465,19 +465,24 @@ cand_key_cmp(const cand *v, const cand_key *a, const cand_key *b)
 
 /* Stable merge sorts (the order of equal elements is kept, as the C
  * library's qsort kept it), bottom up; runs already in order are not
- * merged, so the nearly sorted arrays cost a pass each. */
+ * merged, so the nearly sorted arrays cost a pass each. sort_cands gives
+ * the order as keys in *order (to free), the candidates staying where they
+ * are. */
 static ng_status
-sort_cands(cands *c)
+sort_cands(const cands *c, cand_key **order)
 {
 	const cand *v = c->v;
 	cand_key *a, *b, *t;
-	cand *out;
 	size_t n = c->n, w, lo;
 
-	if (n < 2)
-		return NG_OK;
-	if (!(a = malloc(2 * n * sizeof(*a))))
+	*order = NULL;
+	if (!(a = malloc((n < 2 ? 1 : 2 * n) * sizeof(*a))))
 		return NG_ERR_NOMEM;
+	*order = a;
+	if (n < 2) {
+		a[0].i = 0;
+		return NG_OK;
+	}
 	b = a + n;
 	for (lo = 0; lo < n; lo++) {
 		uint32_t prio = (uint32_t)v[lo].prio ^ 0x80000000u, len = v[lo].te - v[lo].tb;
@@ -487,10 +492,8 @@ sort_cands(cands *c)
 	}
 	for (lo = 1; lo < n && cand_key_cmp(v, &a[lo - 1], &a[lo]) <= 0; lo++)
 		;
-	if (lo >= n) {
-		free(a < b ? a : b);
+	if (lo >= n)
 		return NG_OK;
-	}
 	for (w = 1; w < n; w *= 2) {
 		for (lo = 0; lo < n; lo += 2 * w) {
 			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
@@ -509,16 +512,9 @@ sort_cands(cands *c)
 		a = b;
 		b = t;
 	}
-	if (!(out = malloc(n * sizeof(*out)))) {
-		free(a < b ? a : b);
-		return NG_ERR_NOMEM;
-	}
-	for (lo = 0; lo < n; lo++)
-		out[lo] = v[a[lo].i];
-	free(a < b ? a : b);
-	free(c->v);
-	c->v = out;
-	c->cap = n;
+	/* The sorted keys end in either half of the allocation. */
+	if (a != *order)
+		memcpy(*order, a, n * sizeof(*a));
 	return NG_OK;
 }
 
@@ -698,10 +694,11 @@ static ng_status
 take_cands(ng_doc *doc, cands *c, uint8_t *taken)
 {
 	seen_spans alts = {0}, names = {0};
+	cand_key *order = NULL;
 	size_t k;
 	ng_status st = NG_OK;
 
-	TRY(st, sort_cands(c));
+	TRY(st, sort_cands(c, &order));
 	/* Each candidate adds at most one surface form and one entity: room
 	 * for all at once saves a realloc per doubling. */
 	if (c->n && (NG_GROW(alts.v, alts.cap, c->n) ||
@@ -712,7 +709,7 @@ take_cands(ng_doc *doc, cands *c, uint8_t *taken)
 	if (alts.cap_head)
 		memset(alts.head, 0, alts.cap_head * sizeof(*alts.head));
 	for (k = 0; k < c->n; k++) {
-		const cand *x = &c->v[k];
+		const cand *x = &c->v[order[k].i];
 		uint32_t i, ent;
 		for (i = x->tb; i < x->te; i++)
 			if (taken[i])
@@ -730,6 +727,7 @@ take_cands(ng_doc *doc, cands *c, uint8_t *taken)
 			TRY(st, add_alt_once(doc, &alts, ent, x->tb, x->te));
 	}
 done:
+	free(order);
 	free(alts.v);
 	free(alts.head);
 	free(names.v);
@@ -1264,6 +1262,11 @@ resolve_references(ng_doc *doc, uint8_t *taken)
 	uint32_t *orgs = NULL;  /* organizations in order of mention */
 	size_t n_orgs = 0, cap_orgs = 0;
 	ng_status st = NG_OK;
+
+	/* At most one for each mention indexed: room at once, not by
+	 * doubling. */
+	if (doc->n_mentions && NG_GROW(orgs, cap_orgs, doc->n_mentions))
+		return NG_ERR_NOMEM;
 
 	for (si = 0; si < doc->n_sents; si++) {
 		const ng_sentence *s = &doc->sents[si];
