@@ -1252,6 +1252,18 @@ nominal_referent(const ng_doc *doc, const ng_sentence *s, uint32_t i, const uint
 	return -1;
 }
 
+/* Is the opening of sentence s still going on after token i: a word in
+ * lower case after its first four tokens ends it. Without branches: most
+ * tokens pass here, and the words' case follows no pattern. */
+static inline bool
+still_opening(const ng_doc *doc, const ng_sentence *s, uint32_t i, bool first)
+{
+	uint16_t f = T(doc, i)->flags;
+
+	return first & !(((f & (NG_TOK_WORD | NG_TOK_LOWER)) == (NG_TOK_WORD | NG_TOK_LOWER)) &
+	                 (i > s->tb + 3));
+}
+
 /* "he", "she" -> the last person in subject position; "the NATO chief" ->
  * the leader of NATO named in the article. */
 static ng_status
@@ -1299,8 +1311,7 @@ resolve_references(ng_doc *doc, uint8_t *taken)
 			 * end the opening of the sentence. */
 			if (!(T(doc, i)->wclass & (NG_WC_NOMINAL | NG_WC_PRONOUN)) &&
 			    !tok_word(doc, i, "the")) {
-				if (T(doc, i)->flags & NG_TOK_WORD)
-					first = first && !(T(doc, i)->flags & NG_TOK_LOWER && i > s->tb + 3);
+				first = still_opening(doc, s, i, first);
 				continue;
 			}
 			if (!taken[i] && n_orgs && in_class(doc, NG_WC_NOMINAL, i) &&
@@ -1362,8 +1373,7 @@ resolve_references(ng_doc *doc, uint8_t *taken)
 					}
 				}
 			}
-			if (T(doc, i)->flags & NG_TOK_WORD)
-				first = first && !(T(doc, i)->flags & NG_TOK_LOWER && i > s->tb + 3);
+			first = still_opening(doc, s, i, first);
 		}
 	}
 done:

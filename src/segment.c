@@ -362,8 +362,14 @@ push_sentence(ng_doc *doc, size_t tb, size_t te, uint32_t line, bool whole_line)
 	s->tok_flags = 0;
 	s->wclasses = 0;
 	last = &doc->toks[te - 1];
-	if (whole_line && !memchr(".!?\"':", tok_char(doc, last), 6))
-		s->flags |= NG_SENT_HEADLINE;
+	if (whole_line) {
+		switch (tok_char(doc, last)) {
+		case '.': case '!': case '?': case '"': case '\'': case ':':
+			break;
+		default:
+			s->flags |= NG_SENT_HEADLINE;
+		}
+	}
 	for (i = tb; (s->flags & NG_SENT_HEADLINE) && i < te; i++) {
 		const ng_token *t = &doc->toks[i];
 		if (!(t->flags & NG_TOK_WORD) || (t->flags & NG_TOK_NUM) || is_function_word(doc, t))
