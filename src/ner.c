@@ -453,6 +453,9 @@ typedef struct {
 	uint32_t i;      /* index in the candidates */
 } cand_key;
 
+/* Keys sorted by insertion in runs of this many before the merges. */
+#define SORT_RUN 16
+
 static inline int
 cand_key_cmp(const cand *v, const cand_key *a, const cand_key *b)
 {
@@ -494,7 +497,18 @@ sort_cands(const cands *c, cand_key **order)
 		;
 	if (lo >= n)
 		return NG_OK;
-	for (w = 1; w < n; w *= 2) {
+	/* Runs of SORT_RUN by insertion (stable too) spare the merges of the
+	 * shortest runs, a pass over all the keys each. */
+	for (lo = 0; lo < n; lo += SORT_RUN) {
+		size_t hi = lo + SORT_RUN < n ? lo + SORT_RUN : n, i, j;
+		for (i = lo + 1; i < hi; i++) {
+			cand_key x = a[i];
+			for (j = i; j > lo && cand_key_cmp(v, &x, &a[j - 1]) < 0; j--)
+				a[j] = a[j - 1];
+			a[j] = x;
+		}
+	}
+	for (w = SORT_RUN; w < n; w *= 2) {
 		for (lo = 0; lo < n; lo += 2 * w) {
 			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
 			size_t i = lo, j = mid, k = lo;
