@@ -561,10 +561,12 @@ ng_segment(ng_doc *doc)
 	 * sentence's tokens. */
 	{
 		ng_buf f = {0};
-		size_t i, si = 0;
+		ng_sentence *sents = doc->sents;
+		size_t i, si = 0, n_sents = doc->n_sents, n_toks = doc->n_toks;
+		uint32_t te = n_sents ? sents[0].te : UINT32_MAX;
 		uint16_t flags = 0;
 		uint8_t wclasses = 0;
-		for (i = 0; i < doc->n_toks; i++) {
+		for (i = 0; i < n_toks; i++) {
 			ng_token *t = &doc->toks[i];
 			if ((t->flags & NG_TOK_WORD) && (st = word_key(doc->kb, s, t, &f))) {
 				ng_buf_free(&f);
@@ -572,18 +574,19 @@ ng_segment(ng_doc *doc)
 			}
 			/* The sums are kept here, not in the sentence: an or in
 			 * memory would wait for the one before. */
-			for (; si < doc->n_sents && doc->sents[si].te <= i; si++) {
-				doc->sents[si].tok_flags = flags;
-				doc->sents[si].wclasses = wclasses;
+			while (i >= te) {
+				sents[si].tok_flags = flags;
+				sents[si].wclasses = wclasses;
 				flags = 0;
 				wclasses = 0;
+				te = ++si < n_sents ? sents[si].te : UINT32_MAX;
 			}
 			flags |= t->flags;
 			wclasses |= t->wclass;
 		}
-		if (si < doc->n_sents) {
-			doc->sents[si].tok_flags = flags;
-			doc->sents[si].wclasses = wclasses;
+		if (si < n_sents) {
+			sents[si].tok_flags = flags;
+			sents[si].wclasses = wclasses;
 		}
 		ng_buf_free(&f);
 	}
