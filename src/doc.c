@@ -12,6 +12,8 @@
 #define NG_DOC_ARENA 2048
 /* Entities of a typical article (about 30 in the samples). */
 #define NG_DOC_ENTS 32
+/* Facts of a typical article (about 23 in the samples). */
+#define NG_DOC_FACTS 32
 
 static void
 doc_error(const ng_doc *doc, ng_status st, long long byte, const char *why)
@@ -399,7 +401,10 @@ ng_doc_add_fact(ng_doc *doc, const ng_fact *f)
 	if (ng_u64map_get(&doc->fact_keys, key, &prev) && ng_fact_same(&doc->facts[prev], f) &&
 	    doc->facts[prev].sent == f->sent)
 		return NG_OK;
-	if (NG_GROW(doc->facts, doc->cap_facts, doc->n_facts + 1))
+	/* Room for the facts of a typical article at once, as for the
+	 * entities. */
+	if (NG_GROW(doc->facts, doc->cap_facts,
+	            doc->n_facts < NG_DOC_FACTS ? NG_DOC_FACTS : doc->n_facts + 1))
 		return NG_ERR_NOMEM;
 	doc->facts[doc->n_facts] = *f;
 	if (f->literal && !(doc->facts[doc->n_facts].literal =

@@ -81,7 +81,11 @@ enum {
 	NG_TOK_SPACE = 1 << 6,   /* white space before the token */
 	NG_TOK_ABBR = 1 << 7,    /* abbreviation with its period: U.S., Mr. */
 	NG_TOK_POSS = 1 << 8,    /* possessive 's or ' */
-	NG_TOK_JOIN = 1 << 9     /* a hyphen inside a word: Hinata-Yamaguchi */
+	NG_TOK_JOIN = 1 << 9,    /* a hyphen inside a word: Hinata-Yamaguchi */
+	NG_TOK_TITLE = 1 << 10,  /* a title phrase of the lexicon starts with it
+	                          * (ng_title_head), set by ng_segment */
+	NG_TOK_ALIAS = 1 << 11   /* a gazetteer alias starts with it
+	                          * (ng_alias_root), set by ng_segment */
 };
 
 /* Keys of words that only the document knows carry this bit. */
@@ -117,6 +121,11 @@ typedef struct {
 	uint32_t b, e;    /* normalized byte span */
 	uint32_t line;    /* 1-based line number */
 	uint16_t flags;
+	/* The NG_TOK_* flags and NG_WC_* classes of its tokens, or-ed: a rule
+	 * that needs a title head or a word class passes over a sentence
+	 * without one (ng_segment). */
+	uint16_t tok_flags;
+	uint8_t wclasses;
 } ng_sentence;
 
 /* ------------------------------------------------------------- knowledge */
@@ -470,6 +479,21 @@ ng_title_head(const ng_knowledge *kb, uint32_t key)
 		return kb->key_title[key];
 	ng_u64map_get(&kb->title_first, key, &idx);
 	return idx;
+}
+/* The trie node reached from the root by the word of this key, 0 if no
+ * alias starts with it (or the key is the document's own). */
+static inline uint32_t
+ng_alias_root(const ng_knowledge *kb, uint32_t key)
+{
+	uint32_t child = 0;
+
+	if (!key || (key & NG_LOCAL_KEY))
+		return 0;
+	if (key < kb->n_key_tab)
+		return kb->key_root[key];
+	if (!ng_u64map_get(&kb->edges, key, &child))
+		return 0;
+	return child;
 }
 ng_status ng_boiler_mark(ng_doc *doc);
 ng_status ng_ner(ng_doc *doc);

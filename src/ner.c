@@ -132,19 +132,6 @@ case_ok(const ng_doc *doc, const ng_sentence *s, uint32_t tb, uint32_t te,
 	return true;
 }
 
-/* The trie node reached from the root by this key, 0 if none. */
-static inline uint32_t
-root_child(const ng_knowledge *kb, uint32_t key)
-{
-	uint32_t child = 0;
-
-	if (key < kb->n_key_tab)
-		return kb->key_root[key];
-	if (!ng_u64map_get(&kb->edges, key, &child))
-		return 0;
-	return child;
-}
-
 /* Proposes every gazetteer match that starts in the sentence. */
 static ng_status
 gazetteer_cands(const ng_doc *doc, uint32_t si, cands *out)
@@ -156,10 +143,10 @@ gazetteer_cands(const ng_doc *doc, uint32_t si, cands *out)
 
 	for (i = s->tb; i < s->te; i++) {
 		uint32_t node, j = i, key = toks[i].key;
-		/* Most words start no alias: the table by key tells at once. */
-		if (!key || (key & NG_LOCAL_KEY) || (toks[i].flags & NG_TOK_JOIN) ||
-		    !(node = root_child(kb, key)))
+		/* Most words start no alias: the token's flag tells at once. */
+		if (!(toks[i].flags & NG_TOK_ALIAS))
 			continue;
+		node = ng_alias_root(kb, key);
 		for (;;) {
 			const ng_terminal *best = NULL;
 			uint32_t term;
@@ -229,15 +216,13 @@ match_title_from(const ng_doc *doc, uint32_t idx, uint32_t i, uint32_t te,
 }
 
 /* Matches a title phrase at token i; returns its end (exclusive) or 0.
- * Most tokens start no title: that test is inline. */
+ * Most tokens start no title: the token's flag tells, inline. */
 static inline uint32_t
 title_at(const ng_doc *doc, uint32_t i, uint32_t te, const ng_phrase **which)
 {
-	uint32_t idx;
-
-	if (i >= te || !(idx = ng_title_head(doc->kb, T(doc, i)->key)))
+	if (i >= te || !(T(doc, i)->flags & NG_TOK_TITLE))
 		return 0;
-	return match_title_from(doc, idx, i, te, which);
+	return match_title_from(doc, ng_title_head(doc->kb, T(doc, i)->key), i, te, which);
 }
 
 uint32_t
@@ -341,8 +326,9 @@ person_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
 	uint32_t i;
 
 	/* Headlines in title case capitalize every word, so a name cannot be
-	 * told from the words after it: only known names count there. */
-	if (s->flags & NG_SENT_TITLECASE)
+	 * told from the words after it: only known names count there. Both
+	 * rules need a title. */
+	if ((s->flags & NG_SENT_TITLECASE) || !(s->tok_flags & NG_TOK_TITLE))
 		return NG_OK;
 	for (i = s->tb; i < s->te; i++) {
 		const ng_phrase *p = NULL;
@@ -410,6 +396,8 @@ org_cands(const ng_doc *doc, uint32_t si, cands *out)
 	const ng_sentence *s = &doc->sents[si];
 	uint32_t i;
 
+	if (!(s->wclasses & NG_WC_ORGHEAD))
+		return NG_OK;
 	for (i = s->tb; i < s->te; i++) {
 		uint32_t b, e;
 		if (!is_cap_word(doc, i) || !in_class(doc, NG_WC_ORGHEAD, i))
@@ -465,6 +453,9 @@ typedef struct {
 	uint32_t i;      /* index in the candidates */
 } cand_key;
 
+/* Keys sorted by insertion in runs of this many before the merges. */
+#define SORT_RUN 16
+
 static inline int
 cand_key_cmp(const cand *v, const cand_key *a, const cand_key *b)
 {
@@ -477,19 +468,24 @@ cand_key_cmp(const cand *v, const cand_key *a, const cand_key *b)
 
 /* Stable merge sorts (the order of equal elements is kept, as the C
  * library's qsort kept it), bottom up; runs already in order are not
- * merged, so the nearly sorted arrays cost a pass each. */
+ * merged, so the nearly sorted arrays cost a pass each. sort_cands gives
+ * the order as keys in *order (to free), the candidates staying where they
+ * are. */
 static ng_status
-sort_cands(cands *c)
+sort_cands(const cands *c, cand_key **order)
 {
 	const cand *v = c->v;
 	cand_key *a, *b, *t;
-	cand *out;
 	size_t n = c->n, w, lo;
 
-	if (n < 2)
-		return NG_OK;
-	if (!(a = malloc(2 * n * sizeof(*a))))
+	*order = NULL;
+	if (!(a = malloc((n < 2 ? 1 : 2 * n) * sizeof(*a))))
 		return NG_ERR_NOMEM;
+	*order = a;
+	if (n < 2) {
+		a[0].i = 0;
+		return NG_OK;
+	}
 	b = a + n;
 	for (lo = 0; lo < n; lo++) {
 		uint32_t prio = (uint32_t)v[lo].prio ^ 0x80000000u, len = v[lo].te - v[lo].tb;
@@ -499,11 +495,20 @@ sort_cands(cands *c)
 	}
 	for (lo = 1; lo < n && cand_key_cmp(v, &a[lo - 1], &a[lo]) <= 0; lo++)
 		;
-	if (lo >= n) {
-		free(a < b ? a : b);
+	if (lo >= n)
 		return NG_OK;
+	/* Runs of SORT_RUN by insertion (stable too) spare the merges of the
+	 * shortest runs, a pass over all the keys each. */
+	for (lo = 0; lo < n; lo += SORT_RUN) {
+		size_t hi = lo + SORT_RUN < n ? lo + SORT_RUN : n, i, j;
+		for (i = lo + 1; i < hi; i++) {
+			cand_key x = a[i];
+			for (j = i; j > lo && cand_key_cmp(v, &x, &a[j - 1]) < 0; j--)
+				a[j] = a[j - 1];
+			a[j] = x;
+		}
 	}
-	for (w = 1; w < n; w *= 2) {
+	for (w = SORT_RUN; w < n; w *= 2) {
 		for (lo = 0; lo < n; lo += 2 * w) {
 			size_t mid = lo + w < n ? lo + w : n, hi = lo + 2 * w < n ? lo + 2 * w : n;
 			size_t i = lo, j = mid, k = lo;
@@ -521,16 +526,9 @@ sort_cands(cands *c)
 		a = b;
 		b = t;
 	}
-	if (!(out = malloc(n * sizeof(*out)))) {
-		free(a < b ? a : b);
-		return NG_ERR_NOMEM;
-	}
-	for (lo = 0; lo < n; lo++)
-		out[lo] = v[a[lo].i];
-	free(a < b ? a : b);
-	free(c->v);
-	c->v = out;
-	c->cap = n;
+	/* The sorted keys end in either half of the allocation. */
+	if (a != *order)
+		memcpy(*order, a, n * sizeof(*a));
 	return NG_OK;
 }
 
@@ -710,10 +708,11 @@ static ng_status
 take_cands(ng_doc *doc, cands *c, uint8_t *taken)
 {
 	seen_spans alts = {0}, names = {0};
+	cand_key *order = NULL;
 	size_t k;
 	ng_status st = NG_OK;
 
-	TRY(st, sort_cands(c));
+	TRY(st, sort_cands(c, &order));
 	/* Each candidate adds at most one surface form and one entity: room
 	 * for all at once saves a realloc per doubling. */
 	if (c->n && (NG_GROW(alts.v, alts.cap, c->n) ||
@@ -724,7 +723,7 @@ take_cands(ng_doc *doc, cands *c, uint8_t *taken)
 	if (alts.cap_head)
 		memset(alts.head, 0, alts.cap_head * sizeof(*alts.head));
 	for (k = 0; k < c->n; k++) {
-		const cand *x = &c->v[k];
+		const cand *x = &c->v[order[k].i];
 		uint32_t i, ent;
 		for (i = x->tb; i < x->te; i++)
 			if (taken[i])
@@ -742,6 +741,7 @@ take_cands(ng_doc *doc, cands *c, uint8_t *taken)
 			TRY(st, add_alt_once(doc, &alts, ent, x->tb, x->te));
 	}
 done:
+	free(order);
 	free(alts.v);
 	free(alts.head);
 	free(names.v);
@@ -904,14 +904,18 @@ resolve_docaliases(ng_doc *doc, const docaliases *d, const uint8_t *taken)
 		for (i = s->tb; i < s->te; i++) {
 			uint32_t k;
 			int32_t place = -1;
+			/* Most words are not capitalized or start no alias: the
+			 * token and the filter tell before the mentions are
+			 * looked at (the cursor of place_mention_at catches up). */
+			if (!is_cap_word(doc, i) || (i > s->tb && (T(doc, i - 1)->flags & NG_TOK_JOIN)) ||
+			    !(d->filter & filter_bit(T(doc, i)->key)))
+				continue;
 			if (taken[i]) {
 				/* A surname outranks a place of the same name: "Medina". */
 				place = place_mention_at(doc, n_sorted, i, &at);
 				if (place < 0)
 					continue;
 			}
-			if (!is_cap_word(doc, i) || (i > s->tb && (T(doc, i - 1)->flags & NG_TOK_JOIN)))
-				continue;
 			/* The match starts with this word (a word, so no joining
 			 * hyphen): only the aliases that start with its key can
 			 * match, in the order they were collected. */
@@ -1111,7 +1115,8 @@ title_facts(ng_doc *doc)
 	for (si = 0; si < doc->n_sents; si++) {
 		const ng_sentence *s = &doc->sents[si];
 		uint32_t i;
-		if (s->flags & NG_SENT_BOILER)
+		/* Both rules need a title. */
+		if ((s->flags & NG_SENT_BOILER) || !(s->tok_flags & NG_TOK_TITLE))
 			continue;
 		for (i = s->tb; i < s->te; i++) {
 			const ng_phrase *p = NULL;
@@ -1261,6 +1266,18 @@ nominal_referent(const ng_doc *doc, const ng_sentence *s, uint32_t i, const uint
 	return -1;
 }
 
+/* Is the opening of sentence s still going on after token i: a word in
+ * lower case after its first four tokens ends it. Without branches: most
+ * tokens pass here, and the words' case follows no pattern. */
+static inline bool
+still_opening(const ng_doc *doc, const ng_sentence *s, uint32_t i, bool first)
+{
+	uint16_t f = T(doc, i)->flags;
+
+	return first & !(((f & (NG_TOK_WORD | NG_TOK_LOWER)) == (NG_TOK_WORD | NG_TOK_LOWER)) &
+	                 (i > s->tb + 3));
+}
+
 /* "he", "she" -> the last person in subject position; "the NATO chief" ->
  * the leader of NATO named in the article. */
 static ng_status
@@ -1271,6 +1288,11 @@ resolve_references(ng_doc *doc, uint8_t *taken)
 	uint32_t *orgs = NULL;  /* organizations in order of mention */
 	size_t n_orgs = 0, cap_orgs = 0;
 	ng_status st = NG_OK;
+
+	/* At most one for each mention indexed: room at once, not by
+	 * doubling. */
+	if (doc->n_mentions && NG_GROW(orgs, cap_orgs, doc->n_mentions))
+		return NG_ERR_NOMEM;
 
 	for (si = 0; si < doc->n_sents; si++) {
 		const ng_sentence *s = &doc->sents[si];
@@ -1303,8 +1325,7 @@ resolve_references(ng_doc *doc, uint8_t *taken)
 			 * end the opening of the sentence. */
 			if (!(T(doc, i)->wclass & (NG_WC_NOMINAL | NG_WC_PRONOUN)) &&
 			    !tok_word(doc, i, "the")) {
-				if (T(doc, i)->flags & NG_TOK_WORD)
-					first = first && !(T(doc, i)->flags & NG_TOK_LOWER && i > s->tb + 3);
+				first = still_opening(doc, s, i, first);
 				continue;
 			}
 			if (!taken[i] && n_orgs && in_class(doc, NG_WC_NOMINAL, i) &&
@@ -1366,8 +1387,7 @@ resolve_references(ng_doc *doc, uint8_t *taken)
 					}
 				}
 			}
-			if (T(doc, i)->flags & NG_TOK_WORD)
-				first = first && !(T(doc, i)->flags & NG_TOK_LOWER && i > s->tb + 3);
+			first = still_opening(doc, s, i, first);
 		}
 	}
 done:
@@ -1399,6 +1419,8 @@ ng_ner(ng_doc *doc)
 	for (si = 0; si < doc->n_sents; si++) {
 		const ng_sentence *s = &doc->sents[si];
 		uint32_t i, j;
+		if (!(s->wclasses & NG_WC_VESSEL))
+			continue;
 		for (i = s->tb; i + 1 < s->te; i++) {
 			if (!in_class(doc, NG_WC_VESSEL, i) || !is_cap_word(doc, i + 1))
 				continue;

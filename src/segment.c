@@ -93,6 +93,33 @@ class_at(const char *s, size_t i, size_t e)
 	return char_class((const unsigned char *)s + i, &n);
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* The high bit of each byte of v (first byte lowest) that is an ASCII
+ * upper-case letter (*up), a lower-case one (*lo), and that is no ASCII
+ * letter or digit (*stop): ascii_word for eight bytes at once. The sums of
+ * seven-bit bytes carry into no neighbour. */
+static inline void
+ascii_word_bits(uint64_t v, uint64_t *up, uint64_t *lo, uint64_t *stop)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	uint64_t w = v & ~highs, ascii = ~v & highs, dg;
+
+	*up = (w + 0x3F * ones) & ~(w + 0x25 * ones) & ascii;   /* A..Z */
+	*lo = (w + 0x1F * ones) & ~(w + 0x05 * ones) & ascii;   /* a..z */
+	dg = (w + 0x50 * ones) & ~(w + 0x46 * ones) & ascii;    /* 0..9 */
+	*stop = ~(*up | *lo | dg) & highs;
+}
+#endif
+
+/* The class of a byte by its ascii_word bits, and the flag of a word by the
+ * class of its first character + 1 (scan_word's first is -1 until set). */
+static const signed char aw_class[8] = {
+	[AW_UPPER] = CH_UPPER, [AW_LOWER] = CH_LOWER, [AW_DIGIT] = CH_DIGIT,
+};
+static const uint16_t first_flag[CH_MARK + 2] = {
+	[CH_DIGIT + 1] = NG_TOK_NUM, [CH_UPPER + 1] = NG_TOK_CAP, [CH_LOWER + 1] = NG_TOK_LOWER,
+};
+
 /* Scans a word from i; returns its end and sets *flags. Keeps apostrophes
  * between letters (isn't, O'Brien) but not a possessive 's. The flags say
  * what the first character is (marks and periods aside) and whether the
@@ -114,14 +141,37 @@ scan_word(const char *s, size_t i, size_t e, uint16_t *flags)
 			const unsigned char *end = (const unsigned char *)s + e;
 			unsigned m = ascii_word[ch], any = 0;
 			if (first < 0)
-				first = m == AW_UPPER ? CH_UPPER : m == AW_LOWER ? CH_LOWER : CH_DIGIT;
-			do {
+				first = aw_class[m];
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			/* Eight bytes at a time while they lie before the end: most
+			 * words end in the first eight. */
+			while (end - p >= 8) {
+				uint64_t v, up, lo, stop;
+				memcpy(&v, p, 8);
+				ascii_word_bits(v, &up, &lo, &stop);
+				if (stop) {
+					uint64_t before = (stop & -stop) - 1;
+					up &= before;
+					lo &= before;
+				}
+				/* Only "two or more" matters: count up to two. */
+				upper += (up != 0) + ((up & (up - 1)) != 0);
+				any |= lo ? AW_LOWER : 0;
+				if (stop) {
+					p += __builtin_ctzll(stop) / 8;
+					break;
+				}
+				p += 8;
+			}
+			m = p < end ? ascii_word[*p] : 0;
+#endif
+			while (m) {
 				upper += m & AW_UPPER;
 				any |= m;
 				if (++p == end)
 					break;
 				m = ascii_word[*p];
-			} while (m);
+			}
 			i = (size_t)(p - (const unsigned char *)s);
 			lower += !!(any & AW_LOWER);
 			continue;
@@ -152,14 +202,10 @@ scan_word(const char *s, size_t i, size_t e, uint16_t *flags)
 		}
 		break;
 	}
-	if (first == CH_DIGIT)
-		f |= NG_TOK_NUM;
-	else if (first == CH_UPPER)
-		f |= NG_TOK_CAP;
-	else if (first == CH_LOWER)
-		f |= NG_TOK_LOWER;
-	if (upper >= 2 && !lower)
-		f |= NG_TOK_UPPER;
+	/* By table and arithmetic: which way a word goes is hard to
+	 * predict. */
+	f |= first_flag[first + 1];
+	f |= (uint16_t)((upper >= 2) & (lower == 0)) * NG_TOK_UPPER;
 	*flags = f;
 	return i;
 }
@@ -286,7 +332,8 @@ is_function_word(const ng_doc *doc, const ng_token *t)
 	size_t i, n = t->e - t->b;
 	const char *s = doc->text.norm + t->b;
 
-	if (n > 4)
+	/* All of them start with a lower-case ASCII letter. */
+	if (n > 4 || !(t->flags & NG_TOK_LOWER))
 		return false;
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (words[i].n == n && !memcmp(s, words[i].w, n))
@@ -312,9 +359,17 @@ push_sentence(ng_doc *doc, size_t tb, size_t te, uint32_t line, bool whole_line)
 	s->e = doc->toks[te - 1].e;
 	s->line = line;
 	s->flags = 0;
+	s->tok_flags = 0;
+	s->wclasses = 0;
 	last = &doc->toks[te - 1];
-	if (whole_line && !memchr(".!?\"':", tok_char(doc, last), 6))
-		s->flags |= NG_SENT_HEADLINE;
+	if (whole_line) {
+		switch (tok_char(doc, last)) {
+		case '.': case '!': case '?': case '"': case '\'': case ':':
+			break;
+		default:
+			s->flags |= NG_SENT_HEADLINE;
+		}
+	}
 	for (i = tb; (s->flags & NG_SENT_HEADLINE) && i < te; i++) {
 		const ng_token *t = &doc->toks[i];
 		if (!(t->flags & NG_TOK_WORD) || (t->flags & NG_TOK_NUM) || is_function_word(doc, t))
@@ -397,6 +452,78 @@ fold_ascii(const char *w, size_t n, char *out, size_t cap)
 	return n;
 }
 
+/* The flags of a word that starts a title or an alias: tested by the
+ * recognizer on every token, so computed once here, without branches
+ * that a word's kind would make hard to predict. */
+static inline uint16_t
+heads(const ng_knowledge *kb, uint32_t key)
+{
+	return (uint16_t)((ng_title_head(kb, key) ? NG_TOK_TITLE : 0) |
+	                  (ng_alias_root(kb, key) ? NG_TOK_ALIAS : 0));
+}
+
+/* Sets the key, word class and title and alias flags of the word t of the text s;
+ * f is scratch for folding. */
+static ng_status
+word_key(const ng_knowledge *kb, const char *s, ng_token *t, ng_buf *f)
+{
+	const char *w = s + t->b;
+	size_t n = t->e - t->b, k;
+	char small[64];
+	const char *key;
+	size_t klen;
+
+	/* ASCII words fold by lower-casing, on the stack. */
+	k = fold_ascii(w, n, small, sizeof(small));
+	if (k == n) {
+		key = small;
+		klen = n;
+	} else {
+		ng_buf_clear(f);
+		if (ng_fold(w, n, true, f))
+			return NG_ERR_NOMEM;
+		key = f->buf;
+		klen = f->len;
+	}
+	if (klen >= 1 && klen <= 8 && kb->short_keys_ready) {
+		/* A short word is one 64-bit value: no hashing of bytes, no
+		 * comparing of strings, and its class in the same slot. */
+		uint64_t v = 0;
+		const struct ng_short_key *sk;
+		size_t j;
+		if (key == small) {
+			/* small holds 64 bytes: read eight, keep klen. */
+			memcpy(&v, small, 8);
+			v &= head_mask(klen);
+		} else {
+			memcpy(&v, key, klen);
+		}
+		for (j = ng_short_slot(v, kb->short_mask);
+		     (sk = &kb->short_keys[j])->word && sk->word != v;
+		     j = (j + 1) & kb->short_mask)
+			;
+		if (sk->word) {
+			t->key = sk->key;
+			t->wclass = (uint8_t)sk->wclass;
+			t->flags |= heads(kb, t->key);
+			return NG_OK;
+		}
+		t->key = 0;
+	} else {
+		t->key = ng_kb_key(kb, key, klen);
+	}
+	if (!t->key) {
+		/* Words the gazetteers do not know get keys of the document's
+		 * own, from a hash of the folded word, so that surnames and
+		 * acronyms seen in the article can still be matched. */
+		t->key = NG_LOCAL_KEY | ((uint32_t)ng_hash_fast(key, klen) & ~NG_LOCAL_KEY);
+	} else {
+		t->wclass = kb->key_wclass[t->key];
+		t->flags |= heads(kb, t->key);
+	}
+	return NG_OK;
+}
+
 ng_status
 ng_segment(ng_doc *doc)
 {
@@ -430,70 +557,36 @@ ng_segment(ng_doc *doc)
 		TRY(st, push_sentence(doc, start, doc->n_toks, line, start == tb));
 		lb = le + 1;
 	}
-	/* Look every token up in the gazetteer's dictionary. */
+	/* Look every word up in the gazetteer's dictionary, and sum up each
+	 * sentence's tokens. */
 	{
-		const ng_knowledge *kb = doc->kb;
 		ng_buf f = {0};
-		size_t i;
-		for (i = 0; i < doc->n_toks; i++) {
+		ng_sentence *sents = doc->sents;
+		size_t i, si = 0, n_sents = doc->n_sents, n_toks = doc->n_toks;
+		uint32_t te = n_sents ? sents[0].te : UINT32_MAX;
+		uint16_t flags = 0;
+		uint8_t wclasses = 0;
+		for (i = 0; i < n_toks; i++) {
 			ng_token *t = &doc->toks[i];
-			const char *w = s + t->b;
-			size_t n = t->e - t->b, k;
-			char small[64];
-			const char *key;
-			size_t klen;
-			if (!(t->flags & NG_TOK_WORD))
-				continue;
-			/* ASCII words fold by lower-casing, on the stack. */
-			k = fold_ascii(w, n, small, sizeof(small));
-			if (k == n) {
-				key = small;
-				klen = n;
-			} else {
-				ng_buf_clear(&f);
-				if (ng_fold(w, n, true, &f)) {
-					ng_buf_free(&f);
-					return NG_ERR_NOMEM;
-				}
-				key = f.buf;
-				klen = f.len;
+			if ((t->flags & NG_TOK_WORD) && (st = word_key(doc->kb, s, t, &f))) {
+				ng_buf_free(&f);
+				return st;
 			}
-			if (klen >= 1 && klen <= 8 && kb->short_keys_ready) {
-				/* A short word is one 64-bit value: no hashing of
-				 * bytes, no comparing of strings, and its class in
-				 * the same slot. */
-				uint64_t v = 0;
-				const struct ng_short_key *sk;
-				size_t j;
-				if (key == small) {
-					/* small holds 64 bytes: read eight, keep klen. */
-					memcpy(&v, small, 8);
-					v &= head_mask(klen);
-				} else {
-					memcpy(&v, key, klen);
-				}
-				for (j = ng_short_slot(v, kb->short_mask);
-				     (sk = &kb->short_keys[j])->word && sk->word != v;
-				     j = (j + 1) & kb->short_mask)
-					;
-				if (sk->word) {
-					t->key = sk->key;
-					t->wclass = (uint8_t)sk->wclass;
-					continue;
-				}
-				t->key = 0;
-			} else {
-				t->key = ng_kb_key(kb, key, klen);
+			/* The sums are kept here, not in the sentence: an or in
+			 * memory would wait for the one before. */
+			while (i >= te) {
+				sents[si].tok_flags = flags;
+				sents[si].wclasses = wclasses;
+				flags = 0;
+				wclasses = 0;
+				te = ++si < n_sents ? sents[si].te : UINT32_MAX;
 			}
-			if (!t->key) {
-				/* Words the gazetteers do not know get keys of the
-				 * document's own, from a hash of the folded word, so
-				 * that surnames and acronyms seen in the article can
-				 * still be matched. */
-				t->key = NG_LOCAL_KEY | ((uint32_t)ng_hash_fast(key, klen) & ~NG_LOCAL_KEY);
-			} else {
-				t->wclass = kb->key_wclass[t->key];
-			}
+			flags |= t->flags;
+			wclasses |= t->wclass;
+		}
+		if (si < n_sents) {
+			sents[si].tok_flags = flags;
+			sents[si].wclasses = wclasses;
 		}
 		ng_buf_free(&f);
 	}

@@ -197,6 +197,97 @@ START_TEST(test_word_flags_and_keys)
 }
 END_TEST
 
+START_TEST(test_long_words_keep_their_ends_and_case)
+{
+	/* Words longer than eight bytes, ending at every place of a chunk,
+	 * with the capitals early, late or lone; the last word ends the line
+	 * within eight bytes of it. */
+	static const struct {
+		const char *w;
+		uint16_t flags;
+	} want[] = {
+		{"ABCDEFGHIJKLMNOP", NG_TOK_CAP | NG_TOK_UPPER},
+		{"ABCDEFGHIJKLMNOp", NG_TOK_CAP},
+		{"aBCDEFGHIJ", NG_TOK_LOWER},
+		{"A123456789", NG_TOK_CAP},
+		{"A12345678Z", NG_TOK_CAP | NG_TOK_UPPER},
+		{"12345678AB", NG_TOK_NUM | NG_TOK_UPPER},
+		{"Abcdefgh", NG_TOK_CAP},
+		{"Abcdefghi", NG_TOK_CAP},
+		{"Abcdefghijklmnopq", NG_TOK_CAP},
+		{"XYZXYZX", NG_TOK_CAP | NG_TOK_UPPER},
+	};
+	ng_doc *doc = fx_doc("ABCDEFGHIJKLMNOP ABCDEFGHIJKLMNOp aBCDEFGHIJ A123456789 "
+	                     "A12345678Z 12345678AB Abcdefgh,Abcdefghi@Abcdefghijklmnopq[XYZXYZX");
+	const uint16_t kinds = NG_TOK_CAP | NG_TOK_UPPER | NG_TOK_LOWER | NG_TOK_NUM;
+	size_t i, k = 0;
+
+	for (i = 0; i < doc->n_toks; i++) {
+		const ng_token *t = &doc->toks[i];
+		if (!(t->flags & NG_TOK_WORD))
+			continue;
+		ck_assert_uint_lt(k, sizeof(want) / sizeof(want[0]));
+		ck_assert_uint_eq(t->e - t->b, strlen(want[k].w));
+		ck_assert(!memcmp(doc->text.norm + t->b, want[k].w, t->e - t->b));
+		ck_assert_uint_eq(t->flags & kinds, want[k].flags);
+		k++;
+	}
+	ck_assert_uint_eq(k, sizeof(want) / sizeof(want[0]));
+	ng_doc_free(doc);
+}
+END_TEST
+
+START_TEST(test_title_and_alias_flags_mark_heads)
+{
+	/* Short and long words (the two dictionary lookups), a word the
+	 * gazetteers do not know, and punctuation. */
+	ng_doc *doc = fx_doc("Secretary General Mark Rutte met Managing Director Zyxwvutsrq "
+	                     "and the secretary-general in Japan, Internationalization.");
+	size_t i, titles = 0, aliases = 0;
+
+	for (i = 0; i < doc->n_toks; i++) {
+		const ng_token *t = &doc->toks[i];
+		bool head = ng_title_head(fx_kb, t->key) != 0;
+		bool alias = ng_alias_root(fx_kb, t->key) != 0;
+		ck_assert_int_eq(!!(t->flags & NG_TOK_TITLE), head);
+		ck_assert_int_eq(!!(t->flags & NG_TOK_ALIAS), alias);
+		titles += head;
+		aliases += alias;
+	}
+	ck_assert_uint_ge(titles, 3);
+	ck_assert_uint_ge(aliases, 2);
+	ng_doc_free(doc);
+}
+END_TEST
+
+START_TEST(test_sentence_sums_up_its_tokens)
+{
+	ng_doc *doc = fx_doc("Defence Minister Gen Nakatani visited HMS Prince of Wales.\n"
+	                     "He spoke at Tokyo International University. Rain fell\n\n"
+	                     "\"Quiet,\" she said.");
+	size_t si, covered = 0;
+
+	ck_assert_uint_ge(doc->n_sents, 4);
+	for (si = 0; si < doc->n_sents; si++) {
+		const ng_sentence *s = &doc->sents[si];
+		uint16_t flags = 0;
+		uint8_t wc = 0;
+		uint32_t i;
+		for (i = s->tb; i < s->te; i++) {
+			flags |= doc->toks[i].flags;
+			wc |= doc->toks[i].wclass;
+		}
+		ck_assert_uint_eq(s->tok_flags, flags);
+		ck_assert_uint_eq(s->wclasses, wc);
+		covered += s->te - s->tb;
+	}
+	ck_assert_uint_eq(covered, doc->n_toks);
+	ck_assert(doc->sents[0].wclasses & NG_WC_VESSEL);
+	ck_assert(doc->sents[1].wclasses & NG_WC_ORGHEAD);
+	ng_doc_free(doc);
+}
+END_TEST
+
 START_TEST(test_metadata_title_and_date)
 {
 	ng_doc *doc = fx_doc("Skip to content\nPeru elects a president\nLima, Apr 08 2025 | 9:50 PM\nText.");
@@ -252,6 +343,9 @@ segment_suite(void)
 	tcase_add_test(core, test_unanchored_boilerplate_rules_in_any_case);
 	tcase_add_test(core, test_only_long_s_and_kelvin_match_ascii_caselessly);
 	tcase_add_test(core, test_word_flags_and_keys);
+	tcase_add_test(core, test_long_words_keep_their_ends_and_case);
+	tcase_add_test(core, test_title_and_alias_flags_mark_heads);
+	tcase_add_test(core, test_sentence_sums_up_its_tokens);
 	tcase_add_test(core, test_metadata_title_and_date);
 	tcase_add_test(core, test_same_text_same_article_iri);
 	tcase_add_test(errors, test_doc_free_null_is_noop);

@@ -41,6 +41,36 @@ START_TEST(test_typographic_apostrophe_folds_but_offsets_stay)
 }
 END_TEST
 
+START_TEST(test_plain_runs_of_every_length_map_byte_to_byte)
+{
+	/* Runs of plain ASCII of 1 to 20 bytes between folded apostrophes:
+	 * each normalized byte maps to its original, whatever the run's
+	 * length modulo the four entries filled at once. */
+	char in[512];
+	size_t n = 0, len, k, at = 0, norm = 0;
+
+	for (len = 1; len <= 20; len++) {
+		for (k = 0; k < len; k++)
+			in[n++] = (char)('a' + k);
+		memcpy(in + n, "\xE2\x80\x99", 3);
+		n += 3;
+	}
+	in[n] = '\0';
+	init_ok(in);
+	ck_assert_uint_eq(t.norm_len, n - 2 * 20);
+	for (len = 1; len <= 20; len++) {
+		/* The run and its apostrophe, one byte in the normalized text
+		 * and three in the original. */
+		for (k = 0; k <= len; k++)
+			ck_assert_uint_eq(ng_text_orig(&t, norm + k), at + k);
+		norm += len + 1;
+		at += len + 3;
+	}
+	ck_assert_uint_eq(ng_text_orig(&t, t.norm_len), n);
+	ng_text_clear(&t);
+}
+END_TEST
+
 START_TEST(test_dashes_and_quotes_fold)
 {
 	init_ok("\xE2\x80\x9CYes\xE2\x80\x9D \xE2\x80\x94 no");
@@ -74,6 +104,38 @@ START_TEST(test_char_offsets_count_code_points)
 	ck_assert_uint_eq(ng_text_char_offset(&t, 0), 0);
 	ck_assert_uint_eq(ng_text_char_offset(&t, 6), 4);
 	ng_text_clear(&t);
+}
+END_TEST
+
+START_TEST(test_char_offsets_at_every_byte_of_a_long_text)
+{
+	/* Over several 64-byte blocks, with one- to four-byte characters,
+	 * and for texts ending on a block's end and within one: every
+	 * character's offset, and the end. */
+	static const char *const pieces[] = {"a", "\xC3\xA9", "\xE2\x82\xAC", "\xF0\x9F\x98\x80", " "};
+	char in[700];
+	size_t len, n, b, chars;
+
+	for (len = 128; len <= 140; len += 12) {
+		size_t starts[700], nstarts = 0;
+		n = 0;
+		for (b = 0; n + 4 < len; b = (b * 7 + 3) % 5) {
+			starts[nstarts++] = n;
+			memcpy(in + n, pieces[b], strlen(pieces[b]));
+			n += strlen(pieces[b]);
+		}
+		while (n < len) {
+			starts[nstarts++] = n;
+			in[n++] = 'z';
+		}
+		in[n] = '\0';
+		init_ok(in);
+		for (chars = 0; chars < nstarts; chars++)
+			ck_assert_uint_eq(ng_text_char_offset(&t, starts[chars]), chars);
+		ck_assert_uint_eq(ng_text_char_offset(&t, n), nstarts);
+		ck_assert_uint_eq(ng_text_char_offset(&t, n + 5), nstarts);
+		ng_text_clear(&t);
+	}
 }
 END_TEST
 
@@ -213,6 +275,8 @@ text_suite(void)
 
 	tcase_add_test(core, test_nfc_composes_combining_acute);
 	tcase_add_test(core, test_typographic_apostrophe_folds_but_offsets_stay);
+	tcase_add_test(core, test_plain_runs_of_every_length_map_byte_to_byte);
+	tcase_add_test(core, test_char_offsets_at_every_byte_of_a_long_text);
 	tcase_add_test(core, test_dashes_and_quotes_fold);
 	tcase_add_test(core, test_bom_is_skipped);
 	tcase_add_test(core, test_crlf_becomes_newline);
