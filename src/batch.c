@@ -109,6 +109,8 @@ struct ng_batch {
 	size_t n_prev;
 	ng_buf pending;         /* state lines not yet written */
 	size_t n_pend;          /* lines in pending */
+	ng_buf spare;           /* the other buffer of pending lines */
+	bool flushing;          /* a group of lines is being written */
 	double last_flush;
 	err_rec *errs;
 	size_t n_errs, cap_errs;
@@ -226,6 +228,7 @@ ng_batch_free(ng_batch *b)
 	if (b->prev)
 		fclose(b->prev);
 	ng_buf_free(&b->pending);
+	ng_buf_free(&b->spare);
 	ng_buf_free(&b->ttl_header);
 	ng_idset_free(b->seen);
 	b->seen = NULL;
@@ -670,22 +673,40 @@ cur_has(FILE *f, size_t n, const uint8_t stem[16])
 }
 
 /* Writes the pending state lines: first the article files they name are
- * made durable (one syncfs for the group), then the lines, then synced. */
+ * made durable (one syncfs for the group), then the lines, then synced.
+ * Called with b->mu held, it lets go of it for the I/O, so that workers
+ * and the reader go on while the disk syncs; one group is written at a
+ * time, and lines that come meanwhile wait for the next group. */
 static void
 flush_log(ng_batch *b)
 {
+	ng_buf lines;
+	bool ok;
+	int e;
+
 	b->last_flush = now();
-	if (!b->n_pend)
+	if (!b->n_pend || b->flushing)
 		return;
-	if (!b->opt.no_sync && syncfs(b->state_fd))
-		set_fatal(b, NG_ERR_IO, "cannot sync", b->outdir);
-	if (ng_write_all(b->state_fd, b->pending.buf, b->pending.len) ||
-	    (!b->opt.no_sync && fdatasync(b->state_fd))) {
-		set_fatal(b, NG_ERR_IO, "cannot write", "state.tsv");
-	} else
-		b->state_end += b->pending.len;
-	b->n_pend = 0;
+	b->flushing = true;
+	lines = b->pending;
+	b->pending = b->spare;
 	ng_buf_clear(&b->pending);
+	b->n_pend = 0;
+	pthread_mutex_unlock(&b->mu);
+	ok = (b->opt.no_sync || !syncfs(b->state_fd)) &&
+	     !ng_write_all(b->state_fd, lines.buf, lines.len) &&
+	     (b->opt.no_sync || !fdatasync(b->state_fd));
+	e = errno;
+	pthread_mutex_lock(&b->mu);
+	if (ok)
+		b->state_end += lines.len;
+	else {
+		errno = e;
+		set_fatal(b, NG_ERR_IO, "cannot write and sync", "state.tsv");
+	}
+	ng_buf_clear(&lines);
+	b->spare = lines;
+	b->flushing = false;
 }
 
 static bool
@@ -943,8 +964,10 @@ worker_main(void *arg)
 		}
 		if (!(b->head = it->next))
 			b->tail = NULL;
-		b->queued--;
-		pthread_cond_signal(&b->cv_space);
+		/* The producer waits for room until the queue is half empty, so
+		 * that it wakes once for several articles, not for each. */
+		if (--b->queued <= b->queue_cap / 2)
+			pthread_cond_signal(&b->cv_space);
 		pthread_mutex_unlock(&b->mu);
 		process_item(w, it);
 		item_free(it);
