@@ -123,7 +123,7 @@ struct ng_writer {
 static void
 spill(ng_writer *w)
 {
-	if (w->out.len && fwrite(w->out.buf, 1, w->out.len, w->fp) != w->out.len)
+	if (w->out.len && (!w->fp || fwrite(w->out.buf, 1, w->out.len, w->fp) != w->out.len))
 		w->io_failed = true;
 	w->out.len = 0;
 }

@@ -206,7 +206,8 @@ NG_API ng_writer *ng_writer_new(ng_format format, const char *base, FILE *out);
  * Writes the next documents to @p out instead. A document is written whole
  * to one stream, so after each ng_writer_write_doc the stream may change:
  * one writer serves a file per document. In Turtle each document is then
- * complete with its prefixes.
+ * complete with its prefixes. @p out may be NULL between documents (a
+ * document written to no stream fails with NG_ERR_IO).
  */
 NG_API void ng_writer_set_output(ng_writer *w, FILE *out);
 /** Whether to write each mention as a NIF phrase (default: on). */

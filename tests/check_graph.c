@@ -370,6 +370,21 @@ START_TEST(test_writer_output_moves_between_documents)
 }
 END_TEST
 
+/* A document written to no stream is an I/O failure, not a crash. */
+START_TEST(test_writer_without_output_fails)
+{
+	ng_writer *w = ng_writer_new(NG_FORMAT_NQUADS, NULL, NULL);
+	ng_doc *doc = NULL;
+	long long bad;
+
+	ck_assert_ptr_nonnull(w);
+	ck_assert_int_eq(ng_doc_analyze(fx_kb, "Chile joined the OECD.", 22, NULL, &doc, &bad), NG_OK);
+	ck_assert_int_eq(ng_writer_write_doc(w, doc), NG_ERR_IO);
+	ng_doc_free(doc);
+	ng_writer_free(w);
+}
+END_TEST
+
 START_TEST(test_unknown_format_name)
 {
 	ck_assert_int_eq(ng_format_from_name("rdfxml"), -1);
@@ -417,6 +432,7 @@ graph_suite(void)
 	tcase_add_test(core, test_turtle_groups_statements_by_subject);
 	tcase_add_test(core, test_huge_turtle_article_streams);
 	tcase_add_test(core, test_writer_output_moves_between_documents);
+	tcase_add_test(core, test_writer_without_output_fails);
 	tcase_set_timeout(core, 120);
 	tcase_add_test(errors, test_unknown_format_name);
 	tcase_add_test(errors, test_iri_is_valid);
