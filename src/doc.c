@@ -496,18 +496,10 @@ done:
 void
 ng_doc_free(ng_doc *doc)
 {
-	size_t i, j;
-
 	if (!doc)
 		return;
 	/* Entity strings, fact literals, sentence texts and the metadata
 	 * are in the arena. */
-	for (i = 0; i < doc->n_ents; i++) {
-		ng_entity *e = &doc->ents[i];
-		for (j = 0; j < e->n_roles; j++)
-			free(e->roles[j]);
-		free(e->roles);
-	}
 	free(doc->ents);
 	free(doc->facts);
 	free(doc->mentions);

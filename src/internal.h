@@ -408,8 +408,6 @@ typedef struct {
 	char *label;       /* (doc arena) */
 	char **alts;       /* surface forms other than the label (doc arena) */
 	size_t n_alts, cap_alts;
-	char **roles;      /* role literals stated in the article */
-	size_t n_roles, cap_roles;
 	bool used;         /* has a mention outside boilerplate */
 } ng_entity;
 
