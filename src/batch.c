@@ -1511,7 +1511,7 @@ sweep(ng_batch *b, FILE *cur)
 			if (!strcmp(nm, ".") || !strcmp(nm, ".."))
 				continue;
 			if (nm[0] != '.' && strlen(nm) > STEM_HEX && nm[STEM_HEX] == '.' &&
-			    !parse_stem(nm, stem) && bsearch(stem, stems, n, 16, cmp_stem))
+			    !parse_stem(nm, stem) && n && bsearch(stem, stems, n, 16, cmp_stem))
 				continue;
 			if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, nm) < sizeof(path))
 				unlink(path);
