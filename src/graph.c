@@ -109,8 +109,12 @@ struct ng_writer {
 	iri_tmpl mention;      /* the document's mentions: ARTICLE#char=B,E */
 	iri_tmpl rec_digit;    /* fact records: BASEfact/HEX, HEX from 0-9 */
 	iri_tmpl rec_letter;   /* and from a-f */
+	double conf_v;         /* the last confidence written, as conf_s */
+	char conf_s[16];
+	bool conf_ok;
 	ng_buf subj;    /* Turtle: the subject of the open block */
 	ng_buf one;     /* a mention's or record's IRI */
+	ng_buf anchor;  /* a mention's text, cleaned */
 	ng_buf src;     /* the article's source URL as an IRI */
 	ng_buf a, b;    /* scratch */
 };
@@ -492,6 +496,7 @@ ng_writer_free(ng_writer *w)
 	ng_buf_free(&w->dbuf);
 	ng_buf_free(&w->subj);
 	ng_buf_free(&w->one);
+	ng_buf_free(&w->anchor);
 	ng_buf_free(&w->src);
 	ng_buf_free(&w->a);
 	ng_buf_free(&w->b);
@@ -721,6 +726,15 @@ begin_article(ng_writer *w, const span *p)
 	begin(w, w->dbuf.buf + w->article.off, w->article.len, p);
 }
 
+/* Appends s and a '|' to b. */
+static ng_status
+add_field(ng_buf *b, const char *s)
+{
+	ng_status st = ng_buf_adds(b, s);
+
+	return st ? st : ng_buf_addc(b, '|');
+}
+
 static const int mod_keys[] = {K_MOD, K_MOD + 1, K_MOD + 2, K_MOD + 3, K_MOD + 4};
 
 static void
@@ -736,7 +750,8 @@ write_fact(ng_writer *w, ng_doc *doc, const ng_fact *f, bool plain)
 	const iri_tmpl *t;
 	span rec;
 	uint64_t h;
-	char conf[16], hex[17];
+	char hex[17], num[24] = {0}, num2[24] = {0};
+	int k;
 
 	if (!p) {
 		w->failed = true;
@@ -753,15 +768,21 @@ write_fact(ng_writer *w, ng_doc *doc, const ng_fact *f, bool plain)
 			obj_ent(w, o);
 		end(w);
 	}
-	/* The record's IRI is a hash of what makes the occurrence unique. */
+	/* The record's IRI is a hash of what makes the occurrence unique:
+	 * article|subject|property|object|literal?|begin|end|rule. */
 	ng_buf_clear(&w->b);
-	if (ng_buf_printf(&w->b, "%s|%s|%s|%s|%d|%zu|%zu|%s", doc->article_id, s->id, f->prop,
-	                  obj, f->literal != NULL, b, e, f->rule)) {
+	if (add_field(&w->b, doc->article_id) || add_field(&w->b, s->id) ||
+	    add_field(&w->b, f->prop) || add_field(&w->b, obj) ||
+	    add_field(&w->b, f->literal ? "1" : "0") ||
+	    add_field(&w->b, utoa(b, num + sizeof(num) - 1)) ||
+	    add_field(&w->b, utoa(e, num2 + sizeof(num2) - 1)) || ng_buf_adds(&w->b, f->rule)) {
 		w->failed = true;
 		return;
 	}
 	h = ng_hash64(w->b.buf, w->b.len, 0);
-	snprintf(hex, sizeof(hex), "%016llx", (unsigned long long)h);
+	for (k = 16; k-- > 0; h >>= 4)
+		hex[k] = "0123456789abcdef"[h & 15];
+	hex[16] = '\0';
 	t = hex[0] <= '9' ? &w->rec_digit : &w->rec_letter;
 	if (t->ok)
 		tmpl_put(w, t, hex, 16, &w->one);
@@ -813,9 +834,14 @@ write_fact(ng_writer *w, ng_doc *doc, const ng_fact *f, bool plain)
 	begin_one(w, &w->k[K_MODALITY]);
 	obj_k(w, &w->k[mod_keys[f->mod]]);
 	end(w);
-	snprintf(conf, sizeof(conf), "%.2f", f->confidence);
+	/* A pattern's confidence is fixed: formatted once while it repeats. */
+	if (!w->conf_ok || memcmp(&w->conf_v, &f->confidence, sizeof(double))) {
+		snprintf(w->conf_s, sizeof(w->conf_s), "%.2f", f->confidence);
+		w->conf_v = f->confidence;
+		w->conf_ok = true;
+	}
 	begin_one(w, &w->k[K_CONFIDENCE]);
-	lit_typed(w, conf, strlen(conf), &w->k[K_DT_DECIMAL]);
+	lit_typed(w, w->conf_s, strlen(w->conf_s), &w->k[K_DT_DECIMAL]);
 	end(w);
 }
 
@@ -828,7 +854,6 @@ write_mention(ng_writer *w, ng_doc *doc, const ng_mention *m)
 	size_t ce = ng_text_char_offset(&doc->text, oe);
 	const span *e;
 	span mt;
-	ng_buf t = {0};
 
 	char pos[48], *p = utoa(ce, pos + sizeof(pos));
 	size_t n;
@@ -858,12 +883,20 @@ write_mention(ng_writer *w, ng_doc *doc, const ng_mention *m)
 	begin_one(w, &w->k[K_END]);
 	lit_uint(w, ce);
 	end(w);
-	if (!ng_clean_literal(doc->text.orig + ob, oe - ob, &t) && t.buf) {
+	/* Most mentions are clean text: written as they are, else cleaned
+	 * into a buffer the writer keeps. */
+	if (oe > ob && ng_literal_is_clean(doc->text.orig + ob, oe - ob)) {
 		begin_one(w, &w->k[K_ANCHOR]);
-		lit(w, t.buf, t.len);
+		lit(w, doc->text.orig + ob, oe - ob);
 		end(w);
+	} else {
+		ng_buf_clear(&w->anchor);
+		if (!ng_clean_literal(doc->text.orig + ob, oe - ob, &w->anchor) && w->anchor.len) {
+			begin_one(w, &w->k[K_ANCHOR]);
+			lit(w, w->anchor.buf, w->anchor.len);
+			end(w);
+		}
 	}
-	ng_buf_free(&t);
 	if ((e = ent(w, doc, m->ent))) {
 		begin_one(w, &w->k[K_TA_IDENT]);
 		obj_ent(w, e);
