@@ -299,14 +299,17 @@ struct ng_knowledge {
 	/* Tables of the text front end, built at prepare (knowledge.c). */
 	uint8_t *key_wclass;    /* dictionary key -> NG_WC_* bits, n_keys + 1 */
 	/* Dictionary words of up to 8 bytes, zero-padded into a uint64
-	 * (memcpy order), with their key and word class in one slot; open
-	 * addressing by ng_short_slot; complete when short_keys_ready. */
+	 * (memcpy order), with their key, word class and head flags in one
+	 * slot; open addressing by ng_short_slot; complete when
+	 * short_keys_ready. */
 	struct ng_short_key {
 		uint64_t word;      /* 0 = empty */
 		uint32_t key;
-		uint32_t wclass;
+		uint16_t heads;     /* ng_word_heads of key */
+		uint8_t wclass;
 	} *short_keys;
 	size_t short_mask;
+	size_t short_titles;    /* n_titles when the heads were taken */
 	bool short_keys_ready;
 	ng_litfilter boiler_any_filter; /* of boiler_any */
 	bool prepared;
@@ -492,6 +495,14 @@ ng_alias_root(const ng_knowledge *kb, uint32_t key)
 	if (!ng_u64map_get(&kb->edges, key, &child))
 		return 0;
 	return child;
+}
+/* The NG_TOK_TITLE and NG_TOK_ALIAS flags of a word of this key: tested
+ * by the recognizer on every token, so set once by ng_segment. */
+static inline uint16_t
+ng_word_heads(const ng_knowledge *kb, uint32_t key)
+{
+	return (uint16_t)((ng_title_head(kb, key) ? NG_TOK_TITLE : 0) |
+	                  (ng_alias_root(kb, key) ? NG_TOK_ALIAS : 0));
 }
 ng_status ng_boiler_mark(ng_doc *doc);
 ng_status ng_ner(ng_doc *doc);

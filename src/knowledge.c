@@ -819,7 +819,9 @@ prepare_short_keys(ng_knowledge *kb)
 		kb->short_keys[j].word = v;
 		kb->short_keys[j].key = s->val;
 		kb->short_keys[j].wclass = kb->key_wclass[s->val];
+		kb->short_keys[j].heads = ng_word_heads(kb, s->val);
 	}
+	kb->short_titles = kb->n_titles;
 	kb->short_keys_ready = true;
 	return NG_OK;
 }

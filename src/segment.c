@@ -452,16 +452,6 @@ fold_ascii(const char *w, size_t n, char *out, size_t cap)
 	return n;
 }
 
-/* The flags of a word that starts a title or an alias: tested by the
- * recognizer on every token, so computed once here, without branches
- * that a word's kind would make hard to predict. */
-static inline uint16_t
-heads(const ng_knowledge *kb, uint32_t key)
-{
-	return (uint16_t)((ng_title_head(kb, key) ? NG_TOK_TITLE : 0) |
-	                  (ng_alias_root(kb, key) ? NG_TOK_ALIAS : 0));
-}
-
 /* Sets the key, word class and title and alias flags of the word t of the text s;
  * f is scratch for folding. */
 static ng_status
@@ -504,8 +494,10 @@ word_key(const ng_knowledge *kb, const char *s, ng_token *t, ng_buf *f)
 			;
 		if (sk->word) {
 			t->key = sk->key;
-			t->wclass = (uint8_t)sk->wclass;
-			t->flags |= heads(kb, t->key);
+			t->wclass = sk->wclass;
+			/* A lexicon loaded after prepare may have added titles. */
+			t->flags |= kb->short_titles == kb->n_titles ? sk->heads
+			                                             : ng_word_heads(kb, t->key);
 			return NG_OK;
 		}
 		t->key = 0;
@@ -519,7 +511,7 @@ word_key(const ng_knowledge *kb, const char *s, ng_token *t, ng_buf *f)
 		t->key = NG_LOCAL_KEY | ((uint32_t)ng_hash_fast(key, klen) & ~NG_LOCAL_KEY);
 	} else {
 		t->wclass = kb->key_wclass[t->key];
-		t->flags |= heads(kb, t->key);
+		t->flags |= ng_word_heads(kb, t->key);
 	}
 	return NG_OK;
 }
