@@ -298,16 +298,19 @@ struct ng_knowledge {
 	pcre2_code *date_re;    /* publication dates, compiled at prepare */
 	/* Tables of the text front end, built at prepare (knowledge.c). */
 	uint8_t *key_wclass;    /* dictionary key -> NG_WC_* bits, n_keys + 1 */
-	/* Dictionary words of up to 8 bytes, zero-padded into a uint64
-	 * (memcpy order), with their key, word class and head flags in one
-	 * slot; open addressing by ng_short_slot; complete when
-	 * short_keys_ready. */
+	/* Dictionary words of up to 16 bytes, zero-padded into two uint64
+	 * (memcpy order): the first eight bytes with the key, word class and
+	 * head flags in one slot, the rest in short_rest by slot (read only
+	 * for a word longer than eight); open addressing by ng_short_slot;
+	 * complete when short_keys_ready. */
 	struct ng_short_key {
 		uint64_t word;      /* 0 = empty */
 		uint32_t key;
 		uint16_t heads;     /* ng_word_heads of key */
 		uint8_t wclass;
+		uint8_t more;       /* longer than eight bytes */
 	} *short_keys;
+	uint64_t *short_rest;
 	size_t short_mask;
 	size_t short_titles;    /* n_titles when the heads were taken */
 	bool short_keys_ready;
@@ -332,11 +335,18 @@ struct ng_knowledge {
 	size_t holder_entries;  /* n_entries when built */
 };
 
-/* The first slot of a short word in kb->short_keys. */
-static inline size_t
-ng_short_slot(uint64_t word, size_t mask)
+/* A hash of a short word by its first and second eight bytes; its high
+ * half picks the first slot in kb->short_keys. */
+static inline uint64_t
+ng_short_hash(uint64_t word, uint64_t rest)
 {
-	return (size_t)((word * 0x9E3779B97F4A7C15ULL) >> 40) & mask;
+	return (word ^ rest * 0xC2B2AE3D27D4EB4FULL) * 0x9E3779B97F4A7C15ULL;
+}
+
+static inline size_t
+ng_short_slot(uint64_t h, size_t mask)
+{
+	return (size_t)(h >> 32) & mask;
 }
 
 /* The expression for publication dates (doc.c). */

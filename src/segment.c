@@ -475,23 +475,32 @@ word_key(const ng_knowledge *kb, const char *s, ng_token *t, ng_buf *f)
 		key = f->buf;
 		klen = f->len;
 	}
-	if (klen >= 1 && klen <= 8 && kb->short_keys_ready) {
-		/* A short word is one 64-bit value: no hashing of bytes, no
-		 * comparing of strings, and its class in the same slot. */
-		uint64_t v = 0;
+	if (klen >= 1 && klen <= 16 && kb->short_keys_ready) {
+		/* A word of up to 16 bytes is two 64-bit values: no hashing of
+		 * bytes, no comparing of strings, and its class in the same
+		 * slot. */
+		uint64_t v = 0, r = 0, h;
 		const struct ng_short_key *sk;
 		size_t j;
 		if (key == small) {
-			/* small holds 64 bytes: read eight, keep klen. */
+			/* small holds 64 bytes: read sixteen, keep klen. */
 			memcpy(&v, small, 8);
-			v &= head_mask(klen);
+			if (klen <= 8) {
+				v &= head_mask(klen);
+			} else {
+				memcpy(&r, small + 8, 8);
+				r &= head_mask(klen - 8);
+			}
 		} else {
-			memcpy(&v, key, klen);
+			memcpy(&v, key, klen < 8 ? klen : 8);
+			if (klen > 8)
+				memcpy(&r, key + 8, klen - 8);
 		}
-		for (j = ng_short_slot(v, kb->short_mask);
-		     (sk = &kb->short_keys[j])->word && sk->word != v;
+		h = ng_short_hash(v, r);
+		for (j = ng_short_slot(h, kb->short_mask); (sk = &kb->short_keys[j])->word;
 		     j = (j + 1) & kb->short_mask)
-			;
+			if (sk->word == v && (sk->more ? kb->short_rest[j] == r : !r))
+				break;
 		if (sk->word) {
 			t->key = sk->key;
 			t->wclass = sk->wclass;
@@ -500,7 +509,18 @@ word_key(const ng_knowledge *kb, const char *s, ng_token *t, ng_buf *f)
 			                                             : ng_word_heads(kb, t->key);
 			return NG_OK;
 		}
-		t->key = 0;
+		/* Past eight bytes, a word interned after prepare is still
+		 * found, as ng_kb_key finds it. */
+		t->key = klen > 8 && kb->dict_count != kb->dict.count ? ng_kb_key(kb, key, klen) : 0;
+		if (!t->key) {
+			/* A key of the document's own, as below, but from the
+			 * probe's hash mixed again: no second pass over the
+			 * bytes. */
+			h ^= h >> 29;
+			h *= 0xBF58476D1CE4E5B9ULL;
+			t->key = NG_LOCAL_KEY | (uint32_t)(h >> 33);
+			return NG_OK;
+		}
 	} else {
 		t->key = ng_kb_key(kb, key, klen);
 	}

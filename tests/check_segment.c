@@ -197,6 +197,34 @@ START_TEST(test_word_flags_and_keys)
 }
 END_TEST
 
+START_TEST(test_words_to_sixteen_bytes_find_their_keys)
+{
+	/* Known and unknown words of nine to seventeen bytes, each twice in
+	 * other cases; an unknown word gets the same key of the document's
+	 * own each time, and another word another one. */
+	ng_doc *doc = fx_doc("Secretary SECRETARY Zyxwvutsrq zyxwvutsrq Zyxwvutsrqp "
+	                     "Abcdefghijklmnop ABCDEFGHIJKLMNOP Abcdefghijklmnopq abcdefghijklmnopq "
+	                     "Abcdefghijklmnoq");
+	uint32_t secretary = ng_kb_key(fx_kb, "secretary", 9);
+	const ng_token *t = doc->toks;
+
+	ck_assert_uint_eq(doc->n_toks, 10);
+	ck_assert_uint_ne(secretary, 0);
+	ck_assert_uint_eq(t[0].key, secretary);
+	ck_assert_uint_eq(t[1].key, secretary);
+	ck_assert_uint_ne(t[2].key & NG_LOCAL_KEY, 0);
+	ck_assert_uint_eq(t[3].key, t[2].key);
+	ck_assert_uint_ne(t[4].key, t[2].key);
+	ck_assert_uint_ne(t[5].key & NG_LOCAL_KEY, 0);
+	ck_assert_uint_eq(t[6].key, t[5].key);
+	ck_assert_uint_ne(t[7].key & NG_LOCAL_KEY, 0);
+	ck_assert_uint_eq(t[8].key, t[7].key);
+	ck_assert_uint_ne(t[7].key, t[5].key);
+	ck_assert_uint_ne(t[9].key, t[5].key);
+	ng_doc_free(doc);
+}
+END_TEST
+
 START_TEST(test_long_words_keep_their_ends_and_case)
 {
 	/* Words longer than eight bytes, ending at every place of a chunk,
@@ -343,6 +371,7 @@ segment_suite(void)
 	tcase_add_test(core, test_unanchored_boilerplate_rules_in_any_case);
 	tcase_add_test(core, test_only_long_s_and_kelvin_match_ascii_caselessly);
 	tcase_add_test(core, test_word_flags_and_keys);
+	tcase_add_test(core, test_words_to_sixteen_bytes_find_their_keys);
 	tcase_add_test(core, test_long_words_keep_their_ends_and_case);
 	tcase_add_test(core, test_title_and_alias_flags_mark_heads);
 	tcase_add_test(core, test_sentence_sums_up_its_tokens);
