@@ -297,7 +297,8 @@ struct ng_knowledge {
 	pcre2_code *boiler_line, *boiler_cut, *boiler_any;
 	pcre2_code *date_re;    /* publication dates, compiled at prepare */
 	/* Tables of the text front end, built at prepare (knowledge.c). */
-	uint8_t *key_wclass;    /* dictionary key -> NG_WC_* bits, n_keys + 1 */
+	uint8_t *key_wclass;    /* dictionary key -> NG_WC_* bits */
+	uint32_t n_key_wclass;  /* its size: n_keys + 1 at prepare */
 	/* Dictionary words of up to 16 bytes, zero-padded into two uint64
 	 * (memcpy order): the first eight bytes with the key, word class and
 	 * head flags in one slot, the rest in short_rest by slot (read only
@@ -505,6 +506,18 @@ ng_alias_root(const ng_knowledge *kb, uint32_t key)
 	if (!ng_u64map_get(&kb->edges, key, &child))
 		return 0;
 	return child;
+}
+/* The NG_WC_* classes of a dictionary key, from the table of prepare or,
+ * for a word interned since, the map. */
+static inline uint8_t
+ng_word_class(const ng_knowledge *kb, uint32_t key)
+{
+	uint32_t c = 0;
+
+	if (key < kb->n_key_wclass)
+		return kb->key_wclass[key];
+	ng_u64map_get(&kb->word_class, key, &c);
+	return (uint8_t)c;
 }
 /* The NG_TOK_TITLE and NG_TOK_ALIAS flags of a word of this key: tested
  * by the recognizer on every token, so set once by ng_segment. */

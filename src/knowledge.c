@@ -778,8 +778,10 @@ prepare_word_classes(ng_knowledge *kb)
 	size_t i;
 
 	free(kb->key_wclass);
+	kb->n_key_wclass = 0;
 	if (!(kb->key_wclass = calloc((size_t)kb->n_keys + 1, 1)))
 		return NG_ERR_NOMEM;
+	kb->n_key_wclass = kb->n_keys + 1;
 	for (i = 0; i < kb->word_class.cap; i++) {
 		uint64_t key = kb->word_class.slots[i].key;
 		if (key && key <= kb->n_keys)

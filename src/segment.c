@@ -475,6 +475,33 @@ load16(const char *w, size_t n, uint64_t *v, uint64_t *r)
 	}
 }
 
+/* The rare ends of short_key, out of line so that the common ones save
+ * no registers: a word found after a lexicon load that added titles, and
+ * a word missing from the table (when the dictionary grew since it was
+ * built, a word past eight bytes is still found, as ng_kb_key finds it). */
+static __attribute__((noinline)) void
+short_key_rare(const ng_knowledge *kb, ng_token *t, const struct ng_short_key *sk, uint64_t v,
+               uint64_t r, const char *key, size_t klen)
+{
+	char tmp[16];
+
+	if (sk) {
+		t->key = sk->key;
+		t->wclass = sk->wclass;
+		t->flags |= ng_word_heads(kb, t->key);
+		return;
+	}
+	if (!key) {
+		memcpy(tmp, &v, 8);
+		memcpy(tmp + 8, &r, 8);
+		key = tmp;
+	}
+	if ((t->key = ng_kb_key(kb, key, klen))) {
+		t->wclass = ng_word_class(kb, t->key);
+		t->flags |= ng_word_heads(kb, t->key);
+	}
+}
+
 /* Sets the key, word class and flags of t for the folded word of klen
  * (1 to 16) bytes held in v and r, from the short-word table; key is the
  * word's bytes, or NULL to make them from v and r. A word of up to 16
@@ -493,27 +520,20 @@ short_key(const ng_knowledge *kb, ng_token *t, uint64_t v, uint64_t r, const cha
 		if (sk->word == v && (sk->more ? kb->short_rest[j] == r : !r))
 			break;
 	if (sk->word) {
-		t->key = sk->key;
-		t->wclass = sk->wclass;
 		/* A lexicon loaded after prepare may have added titles. */
-		t->flags |= kb->short_titles == kb->n_titles ? sk->heads
-		                                             : ng_word_heads(kb, t->key);
-		return;
-	}
-	/* Past eight bytes, a word interned after prepare is still found, as
-	 * ng_kb_key finds it. */
-	if (klen > 8 && kb->dict_count != kb->dict.count) {
-		char tmp[16];
-		if (!key) {
-			memcpy(tmp, &v, 8);
-			memcpy(tmp + 8, &r, 8);
-			key = tmp;
-		}
-		if ((t->key = ng_kb_key(kb, key, klen))) {
-			t->wclass = kb->key_wclass[t->key];
-			t->flags |= ng_word_heads(kb, t->key);
+		if (kb->short_titles != kb->n_titles) {
+			short_key_rare(kb, t, sk, v, r, key, klen);
 			return;
 		}
+		t->key = sk->key;
+		t->wclass = sk->wclass;
+		t->flags |= sk->heads;
+		return;
+	}
+	if (klen > 8 && kb->dict_count != kb->dict.count) {
+		short_key_rare(kb, t, NULL, v, r, key, klen);
+		if (t->key)
+			return;
 	}
 	/* Words the gazetteers do not know get keys of the document's own (as
 	 * in word_key), here from the probe's hash mixed again: no second
@@ -571,7 +591,7 @@ word_key(const ng_knowledge *kb, const char *s, ng_token *t, ng_buf *f)
 		 * acronyms seen in the article can still be matched. */
 		t->key = NG_LOCAL_KEY | ((uint32_t)ng_hash_fast(key, klen) & ~NG_LOCAL_KEY);
 	} else {
-		t->wclass = kb->key_wclass[t->key];
+		t->wclass = ng_word_class(kb, t->key);
 		t->flags |= ng_word_heads(kb, t->key);
 	}
 	return NG_OK;

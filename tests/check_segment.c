@@ -225,6 +225,30 @@ START_TEST(test_words_to_sixteen_bytes_find_their_keys)
 }
 END_TEST
 
+START_TEST(test_long_word_interned_after_prepare_is_found)
+{
+	/* Past eight bytes a word interned since prepare is still found (the
+	 * tables of prepare do not know it); a shorter one is not. */
+	ng_knowledge *kb = ng_knowledge_new();
+	ng_doc *doc = NULL;
+	long long bad;
+	uint32_t longer, shorter;
+	const char *text = "Zyxwvutsrqp Zyxwvu";
+
+	ck_assert_ptr_nonnull(kb);
+	ck_assert_int_eq(ng_knowledge_load_dir(kb, NG_SRCDIR "/ontology"), NG_OK);
+	ck_assert_int_eq(ng_knowledge_prepare(kb), NG_OK);
+	ck_assert_int_eq(ng_kb_intern(kb, "zyxwvutsrqp", 11, &longer), NG_OK);
+	ck_assert_int_eq(ng_kb_intern(kb, "zyxwvu", 6, &shorter), NG_OK);
+	ck_assert_int_eq(ng_doc_analyze(kb, text, strlen(text), NULL, &doc, &bad), NG_OK);
+	ck_assert_uint_eq(doc->n_toks, 2);
+	ck_assert_uint_eq(doc->toks[0].key, longer);
+	ck_assert_uint_ne(doc->toks[1].key & NG_LOCAL_KEY, 0);
+	ng_doc_free(doc);
+	ng_knowledge_free(kb);
+}
+END_TEST
+
 START_TEST(test_long_words_keep_their_ends_and_case)
 {
 	/* Words longer than eight bytes, ending at every place of a chunk,
@@ -372,6 +396,7 @@ segment_suite(void)
 	tcase_add_test(core, test_only_long_s_and_kelvin_match_ascii_caselessly);
 	tcase_add_test(core, test_word_flags_and_keys);
 	tcase_add_test(core, test_words_to_sixteen_bytes_find_their_keys);
+	tcase_add_test(core, test_long_word_interned_after_prepare_is_found);
 	tcase_add_test(core, test_long_words_keep_their_ends_and_case);
 	tcase_add_test(core, test_title_and_alias_flags_mark_heads);
 	tcase_add_test(core, test_sentence_sums_up_its_tokens);
