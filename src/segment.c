@@ -460,6 +460,47 @@ fold_ascii(const char *w, size_t n, char *out, size_t cap)
 	return n;
 }
 
+/* What ng_fold makes of U+00C0 to U+00FF (UTF-8 C3 80 to C3 BF) with the
+ * marks stripped, by the second byte; "" for the two that are no letters.
+ * Of the letters written with them, none folds into one that composes
+ * with its neighbour, so a word of them folds letter by letter
+ * (check_segment holds the table to ng_fold). */
+static const char latin1_fold[64][3] = {
+	"a", "a", "a", "a", "a", "a", "\xC3\xA6", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"\xC3\xB0", "n", "o", "o", "o", "o", "o", "", "\xC3\xB8", "u", "u", "u", "u", "y",
+	"\xC3\xBE", "ss",
+	"a", "a", "a", "a", "a", "a", "\xC3\xA6", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"\xC3\xB0", "n", "o", "o", "o", "o", "o", "", "\xC3\xB8", "u", "u", "u", "u", "y",
+	"\xC3\xBE", "y",
+};
+
+/* Folds the word w[0, n) into out (of n bytes at least) as ng_fold does
+ * with marks stripped, if it is written in ASCII and Latin-1 letters (the
+ * accented names of Western Europe); returns the folded length, or
+ * SIZE_MAX for any other word, which ng_fold must take. */
+static size_t
+fold_latin1(const char *w, size_t n, char *out)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+		const char *f;
+		if (c < 0x80) {
+			out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			continue;
+		}
+		/* Valid UTF-8: a C3 lead byte has its continuation byte. */
+		if (c != 0xC3 || !*(f = latin1_fold[(unsigned char)w[i + 1] - 0x80]))
+			return SIZE_MAX;
+		out[o++] = f[0];
+		if (f[1])
+			out[o++] = f[1];
+		i++;
+	}
+	return o;
+}
+
 /* The first sixteen bytes of the word w[0, n) (n up to 16), zero-padded,
  * as two 64-bit values; w may be read up to the next multiple of eight. */
 static inline void
@@ -564,10 +605,13 @@ word_key(const ng_knowledge *kb, const char *s, ng_token *t, ng_buf *f)
 			return NG_OK;
 		}
 	}
-	/* Other ASCII words fold by lower-casing, on the stack. */
+	/* Other ASCII words fold by lower-casing, on the stack, and so do
+	 * those with Latin-1 letters, by table. */
 	if (fold_ascii(w, n, small, sizeof(small)) == n) {
 		key = small;
 		klen = n;
+	} else if (n <= sizeof(small) && (klen = fold_latin1(w, n, small)) != SIZE_MAX) {
+		key = small;
 	} else {
 		ng_buf_clear(f);
 		if (ng_fold(w, n, true, f))

@@ -225,6 +225,38 @@ START_TEST(test_words_to_sixteen_bytes_find_their_keys)
 }
 END_TEST
 
+START_TEST(test_latin1_letters_fold_as_ng_fold_folds_them)
+{
+	/* Each letter of U+00C0 to U+00FF in a word, and the word as ng_fold
+	 * folds it: the same key. The folds that are no ASCII fold to
+	 * themselves. */
+	unsigned c;
+
+	for (c = 0xC0; c <= 0xFF; c++) {
+		char word[8] = {'Z', 'q', (char)0xC3, (char)(c - 0x40), '\0'};
+		char text[32];
+		ng_buf f = {0};
+		ng_doc *doc;
+		if (c == 0xD7 || c == 0xF7)
+			continue; /* x and division signs: no letters */
+		ck_assert_int_eq(ng_fold(word, 4, true, &f), NG_OK);
+		if ((unsigned char)f.buf[2] >= 0x80) {
+			ng_buf g = {0};
+			ck_assert_uint_eq(f.len, 4);
+			ck_assert_int_eq(ng_fold(f.buf, f.len, true, &g), NG_OK);
+			ck_assert_str_eq(g.buf, f.buf);
+			ng_buf_free(&g);
+		}
+		snprintf(text, sizeof(text), "%s %s", word, f.buf);
+		doc = fx_doc(text);
+		ck_assert_uint_eq(doc->n_toks, 2);
+		ck_assert_uint_eq(doc->toks[0].key, doc->toks[1].key);
+		ng_doc_free(doc);
+		ng_buf_free(&f);
+	}
+}
+END_TEST
+
 START_TEST(test_long_word_interned_after_prepare_is_found)
 {
 	/* Past eight bytes a word interned since prepare is still found (the
@@ -396,6 +428,7 @@ segment_suite(void)
 	tcase_add_test(core, test_only_long_s_and_kelvin_match_ascii_caselessly);
 	tcase_add_test(core, test_word_flags_and_keys);
 	tcase_add_test(core, test_words_to_sixteen_bytes_find_their_keys);
+	tcase_add_test(core, test_latin1_letters_fold_as_ng_fold_folds_them);
 	tcase_add_test(core, test_long_word_interned_after_prepare_is_found);
 	tcase_add_test(core, test_long_words_keep_their_ends_and_case);
 	tcase_add_test(core, test_title_and_alias_flags_mark_heads);
