@@ -297,16 +297,23 @@ struct ng_knowledge {
 	pcre2_code *boiler_line, *boiler_cut, *boiler_any;
 	pcre2_code *date_re;    /* publication dates, compiled at prepare */
 	/* Tables of the text front end, built at prepare (knowledge.c). */
-	uint8_t *key_wclass;    /* dictionary key -> NG_WC_* bits, n_keys + 1 */
-	/* Dictionary words of up to 8 bytes, zero-padded into a uint64
-	 * (memcpy order), with their key and word class in one slot; open
-	 * addressing by ng_short_slot; complete when short_keys_ready. */
+	uint8_t *key_wclass;    /* dictionary key -> NG_WC_* bits */
+	uint32_t n_key_wclass;  /* its size: n_keys + 1 at prepare */
+	/* Dictionary words of up to 16 bytes, zero-padded into two uint64
+	 * (memcpy order): the first eight bytes with the key, word class and
+	 * head flags in one slot, the rest in short_rest by slot (read only
+	 * for a word longer than eight); open addressing by ng_short_slot;
+	 * complete when short_keys_ready. */
 	struct ng_short_key {
 		uint64_t word;      /* 0 = empty */
 		uint32_t key;
-		uint32_t wclass;
+		uint16_t heads;     /* ng_word_heads of key */
+		uint8_t wclass;
+		uint8_t more;       /* longer than eight bytes */
 	} *short_keys;
+	uint64_t *short_rest;
 	size_t short_mask;
+	size_t short_titles;    /* n_titles when the heads were taken */
 	bool short_keys_ready;
 	ng_litfilter boiler_any_filter; /* of boiler_any */
 	bool prepared;
@@ -329,11 +336,18 @@ struct ng_knowledge {
 	size_t holder_entries;  /* n_entries when built */
 };
 
-/* The first slot of a short word in kb->short_keys. */
-static inline size_t
-ng_short_slot(uint64_t word, size_t mask)
+/* A hash of a short word by its first and second eight bytes; its high
+ * half picks the first slot in kb->short_keys. */
+static inline uint64_t
+ng_short_hash(uint64_t word, uint64_t rest)
 {
-	return (size_t)((word * 0x9E3779B97F4A7C15ULL) >> 40) & mask;
+	return (word ^ rest * 0xC2B2AE3D27D4EB4FULL) * 0x9E3779B97F4A7C15ULL;
+}
+
+static inline size_t
+ng_short_slot(uint64_t h, size_t mask)
+{
+	return (size_t)(h >> 32) & mask;
 }
 
 /* The expression for publication dates (doc.c). */
@@ -492,6 +506,26 @@ ng_alias_root(const ng_knowledge *kb, uint32_t key)
 	if (!ng_u64map_get(&kb->edges, key, &child))
 		return 0;
 	return child;
+}
+/* The NG_WC_* classes of a dictionary key, from the table of prepare or,
+ * for a word interned since, the map. */
+static inline uint8_t
+ng_word_class(const ng_knowledge *kb, uint32_t key)
+{
+	uint32_t c = 0;
+
+	if (key < kb->n_key_wclass)
+		return kb->key_wclass[key];
+	ng_u64map_get(&kb->word_class, key, &c);
+	return (uint8_t)c;
+}
+/* The NG_TOK_TITLE and NG_TOK_ALIAS flags of a word of this key: tested
+ * by the recognizer on every token, so set once by ng_segment. */
+static inline uint16_t
+ng_word_heads(const ng_knowledge *kb, uint32_t key)
+{
+	return (uint16_t)((ng_title_head(kb, key) ? NG_TOK_TITLE : 0) |
+	                  (ng_alias_root(kb, key) ? NG_TOK_ALIAS : 0));
 }
 ng_status ng_boiler_mark(ng_doc *doc);
 ng_status ng_ner(ng_doc *doc);

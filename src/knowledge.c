@@ -88,6 +88,7 @@ ng_knowledge_free(ng_knowledge *kb)
 	pcre2_code_free(kb->date_re);
 	free(kb->key_wclass);
 	free(kb->short_keys);
+	free(kb->short_rest);
 	free(kb);
 }
 
@@ -777,8 +778,10 @@ prepare_word_classes(ng_knowledge *kb)
 	size_t i;
 
 	free(kb->key_wclass);
+	kb->n_key_wclass = 0;
 	if (!(kb->key_wclass = calloc((size_t)kb->n_keys + 1, 1)))
 		return NG_ERR_NOMEM;
+	kb->n_key_wclass = kb->n_keys + 1;
 	for (i = 0; i < kb->word_class.cap; i++) {
 		uint64_t key = kb->word_class.slots[i].key;
 		if (key && key <= kb->n_keys)
@@ -787,39 +790,49 @@ prepare_word_classes(ng_knowledge *kb)
 	return NG_OK;
 }
 
-/* The dictionary's short words as 64-bit values, for the tokenizer. */
+/* The dictionary's words of up to 16 bytes as 64-bit values, for the
+ * tokenizer. */
 static ng_status
 prepare_short_keys(ng_knowledge *kb)
 {
 	size_t i, cap = 16;
 
 	free(kb->short_keys);
+	free(kb->short_rest);
 	kb->short_keys = NULL;
+	kb->short_rest = NULL;
 	kb->short_keys_ready = false;
 	while (cap < kb->dict.count * 2)
 		cap *= 2;
-	if (!(kb->short_keys = calloc(cap, sizeof(*kb->short_keys))))
+	if (!(kb->short_keys = calloc(cap, sizeof(*kb->short_keys))) ||
+	    !(kb->short_rest = calloc(cap, sizeof(*kb->short_rest))))
 		return NG_ERR_NOMEM;
 	kb->short_mask = cap - 1;
 	for (i = 0; i < kb->dict.cap; i++) {
 		const ng_strmap_slot *s = &kb->dict.slots[i];
 		const char *w;
-		uint64_t v = 0;
+		uint64_t v = 0, r = 0;
 		size_t j;
-		if (!s->off || !s->len || s->len > 8)
+		if (!s->off || !s->len || s->len > 16)
 			continue;
 		w = kb->dict.arena.buf + s->off - 1;
 		/* A NUL byte would make two words one value. */
 		if (memchr(w, '\0', s->len))
 			return NG_OK;
-		memcpy(&v, w, s->len);
-		for (j = ng_short_slot(v, kb->short_mask); kb->short_keys[j].word;
+		memcpy(&v, w, s->len < 8 ? s->len : 8);
+		if (s->len > 8)
+			memcpy(&r, w + 8, s->len - 8);
+		for (j = ng_short_slot(ng_short_hash(v, r), kb->short_mask); kb->short_keys[j].word;
 		     j = (j + 1) & kb->short_mask)
 			;
 		kb->short_keys[j].word = v;
 		kb->short_keys[j].key = s->val;
 		kb->short_keys[j].wclass = kb->key_wclass[s->val];
+		kb->short_keys[j].heads = ng_word_heads(kb, s->val);
+		kb->short_keys[j].more = s->len > 8;
+		kb->short_rest[j] = r;
 	}
+	kb->short_titles = kb->n_titles;
 	kb->short_keys_ready = true;
 	return NG_OK;
 }

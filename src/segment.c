@@ -426,6 +426,16 @@ head_mask(size_t r)
 	return m;
 }
 
+/* Lower-cases eight ASCII bytes (high bits clear) at once. */
+static inline uint64_t
+lower_ascii8(uint64_t v)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+
+	/* The high bit of each byte in A..Z, moved to 0x20. */
+	return v | (((v + 0x3F * ones) ^ (v + 0x25 * ones)) & highs) >> 2;
+}
+
 /* Lower-cases the ASCII word w[0, n) into out, eight bytes at a time (the
  * normalized text is padded for the last read, and out may be written up
  * to the next multiple of eight); returns n, or less if the word is not
@@ -433,33 +443,145 @@ head_mask(size_t r)
 static size_t
 fold_ascii(const char *w, size_t n, char *out, size_t cap)
 {
-	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	const uint64_t highs = 0x8080808080808080ULL;
 	size_t k;
 
 	if ((n + 7) / 8 * 8 > cap)
 		return 0;
 	for (k = 0; k < n; k += 8) {
-		uint64_t v, up;
+		uint64_t v;
 		memcpy(&v, w + k, 8);
 		v &= head_mask(n - k < 8 ? n - k : 8);
 		if (v & highs)
 			return 0;
-		/* The high bit of each byte in A..Z, moved to 0x20. */
-		up = ((v + 0x3F * ones) ^ (v + 0x25 * ones)) & highs;
-		v |= up >> 2;
+		v = lower_ascii8(v);
 		memcpy(out + k, &v, 8);
 	}
 	return n;
 }
 
-/* The flags of a word that starts a title or an alias: tested by the
- * recognizer on every token, so computed once here, without branches
- * that a word's kind would make hard to predict. */
-static inline uint16_t
-heads(const ng_knowledge *kb, uint32_t key)
+/* What ng_fold makes of U+00C0 to U+00FF (UTF-8 C3 80 to C3 BF) with the
+ * marks stripped, by the second byte; "" for the two that are no letters.
+ * Of the letters written with them, none folds into one that composes
+ * with its neighbour, so a word of them folds letter by letter
+ * (check_segment holds the table to ng_fold). */
+static const char latin1_fold[64][3] = {
+	"a", "a", "a", "a", "a", "a", "\xC3\xA6", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"\xC3\xB0", "n", "o", "o", "o", "o", "o", "", "\xC3\xB8", "u", "u", "u", "u", "y",
+	"\xC3\xBE", "ss",
+	"a", "a", "a", "a", "a", "a", "\xC3\xA6", "c", "e", "e", "e", "e", "i", "i", "i", "i",
+	"\xC3\xB0", "n", "o", "o", "o", "o", "o", "", "\xC3\xB8", "u", "u", "u", "u", "y",
+	"\xC3\xBE", "y",
+};
+
+/* Folds the word w[0, n) into out (of n bytes at least) as ng_fold does
+ * with marks stripped, if it is written in ASCII and Latin-1 letters (the
+ * accented names of Western Europe); returns the folded length, or
+ * SIZE_MAX for any other word, which ng_fold must take. */
+static size_t
+fold_latin1(const char *w, size_t n, char *out)
 {
-	return (uint16_t)((ng_title_head(kb, key) ? NG_TOK_TITLE : 0) |
-	                  (ng_alias_root(kb, key) ? NG_TOK_ALIAS : 0));
+	size_t i, o = 0;
+
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)w[i];
+		const char *f;
+		if (c < 0x80) {
+			out[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			continue;
+		}
+		/* Valid UTF-8: a C3 lead byte has its continuation byte. */
+		if (c != 0xC3 || !*(f = latin1_fold[(unsigned char)w[i + 1] - 0x80]))
+			return SIZE_MAX;
+		out[o++] = f[0];
+		if (f[1])
+			out[o++] = f[1];
+		i++;
+	}
+	return o;
+}
+
+/* The first sixteen bytes of the word w[0, n) (n up to 16), zero-padded,
+ * as two 64-bit values; w may be read up to the next multiple of eight. */
+static inline void
+load16(const char *w, size_t n, uint64_t *v, uint64_t *r)
+{
+	memcpy(v, w, 8);
+	*r = 0;
+	if (n <= 8) {
+		*v &= head_mask(n);
+	} else {
+		memcpy(r, w + 8, 8);
+		*r &= head_mask(n - 8);
+	}
+}
+
+/* The rare ends of short_key, out of line so that the common ones save
+ * no registers: a word found after a lexicon load that added titles, and
+ * a word missing from the table (when the dictionary grew since it was
+ * built, a word past eight bytes is still found, as ng_kb_key finds it). */
+static __attribute__((noinline)) void
+short_key_rare(const ng_knowledge *kb, ng_token *t, const struct ng_short_key *sk, uint64_t v,
+               uint64_t r, const char *key, size_t klen)
+{
+	char tmp[16];
+
+	if (sk) {
+		t->key = sk->key;
+		t->wclass = sk->wclass;
+		t->flags |= ng_word_heads(kb, t->key);
+		return;
+	}
+	if (!key) {
+		memcpy(tmp, &v, 8);
+		memcpy(tmp + 8, &r, 8);
+		key = tmp;
+	}
+	if ((t->key = ng_kb_key(kb, key, klen))) {
+		t->wclass = ng_word_class(kb, t->key);
+		t->flags |= ng_word_heads(kb, t->key);
+	}
+}
+
+/* Sets the key, word class and flags of t for the folded word of klen
+ * (1 to 16) bytes held in v and r, from the short-word table; key is the
+ * word's bytes, or NULL to make them from v and r. A word of up to 16
+ * bytes is two 64-bit values: no hashing of bytes, no comparing of
+ * strings, and its class in the same slot. */
+static inline void
+short_key(const ng_knowledge *kb, ng_token *t, uint64_t v, uint64_t r, const char *key,
+          size_t klen)
+{
+	uint64_t h = ng_short_hash(v, r);
+	const struct ng_short_key *sk;
+	size_t j;
+
+	for (j = ng_short_slot(h, kb->short_mask); (sk = &kb->short_keys[j])->word;
+	     j = (j + 1) & kb->short_mask)
+		if (sk->word == v && (sk->more ? kb->short_rest[j] == r : !r))
+			break;
+	if (sk->word) {
+		/* A lexicon loaded after prepare may have added titles. */
+		if (kb->short_titles != kb->n_titles) {
+			short_key_rare(kb, t, sk, v, r, key, klen);
+			return;
+		}
+		t->key = sk->key;
+		t->wclass = sk->wclass;
+		t->flags |= sk->heads;
+		return;
+	}
+	if (klen > 8 && kb->dict_count != kb->dict.count) {
+		short_key_rare(kb, t, NULL, v, r, key, klen);
+		if (t->key)
+			return;
+	}
+	/* Words the gazetteers do not know get keys of the document's own (as
+	 * in word_key), here from the probe's hash mixed again: no second
+	 * pass over the bytes. */
+	h ^= h >> 29;
+	h *= 0xBF58476D1CE4E5B9ULL;
+	t->key = NG_LOCAL_KEY | (uint32_t)(h >> 33);
 }
 
 /* Sets the key, word class and title and alias flags of the word t of the text s;
@@ -468,16 +590,28 @@ static ng_status
 word_key(const ng_knowledge *kb, const char *s, ng_token *t, ng_buf *f)
 {
 	const char *w = s + t->b;
-	size_t n = t->e - t->b, k;
+	size_t n = t->e - t->b;
 	char small[64];
 	const char *key;
 	size_t klen;
+	uint64_t v, r;
 
-	/* ASCII words fold by lower-casing, on the stack. */
-	k = fold_ascii(w, n, small, sizeof(small));
-	if (k == n) {
+	if (n <= 16 && kb->short_keys_ready) {
+		/* Most words: ASCII of up to 16 bytes, lower-cased in
+		 * registers (the normalized text is padded for the reads). */
+		load16(w, n, &v, &r);
+		if (n && !((v | r) & 0x8080808080808080ULL)) {
+			short_key(kb, t, lower_ascii8(v), lower_ascii8(r), NULL, n);
+			return NG_OK;
+		}
+	}
+	/* Other ASCII words fold by lower-casing, on the stack, and so do
+	 * those with Latin-1 letters, by table. */
+	if (fold_ascii(w, n, small, sizeof(small)) == n) {
 		key = small;
 		klen = n;
+	} else if (n <= sizeof(small) && (klen = fold_latin1(w, n, small)) != SIZE_MAX) {
+		key = small;
 	} else {
 		ng_buf_clear(f);
 		if (ng_fold(w, n, true, f))
@@ -485,41 +619,24 @@ word_key(const ng_knowledge *kb, const char *s, ng_token *t, ng_buf *f)
 		key = f->buf;
 		klen = f->len;
 	}
-	if (klen >= 1 && klen <= 8 && kb->short_keys_ready) {
-		/* A short word is one 64-bit value: no hashing of bytes, no
-		 * comparing of strings, and its class in the same slot. */
-		uint64_t v = 0;
-		const struct ng_short_key *sk;
-		size_t j;
-		if (key == small) {
-			/* small holds 64 bytes: read eight, keep klen. */
-			memcpy(&v, small, 8);
-			v &= head_mask(klen);
-		} else {
-			memcpy(&v, key, klen);
-		}
-		for (j = ng_short_slot(v, kb->short_mask);
-		     (sk = &kb->short_keys[j])->word && sk->word != v;
-		     j = (j + 1) & kb->short_mask)
-			;
-		if (sk->word) {
-			t->key = sk->key;
-			t->wclass = (uint8_t)sk->wclass;
-			t->flags |= heads(kb, t->key);
-			return NG_OK;
-		}
-		t->key = 0;
-	} else {
-		t->key = ng_kb_key(kb, key, klen);
+	if (klen >= 1 && klen <= 16 && kb->short_keys_ready) {
+		/* f->buf need not be padded: copy only klen bytes. */
+		v = r = 0;
+		memcpy(&v, key, klen < 8 ? klen : 8);
+		if (klen > 8)
+			memcpy(&r, key + 8, klen - 8);
+		short_key(kb, t, v, r, key, klen);
+		return NG_OK;
 	}
+	t->key = ng_kb_key(kb, key, klen);
 	if (!t->key) {
 		/* Words the gazetteers do not know get keys of the document's
 		 * own, from a hash of the folded word, so that surnames and
 		 * acronyms seen in the article can still be matched. */
 		t->key = NG_LOCAL_KEY | ((uint32_t)ng_hash_fast(key, klen) & ~NG_LOCAL_KEY);
 	} else {
-		t->wclass = kb->key_wclass[t->key];
-		t->flags |= heads(kb, t->key);
+		t->wclass = ng_word_class(kb, t->key);
+		t->flags |= ng_word_heads(kb, t->key);
 	}
 	return NG_OK;
 }

@@ -267,30 +267,6 @@ ng_u64map_free(ng_u64map *m)
 	memset(m, 0, sizeof(*m));
 }
 
-static size_t
-u64_slot(uint64_t key, size_t cap)
-{
-	key ^= key >> 33;
-	key *= 0xff51afd7ed558ccdULL;
-	key ^= key >> 33;
-	return (size_t)key & (cap - 1);
-}
-
-int
-ng_u64map_get(const ng_u64map *m, uint64_t key, uint32_t *val)
-{
-	size_t i;
-
-	if (!m->cap)
-		return 0;
-	for (i = u64_slot(key, m->cap); m->slots[i].key; i = (i + 1) & (m->cap - 1))
-		if (m->slots[i].key == key) {
-			*val = m->slots[i].val;
-			return 1;
-		}
-	return 0;
-}
-
 ng_status
 ng_u64map_put(ng_u64map *m, uint64_t key, uint32_t val)
 {
@@ -305,15 +281,16 @@ ng_u64map_put(ng_u64map *m, uint64_t key, uint32_t val)
 			size_t k;
 			if (!m->slots[j].key)
 				continue;
-			for (k = u64_slot(m->slots[j].key, ncap); ns[k].key; k = (k + 1) & (ncap - 1))
-				;
+			k = ng_u64map_first(m->slots[j].key, ncap);
+			while (ns[k].key)
+				k = (k + 1) & (ncap - 1);
 			ns[k] = m->slots[j];
 		}
 		free(m->slots);
 		m->slots = ns;
 		m->cap = ncap;
 	}
-	for (i = u64_slot(key, m->cap); m->slots[i].key; i = (i + 1) & (m->cap - 1))
+	for (i = ng_u64map_first(key, m->cap); m->slots[i].key; i = (i + 1) & (m->cap - 1))
 		if (m->slots[i].key == key) {
 			m->slots[i].val = val;
 			return NG_OK;

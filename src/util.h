@@ -88,8 +88,33 @@ typedef struct {
 
 void ng_u64map_init(ng_u64map *m);
 void ng_u64map_free(ng_u64map *m);
-int ng_u64map_get(const ng_u64map *m, uint64_t key, uint32_t *val);
 ng_status ng_u64map_put(ng_u64map *m, uint64_t key, uint32_t val);
+
+/* The first slot of a key in a table of cap (a power of two) slots. */
+static inline size_t
+ng_u64map_first(uint64_t key, size_t cap)
+{
+	key ^= key >> 33;
+	key *= 0xff51afd7ed558ccdULL;
+	key ^= key >> 33;
+	return (size_t)key & (cap - 1);
+}
+
+/* Inline: the recognizer walks the trie with it, a lookup a word. */
+static inline int
+ng_u64map_get(const ng_u64map *m, uint64_t key, uint32_t *val)
+{
+	size_t i;
+
+	if (!m->cap)
+		return 0;
+	for (i = ng_u64map_first(key, m->cap); m->slots[i].key; i = (i + 1) & (m->cap - 1))
+		if (m->slots[i].key == key) {
+			*val = m->slots[i].val;
+			return 1;
+		}
+	return 0;
+}
 
 /* 64-bit FNV-1a with a final avalanche; stable across platforms and runs.
  * Its values end up in IRIs: never change it. */

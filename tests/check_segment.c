@@ -197,6 +197,90 @@ START_TEST(test_word_flags_and_keys)
 }
 END_TEST
 
+START_TEST(test_words_to_sixteen_bytes_find_their_keys)
+{
+	/* Known and unknown words of nine to seventeen bytes, each twice in
+	 * other cases; an unknown word gets the same key of the document's
+	 * own each time, and another word another one. */
+	ng_doc *doc = fx_doc("Secretary SECRETARY Zyxwvutsrq zyxwvutsrq Zyxwvutsrqp "
+	                     "Abcdefghijklmnop ABCDEFGHIJKLMNOP Abcdefghijklmnopq abcdefghijklmnopq "
+	                     "Abcdefghijklmnoq");
+	uint32_t secretary = ng_kb_key(fx_kb, "secretary", 9);
+	const ng_token *t = doc->toks;
+
+	ck_assert_uint_eq(doc->n_toks, 10);
+	ck_assert_uint_ne(secretary, 0);
+	ck_assert_uint_eq(t[0].key, secretary);
+	ck_assert_uint_eq(t[1].key, secretary);
+	ck_assert_uint_ne(t[2].key & NG_LOCAL_KEY, 0);
+	ck_assert_uint_eq(t[3].key, t[2].key);
+	ck_assert_uint_ne(t[4].key, t[2].key);
+	ck_assert_uint_ne(t[5].key & NG_LOCAL_KEY, 0);
+	ck_assert_uint_eq(t[6].key, t[5].key);
+	ck_assert_uint_ne(t[7].key & NG_LOCAL_KEY, 0);
+	ck_assert_uint_eq(t[8].key, t[7].key);
+	ck_assert_uint_ne(t[7].key, t[5].key);
+	ck_assert_uint_ne(t[9].key, t[5].key);
+	ng_doc_free(doc);
+}
+END_TEST
+
+START_TEST(test_latin1_letters_fold_as_ng_fold_folds_them)
+{
+	/* Each letter of U+00C0 to U+00FF in a word, and the word as ng_fold
+	 * folds it: the same key. The folds that are no ASCII fold to
+	 * themselves. */
+	unsigned c;
+
+	for (c = 0xC0; c <= 0xFF; c++) {
+		char word[8] = {'Z', 'q', (char)0xC3, (char)(c - 0x40), '\0'};
+		char text[32];
+		ng_buf f = {0};
+		ng_doc *doc;
+		if (c == 0xD7 || c == 0xF7)
+			continue; /* x and division signs: no letters */
+		ck_assert_int_eq(ng_fold(word, 4, true, &f), NG_OK);
+		if ((unsigned char)f.buf[2] >= 0x80) {
+			ng_buf g = {0};
+			ck_assert_uint_eq(f.len, 4);
+			ck_assert_int_eq(ng_fold(f.buf, f.len, true, &g), NG_OK);
+			ck_assert_str_eq(g.buf, f.buf);
+			ng_buf_free(&g);
+		}
+		snprintf(text, sizeof(text), "%s %s", word, f.buf);
+		doc = fx_doc(text);
+		ck_assert_uint_eq(doc->n_toks, 2);
+		ck_assert_uint_eq(doc->toks[0].key, doc->toks[1].key);
+		ng_doc_free(doc);
+		ng_buf_free(&f);
+	}
+}
+END_TEST
+
+START_TEST(test_long_word_interned_after_prepare_is_found)
+{
+	/* Past eight bytes a word interned since prepare is still found (the
+	 * tables of prepare do not know it); a shorter one is not. */
+	ng_knowledge *kb = ng_knowledge_new();
+	ng_doc *doc = NULL;
+	long long bad;
+	uint32_t longer, shorter;
+	const char *text = "Zyxwvutsrqp Zyxwvu";
+
+	ck_assert_ptr_nonnull(kb);
+	ck_assert_int_eq(ng_knowledge_load_dir(kb, NG_SRCDIR "/ontology"), NG_OK);
+	ck_assert_int_eq(ng_knowledge_prepare(kb), NG_OK);
+	ck_assert_int_eq(ng_kb_intern(kb, "zyxwvutsrqp", 11, &longer), NG_OK);
+	ck_assert_int_eq(ng_kb_intern(kb, "zyxwvu", 6, &shorter), NG_OK);
+	ck_assert_int_eq(ng_doc_analyze(kb, text, strlen(text), NULL, &doc, &bad), NG_OK);
+	ck_assert_uint_eq(doc->n_toks, 2);
+	ck_assert_uint_eq(doc->toks[0].key, longer);
+	ck_assert_uint_ne(doc->toks[1].key & NG_LOCAL_KEY, 0);
+	ng_doc_free(doc);
+	ng_knowledge_free(kb);
+}
+END_TEST
+
 START_TEST(test_long_words_keep_their_ends_and_case)
 {
 	/* Words longer than eight bytes, ending at every place of a chunk,
@@ -343,6 +427,9 @@ segment_suite(void)
 	tcase_add_test(core, test_unanchored_boilerplate_rules_in_any_case);
 	tcase_add_test(core, test_only_long_s_and_kelvin_match_ascii_caselessly);
 	tcase_add_test(core, test_word_flags_and_keys);
+	tcase_add_test(core, test_words_to_sixteen_bytes_find_their_keys);
+	tcase_add_test(core, test_latin1_letters_fold_as_ng_fold_folds_them);
+	tcase_add_test(core, test_long_word_interned_after_prepare_is_found);
 	tcase_add_test(core, test_long_words_keep_their_ends_and_case);
 	tcase_add_test(core, test_title_and_alias_flags_mark_heads);
 	tcase_add_test(core, test_sentence_sums_up_its_tokens);
