@@ -280,7 +280,8 @@ tag_sentence(ng_doc *doc, uint32_t si, size_t *mk, ng_buf *out, size_t *n_ents, 
 			i = m->te - 1;
 		} else {
 			const ng_phrase *p = NULL;
-			uint32_t te = ng_title_head(kb, t->key) ? ng_match_title(doc, i, s->te, &p) : 0;
+			/* The token's flag says ng_title_head, without the lookup. */
+			uint32_t te = t->flags & NG_TOK_TITLE ? ng_match_title(doc, i, s->te, &p) : 0;
 			size_t n = t->e - t->b;
 			if (te) {
 				memcpy(d + len, "TTL", 3);
