@@ -325,6 +325,8 @@ ng_doc_entity_for_entry(ng_doc *doc, int32_t idx, uint32_t *out)
 {
 	const ng_entry *e = &doc->kb->entries[idx];
 	ng_buf *id = &doc->scratch;
+	const char *path;
+	size_t pl, il;
 	ng_status st;
 
 	/* Most lookups are of entries the document has seen already. */
@@ -332,12 +334,22 @@ ng_doc_entity_for_entry(ng_doc *doc, int32_t idx, uint32_t *out)
 		return NG_OK;
 
 	/* The ID is built in the document's scratch buffer: new_entity
-	 * copies it. */
+	 * copies it. Most are the class path and a slug already, written at
+	 * once: a document meets dozens of entries. */
+	path = ng_class_path(e->cls);
+	pl = strlen(path);
+	il = strlen(e->id);
 	ng_buf_clear(id);
-	if (ng_buf_adds(id, ng_class_path(e->cls)) || ng_buf_addc(id, '/') ||
-	    (e->cls == NG_CLASS_COUNTRY || is_slug(e->id) ? ng_buf_adds(id, e->id)
-	                                                   : ng_slug(e->id, strlen(e->id), id)))
+	if (e->cls == NG_CLASS_COUNTRY || is_slug(e->id)) {
+		if (NG_GROW(id->buf, id->cap, pl + il + 2))
+			return NG_ERR_NOMEM;
+		memcpy(id->buf, path, pl);
+		id->buf[pl] = '/';
+		memcpy(id->buf + pl + 1, e->id, il + 1);
+		id->len = pl + 1 + il;
+	} else if (ng_buf_add(id, path, pl) || ng_buf_addc(id, '/') || ng_slug(e->id, il, id)) {
 		return NG_ERR_NOMEM;
+	}
 	st = new_entity(doc, e->cls, idx, id->buf, id->len, e->label, strlen(e->label), out);
 	if (!st)
 		st = ng_u64map_put(&doc->entry_ents, (uint64_t)idx + 1, *out);

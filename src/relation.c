@@ -179,10 +179,22 @@ prefilter_clear(prefilter *pf)
 		memset(pf->cands, 0, pf->words * sizeof(*pf->cands));
 }
 
+/* ng_trigger_bit, without its loop for the common word of three bytes or
+ * more: it runs on every word of every tagged sentence. */
+static inline uint16_t
+word_bit(const char *w, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)w;
+
+	if (n >= 3)
+		return (uint16_t)(((u[0] * 131u + u[1]) * 131u + u[2]) & 1023);
+	return ng_trigger_bit(w, n);
+}
+
 static inline void
 prefilter_word(const ng_knowledge *kb, prefilter *pf, const char *w, size_t n)
 {
-	uint16_t b = ng_trigger_bit(w, n);
+	uint16_t b = word_bit(w, n);
 	size_t k;
 
 	if ((pf->bits[b >> 6] >> (b & 63)) & 1)
@@ -268,7 +280,8 @@ tag_sentence(ng_doc *doc, uint32_t si, size_t *mk, ng_buf *out, size_t *n_ents, 
 			i = m->te - 1;
 		} else {
 			const ng_phrase *p = NULL;
-			uint32_t te = ng_title_head(kb, t->key) ? ng_match_title(doc, i, s->te, &p) : 0;
+			/* The token's flag says ng_title_head, without the lookup. */
+			uint32_t te = t->flags & NG_TOK_TITLE ? ng_match_title(doc, i, s->te, &p) : 0;
 			size_t n = t->e - t->b;
 			if (te) {
 				memcpy(d + len, "TTL", 3);
