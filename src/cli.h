@@ -34,9 +34,11 @@ typedef struct {
 	size_t ngaz, npat;
 	unsigned long max_size;
 } ng_cli_data;
-/* Takes option c with argument arg if it is one of those: 1 taken, 0 not
- * one of them, 2 usage error (the message printed). */
-int ng_cli_data_option(ng_cli_data *d, int c, const char *arg);
+/* Takes option c with argument arg if it is one of those, or -h/--help
+ * (usage to standard output) or -V/--version; anything else is a usage
+ * error (usage to standard error, after getopt's message).
+ * Returns -1 when the command goes on, else the exit status. */
+int ng_cli_data_option(ng_cli_data *d, int c, const char *arg, void (*print_usage)(FILE *));
 
 /* Loads the data files of dir (NULL: ng_data_dir()), the user's gazetteers
  * and patterns, and prepares them; prints errors and returns NULL on

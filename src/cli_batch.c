@@ -200,14 +200,10 @@ ng_cli_batch(int argc, char **argv)
 		case OPT_NO_MENTIONS: opt.no_mentions = 1; break;
 		case 'q': quiet = 1; break;
 		case OPT_STATS: stats_path = optarg; break;
-		case 'h': usage(stdout); return 0;
-		case 'V': printf("newsgraph %s\n", PACKAGE_VERSION); return 0;
 		default:
-			if ((c = ng_cli_data_option(&d, c, optarg)) == 1)
-				break;
-			if (!c)
-				usage(stderr);
-			return 2;
+			if ((c = ng_cli_data_option(&d, c, optarg, usage)) >= 0)
+				return c;
+			break;
 		}
 	}
 	opt.base = d.base;

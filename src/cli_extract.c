@@ -331,14 +331,10 @@ ng_cli_extract(int argc, char **argv)
 			unknown_path = optarg;
 			o.unknown = &unknown;
 			break;
-		case 'h': usage(stdout); return 0;
-		case 'V': printf("newsgraph %s\n", PACKAGE_VERSION); return 0;
 		default:
-			if ((c = ng_cli_data_option(&d, c, optarg)) == 1)
-				break;
-			if (!c)
-				usage(stderr);
-			return 2;
+			if ((c = ng_cli_data_option(&d, c, optarg, usage)) >= 0)
+				return c;
+			break;
 		}
 	}
 	o.base = d.base;

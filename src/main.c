@@ -80,25 +80,32 @@ ng_cli_check_base(const char *arg)
 }
 
 int
-ng_cli_data_option(ng_cli_data *d, int c, const char *arg)
+ng_cli_data_option(ng_cli_data *d, int c, const char *arg, void (*print_usage)(FILE *))
 {
 	switch (c) {
 	case 'b':
 		if (ng_cli_check_base(arg))
 			return 2;
 		d->base = arg;
-		return 1;
+		return -1;
 	case 'g':
-		return ng_cli_push(d->gaz, &d->ngaz, arg) ? 2 : 1;
+		return ng_cli_push(d->gaz, &d->ngaz, arg) ? 2 : -1;
 	case 'p':
-		return ng_cli_push(d->pat, &d->npat, arg) ? 2 : 1;
+		return ng_cli_push(d->pat, &d->npat, arg) ? 2 : -1;
 	case 'd':
 		d->dir = arg;
-		return 1;
+		return -1;
 	case NG_CLI_OPT_MAX_SIZE:
-		return ng_cli_parse_size(arg, &d->max_size) ? 2 : 1;
-	default:
+		return ng_cli_parse_size(arg, &d->max_size) ? 2 : -1;
+	case 'h':
+		print_usage(stdout);
 		return 0;
+	case 'V':
+		printf("newsgraph %s\n", PACKAGE_VERSION);
+		return 0;
+	default:
+		print_usage(stderr);
+		return 2;
 	}
 }
 
