@@ -704,6 +704,26 @@ reserve_cands(ng_doc *doc, cands *c)
 	return NG_OK;
 }
 
+/* What the recognizer and its gazetteer-only stage start with: a mark for
+ * each token that a name has taken, and room for the candidates. */
+static ng_status
+begin_ner(ng_doc *doc, cands *c, uint8_t **taken)
+{
+	if (!(*taken = calloc(doc->n_toks + 1, 1)))
+		return NG_ERR_NOMEM;
+	return reserve_cands(doc, c);
+}
+
+/* Marks the tokens of every mention as taken. */
+static void
+mark_mentions(const ng_doc *doc, uint8_t *taken)
+{
+	size_t k;
+
+	for (k = 0; k < doc->n_mentions; k++)
+		memset(taken + doc->mentions[k].tb, 1, doc->mentions[k].te - doc->mentions[k].tb);
+}
+
 static ng_status
 take_cands(ng_doc *doc, cands *c, uint8_t *taken)
 {
@@ -1404,9 +1424,7 @@ ng_ner(ng_doc *doc)
 	size_t si;
 	ng_status st = NG_OK;
 
-	if (!(taken = calloc(doc->n_toks + 1, 1)))
-		return NG_ERR_NOMEM;
-	TRY(st, reserve_cands(doc, &c));
+	TRY(st, begin_ner(doc, &c, &taken));
 	for (si = 0; si < doc->n_sents; si++) {
 		if (doc->sents[si].flags & NG_SENT_BOILER)
 			continue;
@@ -1438,11 +1456,7 @@ ng_ner(ng_doc *doc)
 	TRY(st, collect_docaliases(doc, &d));
 	TRY(st, resolve_docaliases(doc, &d, taken));
 	TRY(st, sort_mentions(doc));
-	for (si = 0; si < doc->n_mentions; si++) {
-		uint32_t i;
-		for (i = doc->mentions[si].tb; i < doc->mentions[si].te; i++)
-			taken[i] = 1;
-	}
+	mark_mentions(doc, taken);
 	TRY(st, index_mentions(doc));
 	TRY(st, title_facts(doc));
 	TRY(st, resolve_references(doc, taken));
@@ -1467,9 +1481,7 @@ ng_ner_gazetteer(ng_doc *doc)
 	size_t si;
 	ng_status st = NG_OK;
 
-	if (!(taken = calloc(doc->n_toks + 1, 1)))
-		return NG_ERR_NOMEM;
-	TRY(st, reserve_cands(doc, &c));
+	TRY(st, begin_ner(doc, &c, &taken));
 	for (si = 0; si < doc->n_sents; si++)
 		TRY(st, gazetteer_cands(doc, (uint32_t)si, &c));
 	TRY(st, take_cands(doc, &c, taken));
@@ -1486,15 +1498,11 @@ size_t
 ng_doc_unknown_names(const ng_doc *doc, ng_name_func func, void *handle)
 {
 	uint8_t *taken = calloc(doc->n_toks + 1, 1);
-	size_t si, k, n = 0;
+	size_t si, n = 0;
 
 	if (!taken)
 		return 0;
-	for (k = 0; k < doc->n_mentions; k++) {
-		uint32_t i;
-		for (i = doc->mentions[k].tb; i < doc->mentions[k].te; i++)
-			taken[i] = 1;
-	}
+	mark_mentions(doc, taken);
 	for (si = 0; si < doc->n_sents; si++) {
 		const ng_sentence *s = &doc->sents[si];
 		uint32_t i;
