@@ -735,6 +735,49 @@ add_field(ng_buf *b, const char *s)
 	return st ? st : ng_buf_addc(b, '|');
 }
 
+/* Statements about the record or mention whose IRI is in w->one: the
+ * predicate is the constant term pk, the object a constant term, an
+ * entity, the article, a literal or a count. */
+static void
+one_k(ng_writer *w, int pk, const span *o)
+{
+	begin_one(w, &w->k[pk]);
+	obj_k(w, o);
+	end(w);
+}
+
+static void
+one_ent(ng_writer *w, int pk, const span *o)
+{
+	begin_one(w, &w->k[pk]);
+	obj_ent(w, o);
+	end(w);
+}
+
+static void
+one_article(ng_writer *w, int pk)
+{
+	begin_one(w, &w->k[pk]);
+	put(w, w->dbuf.buf + w->article.off, w->article.len);
+	end(w);
+}
+
+static void
+one_lit(ng_writer *w, int pk, const char *s, size_t n)
+{
+	begin_one(w, &w->k[pk]);
+	lit(w, s, n);
+	end(w);
+}
+
+static void
+one_uint(ng_writer *w, int pk, size_t v)
+{
+	begin_one(w, &w->k[pk]);
+	lit_uint(w, v);
+	end(w);
+}
+
 static const int mod_keys[] = {K_MOD, K_MOD + 1, K_MOD + 2, K_MOD + 3, K_MOD + 4};
 
 static void
@@ -795,45 +838,25 @@ write_fact(ng_writer *w, ng_doc *doc, const ng_fact *f, bool plain)
 			return;
 		}
 	}
-	begin_one(w, &w->k[K_TYPE]);
-	obj_k(w, &w->k[K_C_PROVENANCE]);
-	end(w);
-	if (sub) {
-		begin_one(w, &w->k[K_R_SUBJECT]);
-		obj_ent(w, sub);
-		end(w);
-	} else
-		w->failed = true;
-	begin_one(w, &w->k[K_R_PREDICATE]);
-	obj_k(w, p);
-	end(w);
-	begin_one(w, &w->k[K_R_OBJECT]);
-	if (f->literal)
-		lit(w, f->literal, strlen(f->literal));
+	one_k(w, K_TYPE, &w->k[K_C_PROVENANCE]);
+	if (sub)
+		one_ent(w, K_R_SUBJECT, sub);
 	else
-		obj_ent(w, o);
-	end(w);
-	begin_one(w, &w->k[K_ARTICLE]);
-	put(w, w->dbuf.buf + w->article.off, w->article.len);
-	end(w);
-	if ((text = ng_doc_sentence_text(doc, f->sent))) {
-		begin_one(w, &w->k[K_SENTENCE]);
-		lit(w, text, strlen(text));
-		end(w);
-	} else
 		w->failed = true;
-	begin_one(w, &w->k[K_BEGIN]);
-	lit_uint(w, b);
-	end(w);
-	begin_one(w, &w->k[K_END]);
-	lit_uint(w, e);
-	end(w);
-	begin_one(w, &w->k[K_RULE]);
-	lit(w, f->rule, strlen(f->rule));
-	end(w);
-	begin_one(w, &w->k[K_MODALITY]);
-	obj_k(w, &w->k[mod_keys[f->mod]]);
-	end(w);
+	one_k(w, K_R_PREDICATE, p);
+	if (f->literal)
+		one_lit(w, K_R_OBJECT, f->literal, strlen(f->literal));
+	else
+		one_ent(w, K_R_OBJECT, o);
+	one_article(w, K_ARTICLE);
+	if ((text = ng_doc_sentence_text(doc, f->sent)))
+		one_lit(w, K_SENTENCE, text, strlen(text));
+	else
+		w->failed = true;
+	one_uint(w, K_BEGIN, b);
+	one_uint(w, K_END, e);
+	one_lit(w, K_RULE, f->rule, strlen(f->rule));
+	one_k(w, K_MODALITY, &w->k[mod_keys[f->mod]]);
 	/* A pattern's confidence is fixed: formatted once while it repeats. */
 	if (!w->conf_ok || memcmp(&w->conf_v, &f->confidence, sizeof(double))) {
 		snprintf(w->conf_s, sizeof(w->conf_s), "%.2f", f->confidence);
@@ -851,7 +874,8 @@ write_mention(ng_writer *w, ng_doc *doc, const ng_mention *m)
 	size_t ob = ng_text_orig(&doc->text, doc->toks[m->tb].b);
 	size_t oe = ng_text_orig(&doc->text, doc->toks[m->te - 1].e);
 	size_t cb = ng_text_char_offset(&doc->text, ob);
-	size_t ce = ng_text_char_offset(&doc->text, oe);
+	size_t ce = ng_text_char_offset(&doc->text, oe), an = oe - ob;
+	const char *a = doc->text.orig + ob;
 	const span *e;
 	span mt;
 
@@ -871,37 +895,22 @@ write_mention(ng_writer *w, ng_doc *doc, const ng_mention *m)
 		    format_iri(w, w->b.buf, &w->one, &mt))
 			return;
 	}
-	begin_one(w, &w->k[K_TYPE]);
-	obj_k(w, &w->k[K_C_PHRASE]);
-	end(w);
-	begin_one(w, &w->k[K_REF_CONTEXT]);
-	put(w, w->dbuf.buf + w->article.off, w->article.len);
-	end(w);
-	begin_one(w, &w->k[K_BEGIN]);
-	lit_uint(w, cb);
-	end(w);
-	begin_one(w, &w->k[K_END]);
-	lit_uint(w, ce);
-	end(w);
+	one_k(w, K_TYPE, &w->k[K_C_PHRASE]);
+	one_article(w, K_REF_CONTEXT);
+	one_uint(w, K_BEGIN, cb);
+	one_uint(w, K_END, ce);
 	/* Most mentions are clean text: written as they are, else cleaned
 	 * into a buffer the writer keeps. */
-	if (oe > ob && ng_literal_is_clean(doc->text.orig + ob, oe - ob)) {
-		begin_one(w, &w->k[K_ANCHOR]);
-		lit(w, doc->text.orig + ob, oe - ob);
-		end(w);
-	} else {
+	if (!an || !ng_literal_is_clean(a, an)) {
 		ng_buf_clear(&w->anchor);
-		if (!ng_clean_literal(doc->text.orig + ob, oe - ob, &w->anchor) && w->anchor.len) {
-			begin_one(w, &w->k[K_ANCHOR]);
-			lit(w, w->anchor.buf, w->anchor.len);
-			end(w);
-		}
+		an = ng_clean_literal(a, an, &w->anchor) ? 0 : w->anchor.len;
+		a = w->anchor.buf;
 	}
-	if ((e = ent(w, doc, m->ent))) {
-		begin_one(w, &w->k[K_TA_IDENT]);
-		obj_ent(w, e);
-		end(w);
-	} else
+	if (an)
+		one_lit(w, K_ANCHOR, a, an);
+	if ((e = ent(w, doc, m->ent)))
+		one_ent(w, K_TA_IDENT, e);
+	else
 		w->failed = true;
 }
 
