@@ -17,7 +17,11 @@
  * only what was not recorded, and writes the same bytes under the same
  * names. Every file is written under a temporary name (starting with '.')
  * and renamed; the end of a run removes files that no state line names. */
-#include "internal.h"
+#include "config.h"
+
+#include "extsort.h"
+#include "idset.h"
+#include "util.h"
 
 #include <errno.h>
 #include <fcntl.h>

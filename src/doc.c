@@ -1,42 +1,16 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* One article through the pipeline: text, segments, boilerplate, metadata,
- * entities, relations. */
-#include "internal.h"
+/* The document model: entities, facts and sentence texts of one article. */
+#include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <xxhash.h>
 
-/* Bytes of the arena in the document's own allocation: what the entities
- * of a typical article take. */
-#define NG_DOC_ARENA 2048
+#include "doc.h"
+
 /* Entities of a typical article (about 30 in the samples). */
 #define NG_DOC_ENTS 32
 /* Facts of a typical article (about 23 in the samples). */
 #define NG_DOC_FACTS 32
-
-static void
-doc_error(const ng_doc *doc, ng_status st, long long byte, const char *why)
-{
-	ng_error e;
-
-	if (!doc->kb->err_func)
-		return;
-	e.status = st;
-	e.warning = 0;
-	e.file = doc->source ? doc->source : "-";
-	e.line = 0;
-	e.column = 0;
-	e.byte = byte;
-	e.message = why;
-	doc->kb->err_func(doc->kb->err_handle, &e);
-}
-
-static char *
-dup_or_null(ng_doc *doc, const char *s)
-{
-	return s ? ng_arena_strndup(&doc->arena, s, strlen(s)) : NULL;
-}
 
 /* A copy of s in the document's arena, made safe for a literal; NULL if
  * out of memory. Most strings are clean already and copied as they are;
@@ -52,161 +26,6 @@ doc_literal(ng_doc *doc, const char *s, size_t len)
 	return ng_arena_strndup(&doc->arena, doc->lit.buf, doc->lit.len);
 }
 
-/* ------------------------------------------------------------ metadata */
-
-static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                     "jul", "aug", "sep", "oct", "nov", "dec"};
-
-static int
-month_num(const char *s, size_t n)
-{
-	int i;
-
-	if (n < 3)
-		return 0;
-	for (i = 0; i < 12; i++)
-		if ((s[0] | 32) == months[i][0] && (s[1] | 32) == months[i][1] &&
-		    (s[2] | 32) == months[i][2])
-			return i + 1;
-	return 0;
-}
-
-static bool
-valid_date(int y, int m, int d)
-{
-	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-
-	if (y < 1800 || y > 2200 || m < 1 || m > 12 || d < 1 || d > days[m - 1])
-		return false;
-	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return false;
-	return true;
-}
-
-const char ng_date_pattern[] =
-	"\\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})"
-	"|(\\d{1,2})\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?,?\\s+(\\d{4})"
-	"|(\\d{4})-(\\d{2})-(\\d{2}))\\b";
-
-ng_status
-ng_meta_extract(ng_doc *doc)
-{
-	const char *s = doc->text.norm;
-	size_t i;
-	pcre2_match_data *md;
-	const pcre2_code *date_re = doc->kb->date_re;
-	size_t start;
-
-	if (!doc->title) {
-		for (i = 0; i < doc->n_sents; i++) {
-			const ng_sentence *st = &doc->sents[i];
-			size_t b, e;
-			ng_buf *t = &doc->lit;
-			if (st->flags & NG_SENT_BOILER)
-				continue;
-			/* The whole line of the first prose sentence. */
-			b = st->b;
-			e = st->e;
-			while (b > 0 && s[b - 1] != '\n')
-				b--;
-			while (e < doc->text.norm_len && s[e] != '\n')
-				e++;
-			b = ng_text_orig(&doc->text, b);
-			e = ng_text_orig(&doc->text, e);
-			ng_buf_clear(t);
-			if (ng_clean_literal(doc->text.orig + b, e - b, t))
-				return NG_ERR_NOMEM;
-			while (t->len && t->buf[t->len - 1] == ' ')
-				t->buf[--t->len] = '\0';
-			/* A title is a line, not a page: cut a long one at a
-			 * character boundary. */
-			if (t->len > NG_MAX_TITLE) {
-				t->len = NG_MAX_TITLE;
-				while (t->len && ((unsigned char)t->buf[t->len] & 0xC0) == 0x80)
-					t->len--;
-				t->buf[t->len] = '\0';
-			}
-			if (!(doc->title = ng_arena_strndup(&doc->arena, t->buf, t->len)))
-				return NG_ERR_NOMEM;
-			break;
-		}
-	}
-	if (doc->date) {
-		int y, m, d;
-		if (strlen(doc->date) >= 10 && sscanf(doc->date, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
-		    valid_date(y, m, d))
-			doc->date_num = y * 10000 + m * 100 + d;
-		else
-			doc->date = NULL;
-		return NG_OK;
-	}
-	if (!date_re)
-		return NG_OK;
-	if (!(md = pcre2_match_data_create_from_pattern(date_re, NULL)))
-		return NG_ERR_NOMEM;
-	/* The expression runs only around four-digit numbers that could be
-	 * years, not over the whole text. */
-	for (start = 0; start + 4 <= doc->text.norm_len; start++) {
-		const char *y;
-		size_t wb, we;
-		PCRE2_SIZE at;
-		/* Eight bytes at a time to the next '1' or '2'. */
-		while (start + 8 <= doc->text.norm_len) {
-			const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
-			uint64_t w, a, b;
-			memcpy(&w, s + start, 8);
-			a = w ^ ('1' * ones);
-			b = w ^ ('2' * ones);
-			if (((a - ones) & ~a & highs) || ((b - ones) & ~b & highs))
-				break;
-			start += 8;
-		}
-		if (start + 4 > doc->text.norm_len)
-			break;
-		y = s + start;
-		if (!(y[0] == '1' || y[0] == '2') || !(y[1] >= '0' && y[1] <= '9') ||
-		    !(y[2] >= '0' && y[2] <= '9') || !(y[3] >= '0' && y[3] <= '9') ||
-		    (start && s[start - 1] >= '0' && s[start - 1] <= '9') ||
-		    (start + 4 < doc->text.norm_len && s[start + 4] >= '0' && s[start + 4] <= '9'))
-			continue;
-		wb = start > 24 ? start - 24 : 0;
-		we = start + 10 < doc->text.norm_len ? start + 10 : doc->text.norm_len;
-		/* Do not start inside a UTF-8 sequence. */
-		while (wb > 0 && ((unsigned char)s[wb] & 0xC0) == 0x80)
-			wb--;
-		for (at = wb; at < we &&
-		              ng_regex_match(date_re, s, we, at, md) > 0;) {
-			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-			int yy, m, dd;
-			if (ov[2] != PCRE2_UNSET) {
-				m = month_num(s + ov[2], ov[3] - ov[2]);
-				dd = atoi(s + ov[4]);
-				yy = atoi(s + ov[6]);
-			} else if (ov[8] != PCRE2_UNSET) {
-				dd = atoi(s + ov[8]);
-				m = month_num(s + ov[10], ov[11] - ov[10]);
-				yy = atoi(s + ov[12]);
-			} else {
-				yy = atoi(s + ov[14]);
-				m = atoi(s + ov[16]);
-				dd = atoi(s + ov[18]);
-			}
-			if (valid_date(yy, m, dd)) {
-				char buf[16];
-				snprintf(buf, sizeof(buf), "%04d-%02d-%02d", yy, m, dd);
-				doc->date = dup_or_null(doc, buf);
-				doc->date_num = yy * 10000 + m * 100 + dd;
-				pcre2_match_data_free(md);
-				return doc->date ? NG_OK : NG_ERR_NOMEM;
-			}
-			at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
-		}
-		start += 3;
-	}
-	pcre2_match_data_free(md);
-	return NG_OK;
-}
-
 /* ------------------------------------------------------------ entities */
 
 ng_status
@@ -219,7 +38,7 @@ ng_doc_actor(ng_doc *doc, uint32_t ent, uint32_t *out)
 	*out = ent;
 	if (e->cls != NG_CLASS_PLACE || e->entry < 0)
 		return NG_OK;
-	g = &doc->kb->entries[e->entry];
+	g = &doc->gaz->entries[e->entry];
 	to = g->seat_of;
 	if (to < 0 && g->kind && !strcmp(g->kind, "capital"))
 		to = g->country;
@@ -323,7 +142,7 @@ is_slug(const char *s)
 ng_status
 ng_doc_entity_for_entry(ng_doc *doc, int32_t idx, uint32_t *out)
 {
-	const ng_entry *e = &doc->kb->entries[idx];
+	const ng_entry *e = &doc->gaz->entries[idx];
 	ng_buf *id = &doc->scratch;
 	const char *path;
 	size_t pl, il;
@@ -375,8 +194,8 @@ ng_doc_entity_for_name(ng_doc *doc, ng_class cls, const char *label, size_t len,
 	ng_buf_clear(ref);
 	if (!ng_buf_adds(ref, ng_class_name(cls)) && !ng_buf_addc(ref, ':') &&
 	    !ng_buf_adds(ref, id->buf + strlen(ng_class_path(cls)) + 1))
-		e = ng_kb_find_entry(doc->kb, ref->buf, ref->len);
-	if (e >= 0 && !doc->kb->entries[e].dead)
+		e = ng_gazetteer_find(doc->gaz, ref->buf, ref->len);
+	if (e >= 0 && !doc->gaz->entries[e].dead)
 		return ng_doc_entity_for_entry(doc, e, out);
 	return new_entity(doc, cls, -1, id->buf, id->len, label, len, out);
 }
@@ -428,83 +247,6 @@ ng_doc_add_fact(ng_doc *doc, const ng_fact *f)
 	return NG_OK;
 }
 
-/* ------------------------------------------------------------- analyse */
-
-ng_status
-ng_doc_analyze(const ng_knowledge *kb, const char *text, size_t len,
-               const ng_doc_meta *meta, ng_doc **out, long long *err_byte)
-{
-	return ng_doc_analyze_stage(kb, text, len, meta, NG_STAGE_ALL, out, err_byte);
-}
-
-ng_status
-ng_doc_analyze_stage(const ng_knowledge *kb, const char *text, size_t len,
-                     const ng_doc_meta *meta, ng_stage stage, ng_doc **out,
-                     long long *err_byte)
-{
-	ng_doc *doc;
-	size_t bad = 0;
-	const char *why = NULL;
-	ng_status st;
-
-	*out = NULL;
-	if (err_byte)
-		*err_byte = -1;
-	if (!kb || !kb->prepared)
-		return NG_ERR_BAD_ARG;
-	/* One allocation holds the document, its copy of the input and the
-	 * start of its arena. */
-	if (len > SIZE_MAX - sizeof(*doc) - NG_DOC_ARENA - 1 ||
-	    !(doc = malloc(sizeof(*doc) + len + 1 + NG_DOC_ARENA)))
-		return NG_ERR_NOMEM;
-	memset(doc, 0, sizeof(*doc));
-	doc->kb = kb;
-	doc->bytes = (char *)(doc + 1);
-	ng_arena_init(&doc->arena, doc->bytes + len + 1, NG_DOC_ARENA);
-	if (meta) {
-		doc->source = dup_or_null(doc, meta->source);
-		doc->id_meta = dup_or_null(doc, meta->id);
-		doc->url = dup_or_null(doc, meta->url);
-		doc->title = dup_or_null(doc, meta->title);
-		doc->date = dup_or_null(doc, meta->date);
-		if ((meta->source && !doc->source) || (meta->id && !doc->id_meta) ||
-		    (meta->url && !doc->url) || (meta->title && !doc->title) ||
-		    (meta->date && !doc->date)) {
-			st = NG_ERR_NOMEM;
-			goto done;
-		}
-	}
-	memcpy(doc->bytes, text, len);
-	doc->bytes[len] = '\0';
-	if ((st = ng_text_init(&doc->text, doc->bytes, len, &bad, &why))) {
-		if (err_byte)
-			*err_byte = (long long)bad;
-		doc_error(doc, st, (long long)bad, why);
-		goto done;
-	}
-	/* The article's IRI: XXH3-64 of its bytes, fast over long texts. */
-	doc->hash = XXH3_64bits(doc->text.orig, doc->text.orig_len);
-	snprintf(doc->article_id, sizeof(doc->article_id), "article/%016llx",
-	         (unsigned long long)doc->hash);
-	TRY(st, ng_segment(doc));
-	if (stage == NG_STAGE_GAZETTEER) {
-		TRY(st, ng_ner_gazetteer(doc));
-		goto done;
-	}
-	TRY(st, ng_boiler_mark(doc));
-	TRY(st, ng_meta_extract(doc));
-	TRY(st, ng_ner(doc));
-	if (stage == NG_STAGE_ALL)
-		TRY(st, ng_relations(doc));
-done:
-	if (st) {
-		ng_doc_free(doc);
-		return st;
-	}
-	*out = doc;
-	return NG_OK;
-}
-
 void
 ng_doc_free(ng_doc *doc)
 {
@@ -521,12 +263,110 @@ ng_doc_free(ng_doc *doc)
 	ng_u64map_free(&doc->entry_ents);
 	ng_u64map_free(&doc->fact_keys);
 	free(doc->men_start);
+	free(doc->taken);
 	free(doc->sort_tmp);
 	ng_buf_free(&doc->scratch);
 	ng_buf_free(&doc->lit);
 	ng_text_clear(&doc->text);
 	ng_arena_free(&doc->arena);
 	free(doc);
+}
+
+/* ------------------------------------------------------------ mentions */
+
+/* Sorts the document's mentions by first token, stably. A natural merge
+ * sort: the mentions added after a sort form one more ascending run, so
+ * a resort is a single merge. */
+ng_status
+ng_doc_sort_mentions(ng_doc *doc)
+{
+	ng_mention *a = doc->mentions, *b, *t;
+	size_t n = doc->n_mentions, lo;
+	bool merged;
+
+	for (lo = 1; lo < n && a[lo - 1].tb <= a[lo].tb; lo++)
+		;
+	if (lo >= n)
+		return NG_OK;
+	/* The other half of the merges is the document's, kept for the next
+	 * sort. */
+	if (NG_GROW(doc->sort_tmp, doc->cap_sort_tmp, n))
+		return NG_ERR_NOMEM;
+	b = doc->sort_tmp;
+	do {
+		merged = false;
+		for (lo = 0; lo < n;) {
+			size_t mid = lo + 1, hi, i, j, k = lo;
+			while (mid < n && a[mid - 1].tb <= a[mid].tb)
+				mid++;
+			hi = mid < n ? mid + 1 : n;
+			while (hi < n && a[hi - 1].tb <= a[hi].tb)
+				hi++;
+			for (i = lo, j = mid; i < mid && j < hi;)
+				b[k++] = a[j].tb < a[i].tb ? a[j++] : a[i++];
+			memcpy(b + k, a + i, (mid - i) * sizeof(*a));
+			k += mid - i;
+			memcpy(b + k, a + j, (hi - j) * sizeof(*a));
+			merged |= mid < n;
+			lo = hi;
+		}
+		t = a;
+		a = b;
+		b = t;
+	} while (merged);
+	if (a != doc->mentions)
+		memcpy(doc->mentions, a, n * sizeof(*a));
+	return NG_OK;
+}
+
+ng_status
+ng_doc_add_mention(ng_doc *doc, uint32_t tb, uint32_t te, uint32_t ent, uint32_t si,
+                   uint16_t flags)
+{
+	ng_mention *m;
+
+	if (doc->n_mentions >= doc->cap_mentions &&
+	    NG_GROW(doc->mentions, doc->cap_mentions, doc->n_mentions + 1))
+		return NG_ERR_NOMEM;
+	m = &doc->mentions[doc->n_mentions++];
+	m->tb = tb;
+	m->te = te;
+	m->ent = ent;
+	m->sent = si;
+	m->flags = flags;
+	doc->ents[ent].used = true;
+	return NG_OK;
+}
+
+/* Marks the tokens of every mention as taken. */
+void
+ng_doc_mark_mentions(const ng_doc *doc, uint8_t *taken)
+{
+	size_t k;
+
+	for (k = 0; k < doc->n_mentions; k++)
+		memset(taken + doc->mentions[k].tb, 1, doc->mentions[k].te - doc->mentions[k].tb);
+}
+
+/* Rebuilds the token -> mention index after mentions changed. */
+ng_status
+ng_doc_index_mentions(ng_doc *doc)
+{
+	size_t k;
+
+	if (!doc->men_start) {
+		/* Both indexes in one allocation, freed through men_start. */
+		if (!(doc->men_start = malloc(2 * (doc->n_toks + 1) * sizeof(*doc->men_start))))
+			return NG_ERR_NOMEM;
+		doc->men_end = doc->men_start + doc->n_toks + 1;
+	}
+	memset(doc->men_start, 0xFF, (doc->n_toks + 1) * sizeof(*doc->men_start));
+	memset(doc->men_end, 0xFF, (doc->n_toks + 1) * sizeof(*doc->men_end));
+	for (k = doc->n_mentions; k-- > 0;) {
+		doc->men_start[doc->mentions[k].tb] = (int32_t)k;
+		doc->men_end[doc->mentions[k].te] = (int32_t)k;
+	}
+	return NG_OK;
 }
 
 size_t

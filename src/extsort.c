@@ -5,7 +5,10 @@
  * temporary file. Memory is one chunk and a buffer per chunk file,
  * however many records there are. The batch's state (batch.c) is sorted
  * this way, so that a run's memory does not grow with the articles. */
-#include "internal.h"
+#include "config.h"
+
+#include "extsort.h"
+#include "util.h"
 
 #include <errno.h>
 #include <fcntl.h>

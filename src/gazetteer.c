@@ -1,127 +1,66 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Gazetteer loading and the token trie that the recognizer walks. */
-#include "internal.h"
+/* Gazetteer loading, the token trie that the recognizer walks, and the
+ * office holders by office. */
+#include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* A slot of the dictionary's lookup table: every word of every document
- * is looked up, so the table is flat and the lookup calls nothing. */
-struct ng_dict_slot {
-	uint32_t hash;     /* high half of the word's dict_hash */
-	uint32_t off;      /* the word in kb->dict's arena */
-	uint32_t len;
-	uint32_t key;      /* 0 = empty */
-};
+#include "gazetteer.h"
+#include "text.h"
 
-/* The last n < 8 bytes of a word as a number, for hashing: two loads
- * that may overlap, or single bytes for the shortest. */
-static inline uint64_t
-tail_bits(const char *s, size_t n)
+static const char *const class_names[] = {"Person", "Organization", "Country", "Place"};
+static const char *const class_paths[] = {"person", "organization", "country", "place"};
+
+const char *
+ng_class_name(ng_class c)
 {
-	uint32_t a, b;
-
-	if (n >= 4) {
-		memcpy(&a, s, 4);
-		memcpy(&b, s + n - 4, 4);
-		return ((uint64_t)a << 32) | b;
-	}
-	if (!n)
-		return 0;
-	return ((uint64_t)(unsigned char)s[0] << 16) | ((uint64_t)(unsigned char)s[n / 2] << 8) |
-	       (unsigned char)s[n - 1];
+	return c < NG_CLASS_COUNT ? class_names[c] : "Thing";
 }
 
-/* A hash for short words, eight bytes at a time; it only has to agree
- * with itself within a process. */
-static inline uint64_t
-dict_hash(const char *s, size_t n)
+const char *
+ng_class_path(ng_class c)
 {
-	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, v;
-	size_t i = 0;
-
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&v, s + i, 8);
-		h = (h ^ v) * 0xbf58476d1ce4e5b9ULL;
-		h ^= h >> 31;
-	}
-	h = (h ^ tail_bits(s + i, n - i)) * 0x94d049bb133111ebULL;
-	h ^= h >> 29;
-	h *= 0xbf58476d1ce4e5b9ULL;
-	return h ^ (h >> 32);
+	return c < NG_CLASS_COUNT ? class_paths[c] : "thing";
 }
 
-/* Do the n bytes at a and b agree? Inline, for short words. */
-static inline bool
-same_bytes(const char *a, const char *b, size_t n)
+int
+ng_class_from_name(const char *s, size_t n)
 {
-	uint64_t x, y;
-	uint32_t p, q, r, t;
+	int i;
 
-	for (; n >= 8; a += 8, b += 8, n -= 8) {
-		memcpy(&x, a, 8);
-		memcpy(&y, b, 8);
-		if (x != y)
-			return false;
-	}
-	if (n >= 4) {
-		memcpy(&p, a, 4);
-		memcpy(&q, b, 4);
-		memcpy(&r, a + n - 4, 4);
-		memcpy(&t, b + n - 4, 4);
-		return p == q && r == t;
-	}
-	for (; n; a++, b++, n--)
-		if (*a != *b)
-			return false;
-	return true;
+	for (i = 0; i < NG_CLASS_COUNT; i++)
+		if (strlen(class_names[i]) == n && !memcmp(class_names[i], s, n))
+			return i;
+	return -1;
 }
 
-/* Before prepare, or after a word was interned since: the map. Kept out
- * of line so that the table lookup saves no registers. */
-static __attribute__((noinline)) uint32_t
-kb_key_map(const ng_knowledge *kb, const char *s, size_t len)
+void
+ng_gazetteer_init(ng_gazetteer *g, ng_dict *dict, const ng_strmap *abbrevs, const ng_sink *sink)
 {
-	uint32_t v = 0;
-
-	if (!ng_strmap_get(&kb->dict, s, len, &v))
-		return 0;
-	return v;
+	memset(g, 0, sizeof(*g));
+	g->dict = dict;
+	g->abbrevs = abbrevs;
+	g->sink = sink;
+	g->n_nodes = 1;
 }
 
-uint32_t
-ng_kb_key(const ng_knowledge *kb, const char *s, size_t len)
+size_t
+ng_gazetteer_count(const ng_gazetteer *g)
 {
-	if (!kb)
-		return 0;
-	if (kb->dict_slots && kb->dict_count == kb->dict.count) {
-		uint64_t h = dict_hash(s, len);
-		size_t i = (size_t)h & kb->dict_mask;
-		const struct ng_dict_slot *t;
-		for (; (t = &kb->dict_slots[i])->key; i = (i + 1) & kb->dict_mask)
-			if (t->hash == (uint32_t)(h >> 32) && t->len == len &&
-			    same_bytes(kb->dict.arena.buf + t->off, s, len))
-				return t->key;
-		return 0;
-	}
-	return kb_key_map(kb, s, len);
-}
+	size_t i, n = 0;
 
-ng_status
-ng_kb_intern(ng_knowledge *kb, const char *s, size_t len, uint32_t *key)
-{
-	if (ng_strmap_get(&kb->dict, s, len, key))
-		return NG_OK;
-	*key = ++kb->n_keys;
-	return ng_strmap_put(&kb->dict, s, len, *key);
+	for (i = 0; i < g->n_entries; i++)
+		n += !g->entries[i].dead;
+	return n;
 }
 
 int32_t
-ng_kb_find_entry(const ng_knowledge *kb, const char *ref, size_t len)
+ng_gazetteer_find(const ng_gazetteer *g, const char *ref, size_t len)
 {
 	uint32_t v;
 
-	if (!ng_strmap_get(&kb->entry_ids, ref, len, &v))
+	if (!ng_strmap_get(&g->entry_ids, ref, len, &v))
 		return -1;
 	return (int32_t)v;
 }
@@ -155,14 +94,14 @@ parse_date(const char *s, size_t n, bool end, int32_t *out)
 }
 
 static ng_status
-add_office(ng_knowledge *kb, ng_entry *e, const char *file, unsigned long line,
+add_office(ng_gazetteer *g, ng_entry *e, const char *file, unsigned long line,
            char *v)
 {
 	char *at1 = strchr(v, '@'), *at2, *dots;
 	ng_office *o;
 
 	if (!at1 || !(at2 = strchr(at1 + 1, '@')) || !(dots = strstr(at2 + 1, ".."))) {
-		ng_kb_error(kb, NG_ERR_SYNTAX, file, line, 0,
+		ng_sink_error(g->sink, NG_ERR_SYNTAX, file, line, 0,
 		            "office must be ROLE@Class:ID@FROM..TO, not '%s'", v);
 		return NG_ERR_SYNTAX;
 	}
@@ -174,7 +113,7 @@ add_office(ng_knowledge *kb, ng_entry *e, const char *file, unsigned long line,
 	if ((size_t)(at2 - at1 - 1) >= sizeof(o->target_ref) ||
 	    parse_date(at2 + 1, (size_t)(dots - at2 - 1), false, &o->from) ||
 	    parse_date(dots + 2, strlen(dots + 2), true, &o->to)) {
-		ng_kb_error(kb, NG_ERR_SYNTAX, file, line, 0, "bad office target or dates in '%s'", v);
+		ng_sink_error(g->sink, NG_ERR_SYNTAX, file, line, 0, "bad office target or dates in '%s'", v);
 		return NG_ERR_SYNTAX;
 	}
 	memcpy(o->target_ref, at1 + 1, (size_t)(at2 - at1 - 1));
@@ -193,7 +132,7 @@ set_str(char **dst, const char *v)
 }
 
 static ng_status
-parse_props(ng_knowledge *kb, ng_entry *e, const char *file, unsigned long line,
+parse_props(ng_gazetteer *g, ng_entry *e, const char *file, unsigned long line,
             char *props)
 {
 	char *p = props;
@@ -206,7 +145,7 @@ parse_props(ng_knowledge *kb, ng_entry *e, const char *file, unsigned long line,
 		if (!*p)
 			goto next;
 		if (!(eq = strchr(p, '='))) {
-			ng_kb_error(kb, NG_ERR_SYNTAX, file, line, 0, "property '%s' needs key=value", p);
+			ng_sink_error(g->sink, NG_ERR_SYNTAX, file, line, 0, "property '%s' needs key=value", p);
 			return NG_ERR_SYNTAX;
 		}
 		*eq = '\0';
@@ -223,7 +162,7 @@ parse_props(ng_knowledge *kb, ng_entry *e, const char *file, unsigned long line,
 		else if (!strcmp(p, "partOf"))
 			st = set_str(&e->part_ref, eq + 1);
 		else if (!strcmp(p, "office"))
-			st = add_office(kb, e, file, line, eq + 1);
+			st = add_office(g, e, file, line, eq + 1);
 		/* Other keys (iso2, numeric, hq, ...) are facts the recognizer
 		 * does not need; they stay in the file for users. */
 		if (st)
@@ -235,7 +174,7 @@ parse_props(ng_knowledge *kb, ng_entry *e, const char *file, unsigned long line,
 }
 
 static ng_status
-add_alias(ng_knowledge *kb, uint32_t entry, const char *text, size_t len, uint16_t flags)
+add_alias(ng_gazetteer *g, uint32_t entry, const char *text, size_t len, uint16_t flags)
 {
 	ng_alias *a;
 
@@ -250,16 +189,16 @@ add_alias(ng_knowledge *kb, uint32_t entry, const char *text, size_t len, uint16
 		len--;
 	if (!len)
 		return NG_OK;
-	if (NG_GROW(kb->aliases, kb->cap_aliases, kb->n_aliases + 1))
+	if (NG_GROW(g->aliases, g->cap_aliases, g->n_aliases + 1))
 		return NG_ERR_NOMEM;
-	a = &kb->aliases[kb->n_aliases];
+	a = &g->aliases[g->n_aliases];
 	a->entry = entry;
 	a->flags = flags;
 	a->ntok = 0;
 	a->accented = NULL;
 	if (!(a->text = ng_strndup(text, len)))
 		return NG_ERR_NOMEM;
-	kb->n_aliases++;
+	g->n_aliases++;
 	return NG_OK;
 }
 
@@ -282,110 +221,94 @@ entry_clear(ng_entry *e)
 	memset(e, 0, sizeof(*e));
 }
 
-ng_status
-ng_gazetteer_load(ng_knowledge *kb, const char *path, int priority)
-{
-	char *data = NULL, *p, *end;
-	size_t len, bad;
-	const char *why;
-	unsigned long line = 0;
-	ng_buf ref = {0};
-	ng_status st;
+/* One entry: ID, class, label, aliases, properties. */
+typedef struct {
+	ng_gazetteer *g;
+	int priority;
+	ng_buf ref;
+} gaz_loader;
 
-	if ((st = ng_read_file(path, &data, &len, 0))) {
-		ng_kb_error(kb, st, path, 0, 0, "cannot read gazetteer: %s", ng_strerror(st));
-		return st;
+static ng_status
+gazetteer_line(void *ctx, const char *file, unsigned long line, char **f, size_t nf)
+{
+	gaz_loader *ld = ctx;
+	ng_gazetteer *g = ld->g;
+	ng_buf *ref = &ld->ref;
+	int cls;
+	uint32_t idx, old;
+	ng_entry *e;
+	ng_status st = NG_OK;
+
+	if (nf < 3 || nf > 5) {
+		ng_sink_error(g->sink, NG_ERR_SYNTAX, file, line, 0,
+		              "expected 5 tab-separated columns (id, class, label, aliases, properties), found %zu",
+		              nf);
+		return NG_ERR_SYNTAX;
 	}
-	if ((st = ng_utf8_check(data, len, &bad, &why))) {
-		ng_kb_error(kb, st, path, 0, 0, "byte %zu: %s", bad, why);
+	if ((cls = ng_class_from_name(f[1], strlen(f[1]))) < 0) {
+		ng_sink_error(g->sink, NG_ERR_SYNTAX, file, line, 0,
+		              "unknown class '%s' (Person, Organization, Country or Place)", f[1]);
+		return NG_ERR_SYNTAX;
+	}
+	if (!*f[0] || !*f[2]) {
+		ng_sink_error(g->sink, NG_ERR_SYNTAX, file, line, 0, "empty id or label");
+		return NG_ERR_SYNTAX;
+	}
+	if (NG_GROW(g->entries, g->cap_entries, g->n_entries + 1)) {
+		st = NG_ERR_NOMEM;
 		goto done;
 	}
-	p = data;
-	end = data + len;
-	while (p < end) {
-		char *nl = memchr(p, '\n', (size_t)(end - p)), *f[6];
-		size_t nf;
-		int cls;
-		uint32_t idx, old;
-		ng_entry *e;
-
-		if (!nl)
-			nl = end;
-		*nl = '\0';
-		line++;
-		if (nl > p && nl[-1] == '\r')
-			nl[-1] = '\0';
-		if (!*p || *p == '#')
-			goto next;
-		nf = ng_split_tabs(p, f, 6);
-		if (nf < 3 || nf > 5) {
-			ng_kb_error(kb, NG_ERR_SYNTAX, path, line, 0,
-			            "expected 5 tab-separated columns (id, class, label, aliases, properties), found %zu",
-			            nf);
-			st = NG_ERR_SYNTAX;
-			goto done;
-		}
-		if ((cls = ng_class_from_name(f[1], strlen(f[1]))) < 0) {
-			ng_kb_error(kb, NG_ERR_SYNTAX, path, line, 0,
-			            "unknown class '%s' (Person, Organization, Country or Place)", f[1]);
-			st = NG_ERR_SYNTAX;
-			goto done;
-		}
-		if (!*f[0] || !*f[2]) {
-			ng_kb_error(kb, NG_ERR_SYNTAX, path, line, 0, "empty id or label");
-			st = NG_ERR_SYNTAX;
-			goto done;
-		}
-		if (NG_GROW(kb->entries, kb->cap_entries, kb->n_entries + 1)) {
-			st = NG_ERR_NOMEM;
-			goto done;
-		}
-		idx = (uint32_t)kb->n_entries;
-		e = &kb->entries[idx];
-		memset(e, 0, sizeof(*e));
-		e->cls = (ng_class)cls;
-		e->priority = priority;
-		e->capital = e->country = e->seat_of = e->part_of = -1;
-		kb->n_entries++;
-		if (!(e->id = ng_strndup(f[0], strlen(f[0]))) ||
-		    !(e->label = ng_strndup(f[2], strlen(f[2])))) {
-			st = NG_ERR_NOMEM;
-			goto done;
-		}
-		if (nf > 4 && (st = parse_props(kb, e, path, line, f[4])))
-			goto done;
-		if (e->cls == NG_CLASS_COUNTRY && !e->iso3 && (st = set_str(&e->iso3, e->id)))
-			goto done;
-		ng_buf_clear(&ref);
-		if ((st = ng_buf_printf(&ref, "%s:%s", f[1], f[0])))
-			goto done;
-		if (ng_strmap_get(&kb->entry_ids, ref.buf, ref.len, &old))
-			kb->entries[old].dead = true;
-		if ((st = ng_strmap_put(&kb->entry_ids, ref.buf, ref.len, idx)) ||
-		    (st = add_alias(kb, idx, f[2], strlen(f[2]), NG_ALIAS_LABEL)))
-			goto done;
-		if (nf > 3) {
-			char *a = f[3];
-			while (a && *a) {
-				char *bar = strchr(a, '|');
-				size_t n = bar ? (size_t)(bar - a) : strlen(a);
-				if ((st = add_alias(kb, idx, a, n, 0)))
-					goto done;
-				a = bar ? bar + 1 : NULL;
-			}
-		}
-	next:
-		p = nl + 1;
+	idx = (uint32_t)g->n_entries;
+	e = &g->entries[idx];
+	memset(e, 0, sizeof(*e));
+	e->cls = (ng_class)cls;
+	e->priority = ld->priority;
+	e->capital = e->country = e->seat_of = e->part_of = -1;
+	g->n_entries++;
+	if (!(e->id = ng_strndup(f[0], strlen(f[0]))) ||
+	    !(e->label = ng_strndup(f[2], strlen(f[2])))) {
+		st = NG_ERR_NOMEM;
+		goto done;
 	}
-	kb->prepared = false;
+	if (nf > 4 && (st = parse_props(g, e, file, line, f[4])))
+		goto done;
+	if (e->cls == NG_CLASS_COUNTRY && !e->iso3 && (st = set_str(&e->iso3, e->id)))
+		goto done;
+	ng_buf_clear(ref);
+	if ((st = ng_buf_printf(ref, "%s:%s", f[1], f[0])))
+		goto done;
+	if (ng_strmap_get(&g->entry_ids, ref->buf, ref->len, &old))
+		g->entries[old].dead = true;
+	if ((st = ng_strmap_put(&g->entry_ids, ref->buf, ref->len, idx)) ||
+	    (st = add_alias(g, idx, f[2], strlen(f[2]), NG_ALIAS_LABEL)))
+		goto done;
+	if (nf > 3) {
+		char *a = f[3];
+		while (a && *a) {
+			char *bar = strchr(a, '|');
+			size_t n = bar ? (size_t)(bar - a) : strlen(a);
+			if ((st = add_alias(g, idx, a, n, 0)))
+				goto done;
+			a = bar ? bar + 1 : NULL;
+		}
+	}
 done:
-	ng_buf_free(&ref);
-	free(data);
+	return st;
+}
+
+ng_status
+ng_gazetteer_load(ng_gazetteer *g, const char *path, int priority)
+{
+	gaz_loader ld = {g, priority, {0}};
+	ng_status st;
+
+	st = ng_datafile_each_line(g->sink, path, "cannot read gazetteer", 6, gazetteer_line, &ld);
+	ng_buf_free(&ld.ref);
 	return st;
 }
 
 static int32_t
-resolve(ng_knowledge *kb, const char *ref, const char *cls_default)
+resolve(ng_gazetteer *g, const char *ref, const char *cls_default)
 {
 	ng_buf b = {0};
 	int32_t r;
@@ -393,11 +316,11 @@ resolve(ng_knowledge *kb, const char *ref, const char *cls_default)
 	if (!ref || !*ref)
 		return -1;
 	if (strchr(ref, ':'))
-		r = ng_kb_find_entry(kb, ref, strlen(ref));
+		r = ng_gazetteer_find(g, ref, strlen(ref));
 	else {
 		if (ng_buf_printf(&b, "%s:%s", cls_default, ref))
 			return -1;
-		r = ng_kb_find_entry(kb, b.buf, b.len);
+		r = ng_gazetteer_find(g, b.buf, b.len);
 		ng_buf_free(&b);
 	}
 	return r;
@@ -405,7 +328,7 @@ resolve(ng_knowledge *kb, const char *ref, const char *cls_default)
 
 /* Walks or extends the trie with the alias's keys; returns the node. */
 static ng_status
-trie_insert(ng_knowledge *kb, const uint32_t *keys, size_t n, uint32_t *node)
+trie_insert(ng_gazetteer *g, const uint32_t *keys, size_t n, uint32_t *node)
 {
 	uint32_t cur = 0;
 	size_t i;
@@ -413,9 +336,9 @@ trie_insert(ng_knowledge *kb, const uint32_t *keys, size_t n, uint32_t *node)
 	for (i = 0; i < n; i++) {
 		uint64_t edge = ((uint64_t)cur << 32) | keys[i];
 		uint32_t child;
-		if (!ng_u64map_get(&kb->edges, edge, &child)) {
-			child = kb->n_nodes++;
-			if (ng_u64map_put(&kb->edges, edge, child))
+		if (!ng_u64map_get(&g->edges, edge, &child)) {
+			child = g->n_nodes++;
+			if (ng_u64map_put(&g->edges, edge, child))
 				return NG_ERR_NOMEM;
 		}
 		cur = child;
@@ -440,24 +363,16 @@ alias_is_acronym(const char *s)
 }
 
 static void
-key_tables_free(ng_knowledge *kb)
+key_tables_free(ng_gazetteer *g)
 {
-	free(kb->key_root);
-	free(kb->key_title);
-	kb->key_root = kb->key_title = NULL;
-	kb->n_key_tab = 0;
-	kb->key_tab_titles = 0;
-	free(kb->dict_slots);
-	kb->dict_slots = NULL;
-	kb->dict_mask = kb->dict_count = 0;
-	free(kb->trigger_rows);
-	kb->trigger_rows = NULL;
-	kb->trigger_words = kb->trigger_patterns = 0;
-	free(kb->holder_first);
-	free(kb->holders);
-	kb->holder_first = NULL;
-	kb->holders = NULL;
-	kb->holder_entries = 0;
+	free(g->key_root);
+	g->key_root = NULL;
+	g->n_key_root = 0;
+	free(g->holder_first);
+	free(g->holders);
+	g->holder_first = NULL;
+	g->holders = NULL;
+	g->holder_entries = 0;
 }
 
 /* The chains of office holders by the entry of the office ("the NATO
@@ -465,116 +380,56 @@ key_tables_free(ng_knowledge *kb)
  * person of the gazetteer. Built backwards so that each chain runs in
  * entry order, the order a scan would find them in. */
 static ng_status
-holder_table(ng_knowledge *kb)
+holder_table(ng_gazetteer *g)
 {
 	size_t i, k, n = 0, m = 0;
 
-	for (i = 0; i < kb->n_entries; i++)
-		if (!kb->entries[i].dead && kb->entries[i].cls == NG_CLASS_PERSON)
-			n += kb->entries[i].n_offices;
-	if (!(kb->holder_first = calloc(kb->n_entries + 1, sizeof(*kb->holder_first))) ||
-	    !(kb->holders = malloc((n + 1) * sizeof(*kb->holders))))
+	for (i = 0; i < g->n_entries; i++)
+		if (!g->entries[i].dead && g->entries[i].cls == NG_CLASS_PERSON)
+			n += g->entries[i].n_offices;
+	if (!(g->holder_first = calloc(g->n_entries + 1, sizeof(*g->holder_first))) ||
+	    !(g->holders = malloc((n + 1) * sizeof(*g->holders))))
 		return NG_ERR_NOMEM;
-	for (i = kb->n_entries; i-- > 0;) {
-		const ng_entry *g = &kb->entries[i];
-		if (g->dead || g->cls != NG_CLASS_PERSON)
+	for (i = g->n_entries; i-- > 0;) {
+		const ng_entry *e = &g->entries[i];
+		if (e->dead || e->cls != NG_CLASS_PERSON)
 			continue;
-		for (k = g->n_offices; k-- > 0;) {
-			int32_t t = g->offices[k].target;
+		for (k = e->n_offices; k-- > 0;) {
+			int32_t t = e->offices[k].target;
 			if (t < 0)
 				continue;
-			kb->holders[m].entry = (uint32_t)i;
-			kb->holders[m].office = (uint32_t)k;
-			kb->holders[m].next = kb->holder_first[t];
-			kb->holder_first[t] = (uint32_t)++m;
+			g->holders[m].entry = (uint32_t)i;
+			g->holders[m].office = (uint32_t)k;
+			g->holders[m].next = g->holder_first[t];
+			g->holder_first[t] = (uint32_t)++m;
 		}
 	}
-	kb->holder_entries = kb->n_entries;
+	g->holder_entries = g->n_entries;
 	return NG_OK;
 }
 
-/* For each prefilter bit of relation triggers (ng_trigger_bit), the set of
- * patterns with a trigger on that bit, one bit per pattern. */
+/* Copies the root's edges into an array by key: every token of every
+ * document is looked up in it. */
 static ng_status
-trigger_table(ng_knowledge *kb)
+key_tables(ng_gazetteer *g)
 {
-	size_t words = (kb->n_patterns + 63) / 64, p, k;
+	uint32_t key, n = g->dict->n_keys + 1;
 
-	if (!words)
-		return NG_OK;
-	if (!(kb->trigger_rows = calloc(1024 * words, sizeof(*kb->trigger_rows))))
-		return NG_ERR_NOMEM;
-	for (p = 0; p < kb->n_patterns; p++)
-		for (k = 0; k < kb->patterns[p].n_triggers; k++)
-			kb->trigger_rows[(size_t)kb->patterns[p].trigger_bits[k] * words + p / 64] |=
-				(uint64_t)1 << (p % 64);
-	kb->trigger_words = words;
-	kb->trigger_patterns = kb->n_patterns;
-	return NG_OK;
-}
-
-/* Copies the dictionary into the flat table of ng_kb_key. A word interned
- * later makes ng_kb_key use the map again until the next prepare. */
-static ng_status
-dict_table(ng_knowledge *kb)
-{
-	const ng_strmap *d = &kb->dict;
-	size_t cap = 64, i;
-
-	while (cap < 2 * d->count)
-		cap *= 2;
-	if (!(kb->dict_slots = calloc(cap, sizeof(*kb->dict_slots))))
-		return NG_ERR_NOMEM;
-	kb->dict_mask = cap - 1;
-	for (i = 0; i < d->cap; i++) {
-		const char *w;
-		uint64_t h;
-		size_t j;
-		if (!d->slots[i].off)
-			continue;
-		w = d->arena.buf + d->slots[i].off - 1;
-		h = dict_hash(w, d->slots[i].len);
-		for (j = (size_t)h & kb->dict_mask; kb->dict_slots[j].key; j = (j + 1) & kb->dict_mask)
-			;
-		kb->dict_slots[j].hash = (uint32_t)(h >> 32);
-		kb->dict_slots[j].off = d->slots[i].off - 1;
-		kb->dict_slots[j].len = d->slots[i].len;
-		kb->dict_slots[j].key = d->slots[i].val;
-	}
-	kb->dict_count = d->count;
-	return NG_OK;
-}
-
-/* Copies the root's edges and the first words of titles into arrays by
- * key: every token of every document is looked up in them. */
-static ng_status
-key_tables(ng_knowledge *kb)
-{
-	uint32_t key, n = kb->n_keys + 1;
-	size_t i;
-
-	key_tables_free(kb);
-	if (!(kb->key_root = calloc(n, sizeof(*kb->key_root))) ||
-	    !(kb->key_title = calloc(n, sizeof(*kb->key_title)))) {
-		key_tables_free(kb);
+	key_tables_free(g);
+	if (!(g->key_root = calloc(n, sizeof(*g->key_root)))) {
+		key_tables_free(g);
 		return NG_ERR_NOMEM;
 	}
 	for (key = 1; key < n; key++)
-		ng_u64map_get(&kb->edges, key, &kb->key_root[key]);
-	for (i = 0; i < kb->n_titles; i++) {
-		uint32_t first = kb->titles[i].keys[0];
-		if (first < n)
-			ng_u64map_get(&kb->title_first, first, &kb->key_title[first]);
-	}
-	kb->n_key_tab = n;
-	kb->key_tab_titles = kb->n_titles;
-	if (dict_table(kb) || trigger_table(kb) || holder_table(kb))
+		ng_u64map_get(&g->edges, key, &g->key_root[key]);
+	g->n_key_root = n;
+	if (holder_table(g))
 		return NG_ERR_NOMEM;
 	return NG_OK;
 }
 
 ng_status
-ng_gazetteer_prepare(ng_knowledge *kb)
+ng_gazetteer_prepare(ng_gazetteer *g)
 {
 	ng_token *toks = NULL;
 	size_t ntok = 0, ctok = 0, i, j;
@@ -584,36 +439,36 @@ ng_gazetteer_prepare(ng_knowledge *kb)
 	ng_status st = NG_OK;
 
 	/* Rebuild the trie from scratch: entries may have been overridden. */
-	ng_u64map_free(&kb->edges);
-	free(kb->node_term);
-	kb->node_term = NULL;
-	kb->cap_node_term = 0;
-	free(kb->terms);
-	kb->terms = NULL;
-	kb->n_terms = kb->cap_terms = 0;
-	kb->n_nodes = 1;
+	ng_u64map_free(&g->edges);
+	free(g->node_term);
+	g->node_term = NULL;
+	g->cap_node_term = 0;
+	free(g->terms);
+	g->terms = NULL;
+	g->n_terms = g->cap_terms = 0;
+	g->n_nodes = 1;
 
-	for (i = 0; i < kb->n_entries; i++) {
-		ng_entry *e = &kb->entries[i];
+	for (i = 0; i < g->n_entries; i++) {
+		ng_entry *e = &g->entries[i];
 		if (e->dead)
 			continue;
-		e->capital = resolve(kb, e->capital_ref, "Place");
-		e->country = resolve(kb, e->country_ref, "Country");
-		e->seat_of = resolve(kb, e->seat_ref, "Country");
-		e->part_of = resolve(kb, e->part_ref, "Organization");
+		e->capital = resolve(g, e->capital_ref, "Place");
+		e->country = resolve(g, e->country_ref, "Country");
+		e->seat_of = resolve(g, e->seat_ref, "Country");
+		e->part_of = resolve(g, e->part_ref, "Organization");
 		for (j = 0; j < e->n_offices; j++)
-			e->offices[j].target = resolve(kb, e->offices[j].target_ref, "Country");
+			e->offices[j].target = resolve(g, e->offices[j].target_ref, "Country");
 	}
-	for (i = 0; i < kb->n_aliases; i++) {
-		ng_alias *a = &kb->aliases[i];
+	for (i = 0; i < g->n_aliases; i++) {
+		ng_alias *a = &g->aliases[i];
 		size_t k = 0;
 		uint32_t node;
 		ng_terminal *t;
 
-		if (kb->entries[a->entry].dead)
+		if (g->entries[a->entry].dead)
 			continue;
 		ntok = 0;
-		TRY(st, ng_tokenize(kb, a->text, 0, strlen(a->text), &toks, &ntok, &ctok));
+		TRY(st, ng_tokenize(g->abbrevs, a->text, 0, strlen(a->text), &toks, &ntok, &ctok));
 		if (NG_GROW(keys, ckeys, ntok + 1)) {
 			st = NG_ERR_NOMEM;
 			goto done;
@@ -623,7 +478,7 @@ ng_gazetteer_prepare(ng_knowledge *kb)
 				continue;
 			ng_buf_clear(&f);
 			TRY(st, ng_fold(a->text + toks[j].b, toks[j].e - toks[j].b, true, &f));
-			TRY(st, ng_kb_intern(kb, f.buf, f.len, &keys[k]));
+			TRY(st, ng_dict_intern(g->dict, f.buf, f.len, &keys[k]));
 			k++;
 		}
 		if (!k || k > UINT16_MAX)
@@ -646,30 +501,30 @@ ng_gazetteer_prepare(ng_knowledge *kb)
 		}
 		if (alias_is_acronym(a->text))
 			a->flags |= NG_ALIAS_ACRONYM;
-		TRY(st, trie_insert(kb, keys, k, &node));
-		if (NG_GROW(kb->terms, kb->cap_terms, kb->n_terms + 1)) {
+		TRY(st, trie_insert(g, keys, k, &node));
+		if (NG_GROW(g->terms, g->cap_terms, g->n_terms + 1)) {
 			st = NG_ERR_NOMEM;
 			goto done;
 		}
-		t = &kb->terms[kb->n_terms++];
+		t = &g->terms[g->n_terms++];
 		t->entry = a->entry;
 		t->alias = (uint32_t)i;
 		/* Until linking, next holds the node. */
 		t->next = node;
 	}
-	if (NG_GROW(kb->node_term, kb->cap_node_term, kb->n_nodes + 1)) {
+	if (NG_GROW(g->node_term, g->cap_node_term, g->n_nodes + 1)) {
 		st = NG_ERR_NOMEM;
 		goto done;
 	}
-	memset(kb->node_term, 0, kb->cap_node_term * sizeof(*kb->node_term));
+	memset(g->node_term, 0, g->cap_node_term * sizeof(*g->node_term));
 	/* Link terminals in file order: the list of a node starts with the
 	 * first alias loaded for it. */
-	for (i = kb->n_terms; i-- > 0;) {
-		uint32_t node = kb->terms[i].next;
-		kb->terms[i].next = kb->node_term[node];
-		kb->node_term[node] = (uint32_t)i + 1;
+	for (i = g->n_terms; i-- > 0;) {
+		uint32_t node = g->terms[i].next;
+		g->terms[i].next = g->node_term[node];
+		g->node_term[node] = (uint32_t)i + 1;
 	}
-	TRY(st, key_tables(kb));
+	TRY(st, key_tables(g));
 done:
 	free(toks);
 	free(keys);
@@ -678,22 +533,21 @@ done:
 }
 
 void
-ng_gazetteer_free(ng_knowledge *kb)
+ng_gazetteer_free(ng_gazetteer *g)
 {
 	size_t i;
 
-	for (i = 0; i < kb->n_entries; i++)
-		entry_clear(&kb->entries[i]);
-	free(kb->entries);
-	for (i = 0; i < kb->n_aliases; i++) {
-		free(kb->aliases[i].text);
-		free(kb->aliases[i].accented);
+	for (i = 0; i < g->n_entries; i++)
+		entry_clear(&g->entries[i]);
+	free(g->entries);
+	for (i = 0; i < g->n_aliases; i++) {
+		free(g->aliases[i].text);
+		free(g->aliases[i].accented);
 	}
-	free(kb->aliases);
-	ng_strmap_free(&kb->entry_ids);
-	ng_strmap_free(&kb->dict);
-	ng_u64map_free(&kb->edges);
-	free(kb->node_term);
-	free(kb->terms);
-	key_tables_free(kb);
+	free(g->aliases);
+	ng_strmap_free(&g->entry_ids);
+		ng_u64map_free(&g->edges);
+	free(g->node_term);
+	free(g->terms);
+	key_tables_free(g);
 }

@@ -7,7 +7,11 @@
  * Runs merge like a binary counter (a run is merged with the one before it
  * while that one is no larger), so there are about log2(size / mem) runs.
  * Batch (batch.c) keeps the ids of a run's articles here. */
-#include "internal.h"
+#include "config.h"
+
+#include "extsort.h"
+#include "idset.h"
+#include "util.h"
 
 #include <errno.h>
 #include <stdlib.h>

@@ -2,7 +2,10 @@
 /* JSON Lines input: one article per line, an object with "text" and
  * optionally "id", "url", "title" and "date". Parsed with jansson; a bad
  * line is reported with its number and reading goes on. */
-#include "internal.h"
+#include "config.h"
+
+#include "newsgraph.h"
+#include "util.h"
 
 #include <errno.h>
 #include <stdarg.h>

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* UTF-8 checking, NFC normalization with an offset map, case folding. */
-#include "internal.h"
+#include "config.h"
+
+#include "text.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -10,7 +10,9 @@
 #include <unistd.h>
 
 #include "check_util.h"
-#include "internal.h"
+#include "extsort.h"
+#include "idset.h"
+#include "knowledge.h"
 
 static ng_knowledge *kb;
 

@@ -6,9 +6,9 @@
 START_TEST(test_shipped_data_sizes)
 {
 	size_t i, n[NG_CLASS_COUNT] = {0};
-	for (i = 0; i < fx_kb->n_entries; i++)
-		if (!fx_kb->entries[i].dead)
-			n[fx_kb->entries[i].cls]++;
+	for (i = 0; i < fx_kb->gaz.n_entries; i++)
+		if (!fx_kb->gaz.entries[i].dead)
+			n[fx_kb->gaz.entries[i].cls]++;
 	ck_assert_uint_eq(n[NG_CLASS_COUNTRY], 249);
 	ck_assert_uint_ge(n[NG_CLASS_ORGANIZATION], 200);
 	ck_assert_uint_ge(n[NG_CLASS_PERSON], 500);
@@ -18,12 +18,12 @@ END_TEST
 
 START_TEST(test_references_resolve)
 {
-	int32_t jpn = ng_kb_find_entry(fx_kb, "Country:JPN", 11);
-	int32_t tokyo = ng_kb_find_entry(fx_kb, "Place:tokyo", 11);
+	int32_t jpn = ng_gazetteer_find(&fx_kb->gaz, "Country:JPN", 11);
+	int32_t tokyo = ng_gazetteer_find(&fx_kb->gaz, "Place:tokyo", 11);
 	ck_assert_int_ge(jpn, 0);
 	ck_assert_int_ge(tokyo, 0);
-	ck_assert_int_eq(fx_kb->entries[jpn].capital, tokyo);
-	ck_assert_int_eq(fx_kb->entries[tokyo].country, jpn);
+	ck_assert_int_eq(fx_kb->gaz.entries[jpn].capital, tokyo);
+	ck_assert_int_eq(fx_kb->gaz.entries[tokyo].country, jpn);
 }
 END_TEST
 

@@ -92,7 +92,7 @@ START_TEST(test_every_pattern_has_cases_that_hold)
 	FILE *f = fopen(NG_SRCDIR "/tests/pattern-cases.tsv", "r");
 	char line[2048];
 	size_t k, failures = 0;
-	unsigned char *yes = calloc(fx_kb->n_patterns + 1, 1), *no = calloc(fx_kb->n_patterns + 1, 1);
+	unsigned char *yes = calloc(fx_kb->pat.n + 1, 1), *no = calloc(fx_kb->pat.n + 1, 1);
 
 	ck_assert_ptr_nonnull(f);
 	while (fgets(line, sizeof(line), f)) {
@@ -105,19 +105,19 @@ START_TEST(test_every_pattern_has_cases_that_hold)
 			continue;
 		n = ng_split_tabs(line, c, 8);
 		ck_assert_uint_eq(n, 7);
-		for (k = 0; k < fx_kb->n_patterns; k++)
-			if (!strcmp(fx_kb->patterns[k].id, c[0]))
+		for (k = 0; k < fx_kb->pat.n; k++)
+			if (!strcmp(fx_kb->pat.items[k].id, c[0]))
 				break;
-		ck_assert_msg(k < fx_kb->n_patterns, "no pattern %s", c[0]);
+		ck_assert_msg(k < fx_kb->pat.n, "no pattern %s", c[0]);
 		if (!strcmp(c[1], "yes")) {
 			/* Only this pattern runs, so the case tests it alone. */
-			ng_pattern all0 = fx_kb->patterns[0];
-			size_t all_n = fx_kb->n_patterns;
-			fx_kb->patterns[0] = fx_kb->patterns[k];
-			fx_kb->n_patterns = 1;
+			ng_pattern all0 = fx_kb->pat.items[0];
+			size_t all_n = fx_kb->pat.n;
+			fx_kb->pat.items[0] = fx_kb->pat.items[k];
+			fx_kb->pat.n = 1;
 			doc = fx_doc(c[6]);
-			fx_kb->patterns[0] = all0;
-			fx_kb->n_patterns = all_n;
+			fx_kb->pat.items[0] = all0;
+			fx_kb->pat.n = all_n;
 		} else
 			doc = fx_doc(c[6]);
 		if (!strcmp(c[1], "yes")) {
@@ -146,9 +146,9 @@ START_TEST(test_every_pattern_has_cases_that_hold)
 		ng_doc_free(doc);
 	}
 	fclose(f);
-	for (k = 0; k < fx_kb->n_patterns; k++)
+	for (k = 0; k < fx_kb->pat.n; k++)
 		if (!yes[k] || !no[k]) {
-			fprintf(stderr, "pattern %s lacks a %s case\n", fx_kb->patterns[k].id,
+			fprintf(stderr, "pattern %s lacks a %s case\n", fx_kb->pat.items[k].id,
 			        !yes[k] ? "yes" : "no");
 			failures++;
 		}
@@ -197,7 +197,7 @@ START_TEST(test_needs_come_only_from_placeholders_it_can_read)
 		"u-optional\tmetWith\tauto\t0.5\t\t(?<s>{PER})(?: and {ORG})? met (?<o>{PER})\n"
 		"u-words\tmetWith\tauto\t0.5\t\t(?<s>{PER}) {GAP}(?:met|talks with) (?<o>{PER})\n"
 		"u-midword\tmetWith\tauto\t0.5\t\t(?<s>{PER}) (?:[a-z]+)?(?:met|talks with) (?<o>{PER})\n");
-	const ng_pattern *p = &kb->patterns[kb->n_patterns - 6];
+	const ng_pattern *p = &kb->pat.items[kb->pat.n - 6];
 
 	/* A PER and an ORG, two placeholders of those types. */
 	ck_assert_uint_eq(p[0].n_need, 2);
@@ -260,9 +260,9 @@ START_TEST(test_cue_filters_never_hide_a_match)
 	char text[512], hidden[512] = "";
 	size_t hidden_cue = 0;
 
-	ck_assert_uint_gt(fx_kb->n_cues, 0);
-	for (k = 0; k < fx_kb->n_cues; k++)
-		ck_assert_ptr_nonnull(fx_kb->cues[k].filter.pairs);
+	ck_assert_uint_gt(fx_kb->lex.n_cues, 0);
+	for (k = 0; k < fx_kb->lex.n_cues; k++)
+		ck_assert_ptr_nonnull(fx_kb->lex.cues[k].filter.pairs);
 	for (i = 0; i < 200000; i++) {
 		size_t n = 0, m = 1 + i % 7, j;
 		for (j = 0; j < m; j++) {
@@ -277,9 +277,9 @@ START_TEST(test_cue_filters_never_hide_a_match)
 			n += strlen(w);
 		}
 		text[n] = '\0';
-		for (k = 0; k < fx_kb->n_cues; k++) {
-			bool may = ng_litfilter_may_match(&fx_kb->cues[k].filter, text, n);
-			bool hit = pcre2_match(fx_kb->cues[k].re, (PCRE2_SPTR)text, n, 0, 0, md, NULL) >= 0;
+		for (k = 0; k < fx_kb->lex.n_cues; k++) {
+			bool may = ng_litfilter_may_match(&fx_kb->lex.cues[k].filter, text, n);
+			bool hit = pcre2_match(fx_kb->lex.cues[k].re, (PCRE2_SPTR)text, n, 0, 0, md, NULL) >= 0;
 			/* One assertion at the end: Check reports each passing one
 			 * to its parent process. */
 			if (!may && hit && !hidden[0]) {

@@ -171,7 +171,7 @@ START_TEST(test_word_flags_and_keys)
 	                     "Internationalization \xC3\x89" "COLE iPhone x");
 	const char *s = doc->text.norm;
 	size_t i;
-	uint32_t japan = ng_kb_key(fx_kb, "japan", 5);
+	uint32_t japan = ng_dict_key(&fx_kb->dict, "japan", 5);
 
 	ck_assert_uint_ne(japan, 0);
 	for (i = 0; i < doc->n_toks; i++) {
@@ -192,7 +192,7 @@ START_TEST(test_word_flags_and_keys)
 		if (n == 20) {
 			/* Longer than eight bytes: the dictionary's own lookup,
 			 * or a key of the document's. */
-			uint32_t k = ng_kb_key(fx_kb, "internationalization", 20);
+			uint32_t k = ng_dict_key(&fx_kb->dict, "internationalization", 20);
 			ck_assert(k ? t->key == k : (t->key & NG_LOCAL_KEY) != 0);
 		}
 	}
@@ -208,7 +208,7 @@ START_TEST(test_words_to_sixteen_bytes_find_their_keys)
 	ng_doc *doc = fx_doc("Secretary SECRETARY Zyxwvutsrq zyxwvutsrq Zyxwvutsrqp "
 	                     "Abcdefghijklmnop ABCDEFGHIJKLMNOP Abcdefghijklmnopq abcdefghijklmnopq "
 	                     "Abcdefghijklmnoq");
-	uint32_t secretary = ng_kb_key(fx_kb, "secretary", 9);
+	uint32_t secretary = ng_dict_key(&fx_kb->dict, "secretary", 9);
 	const ng_token *t = doc->toks;
 
 	ck_assert_uint_eq(doc->n_toks, 10);
@@ -273,8 +273,8 @@ START_TEST(test_long_word_interned_after_prepare_is_found)
 	ck_assert_ptr_nonnull(kb);
 	ck_assert_int_eq(ng_knowledge_load_dir(kb, NG_SRCDIR "/ontology"), NG_OK);
 	ck_assert_int_eq(ng_knowledge_prepare(kb), NG_OK);
-	ck_assert_int_eq(ng_kb_intern(kb, "zyxwvutsrqp", 11, &longer), NG_OK);
-	ck_assert_int_eq(ng_kb_intern(kb, "zyxwvu", 6, &shorter), NG_OK);
+	ck_assert_int_eq(ng_dict_intern(&kb->dict, "zyxwvutsrqp", 11, &longer), NG_OK);
+	ck_assert_int_eq(ng_dict_intern(&kb->dict, "zyxwvu", 6, &shorter), NG_OK);
 	ck_assert_int_eq(ng_doc_analyze(kb, text, strlen(text), NULL, &doc, &bad), NG_OK);
 	ck_assert_uint_eq(doc->n_toks, 2);
 	ck_assert_uint_eq(doc->toks[0].key, longer);
@@ -334,8 +334,8 @@ START_TEST(test_title_and_alias_flags_mark_heads)
 
 	for (i = 0; i < doc->n_toks; i++) {
 		const ng_token *t = &doc->toks[i];
-		bool head = ng_title_head(fx_kb, t->key) != 0;
-		bool alias = ng_alias_root(fx_kb, t->key) != 0;
+		bool head = ng_lexicon_title_head(&fx_kb->lex, t->key) != 0;
+		bool alias = ng_gazetteer_root(&fx_kb->gaz, t->key) != 0;
 		ck_assert_int_eq(!!(t->flags & NG_TOK_TITLE), head);
 		ck_assert_int_eq(!!(t->flags & NG_TOK_ALIAS), alias);
 		titles += head;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Unit tests for text.c: UTF-8 checks, NFC, folding and offsets. */
-#include "internal.h"
+#include "knowledge.h"
+#include "text.h"
 
 #include <stddef.h>
 #include <stdio.h>

@@ -8,7 +8,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "internal.h"
+#include "analyze.h"
+#include "knowledge.h"
+#include "names.h"
 
 static ng_knowledge *fx_kb;
 

@@ -2,7 +2,8 @@
 /* Gazetteer benchmark: load time of the shipped data and of a generated
  * gazetteer of a million entries, and recognition throughput in MB/s.
  * Run by "make bench-gazetteer"; never part of "make check". */
-#include "internal.h"
+#include "analyze.h"
+#include "knowledge.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -85,19 +86,19 @@ load_kb(const char *dir, const char *extra, int with_patterns, double *secs)
 	if (!kb)
 		die("out of memory");
 	snprintf(path, sizeof(path), "%s/lexicon.tsv", dir);
-	if (ng_lexicon_load(kb, path))
+	if (ng_lexicon_load(&kb->lex, path))
 		die("lexicon");
 	snprintf(path, sizeof(path), "%s/boilerplate.tsv", dir);
-	if (ng_boiler_load(kb, path))
+	if (ng_boiler_load(&kb->boiler, path))
 		die("boilerplate");
 	if (with_patterns) {
 		snprintf(path, sizeof(path), "%s/patterns.tsv", dir);
-		if (ng_patterns_load(kb, path))
+		if (ng_patterns_load(&kb->pat, path))
 			die("patterns");
 	}
 	for (i = 0; gaz[i]; i++) {
 		snprintf(path, sizeof(path), "%s/gazetteer/%s.tsv", dir, gaz[i]);
-		if (ng_gazetteer_load(kb, path, 0))
+		if (ng_gazetteer_load(&kb->gaz, path, 0))
 			die("gazetteer");
 	}
 	if (extra && ng_knowledge_add_gazetteer(kb, extra))

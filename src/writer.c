@@ -20,7 +20,9 @@
  * order) after the @prefix header. Nothing of a document is held beyond the
  * buffer, which is handed on in chunks, so a huge article streams in every
  * format. */
-#include "internal.h"
+#include "config.h"
+
+#include "doc.h"
 
 #include <raptor2.h>
 #include <stdlib.h>
@@ -933,8 +935,8 @@ write_entity(ng_writer *w, const ng_doc *doc, size_t i)
 			lit(w, e->alts[j], strlen(e->alts[j]));
 			end(w);
 		}
-	if (e->cls == NG_CLASS_COUNTRY && e->entry >= 0 && doc->kb->entries[e->entry].iso3) {
-		const char *iso = doc->kb->entries[e->entry].iso3;
+	if (e->cls == NG_CLASS_COUNTRY && e->entry >= 0 && doc->gaz->entries[e->entry].iso3) {
+		const char *iso = doc->gaz->entries[e->entry].iso3;
 		if (begin_ent(w, doc, i, &w->k[K_ISO_CODE])) {
 			lit(w, iso, strlen(iso));
 			end(w);

@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* One article through the pipeline: text, segments, boilerplate, metadata,
+ * entities, coreference, offices, relations. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xxhash.h>
+
+#include "analyze.h"
+#include "coref.h"
+#include "knowledge.h"
+#include "meta.h"
+#include "ner.h"
+#include "offices.h"
+#include "relation.h"
+#include "segment.h"
+
+/* Bytes of the arena in the document's own allocation: what the entities
+ * of a typical article take. */
+#define NG_DOC_ARENA 2048
+
+static void
+doc_error(const ng_doc *doc, ng_status st, long long byte, const char *why)
+{
+	ng_error e;
+
+	if (!doc->kb->sink.func)
+		return;
+	e.status = st;
+	e.warning = 0;
+	e.file = doc->source ? doc->source : "-";
+	e.line = 0;
+	e.column = 0;
+	e.byte = byte;
+	e.message = why;
+	doc->kb->sink.func(doc->kb->sink.handle, &e);
+}
+
+static char *
+dup_or_null(ng_doc *doc, const char *s)
+{
+	return s ? ng_arena_strndup(&doc->arena, s, strlen(s)) : NULL;
+}
+
+ng_status
+ng_doc_analyze(const ng_knowledge *kb, const char *text, size_t len,
+               const ng_doc_meta *meta, ng_doc **out, long long *err_byte)
+{
+	return ng_doc_analyze_stage(kb, text, len, meta, NG_STAGE_ALL, out, err_byte);
+}
+
+ng_status
+ng_doc_analyze_stage(const ng_knowledge *kb, const char *text, size_t len,
+                     const ng_doc_meta *meta, ng_stage stage, ng_doc **out,
+                     long long *err_byte)
+{
+	ng_doc *doc;
+	size_t bad = 0;
+	const char *why = NULL;
+	ng_status st;
+
+	*out = NULL;
+	if (err_byte)
+		*err_byte = -1;
+	if (!kb || !kb->prepared)
+		return NG_ERR_BAD_ARG;
+	/* One allocation holds the document, its copy of the input and the
+	 * start of its arena. */
+	if (len > SIZE_MAX - sizeof(*doc) - NG_DOC_ARENA - 1 ||
+	    !(doc = malloc(sizeof(*doc) + len + 1 + NG_DOC_ARENA)))
+		return NG_ERR_NOMEM;
+	memset(doc, 0, sizeof(*doc));
+	doc->kb = kb;
+	doc->gaz = &kb->gaz;
+	doc->bytes = (char *)(doc + 1);
+	ng_arena_init(&doc->arena, doc->bytes + len + 1, NG_DOC_ARENA);
+	if (meta) {
+		doc->source = dup_or_null(doc, meta->source);
+		doc->id_meta = dup_or_null(doc, meta->id);
+		doc->url = dup_or_null(doc, meta->url);
+		doc->title = dup_or_null(doc, meta->title);
+		doc->date = dup_or_null(doc, meta->date);
+		if ((meta->source && !doc->source) || (meta->id && !doc->id_meta) ||
+		    (meta->url && !doc->url) || (meta->title && !doc->title) ||
+		    (meta->date && !doc->date)) {
+			st = NG_ERR_NOMEM;
+			goto done;
+		}
+	}
+	memcpy(doc->bytes, text, len);
+	doc->bytes[len] = '\0';
+	if ((st = ng_text_init(&doc->text, doc->bytes, len, &bad, &why))) {
+		if (err_byte)
+			*err_byte = (long long)bad;
+		doc_error(doc, st, (long long)bad, why);
+		goto done;
+	}
+	/* The article's IRI: XXH3-64 of its bytes, fast over long texts. */
+	doc->hash = XXH3_64bits(doc->text.orig, doc->text.orig_len);
+	snprintf(doc->article_id, sizeof(doc->article_id), "article/%016llx",
+	         (unsigned long long)doc->hash);
+	TRY(st, ng_segment(doc));
+	if (stage == NG_STAGE_GAZETTEER) {
+		TRY(st, ng_ner_gazetteer(doc));
+		goto done;
+	}
+	TRY(st, ng_boiler_mark(&kb->boiler, doc));
+	TRY(st, ng_meta_extract(doc, kb->date_re));
+	TRY(st, ng_ner(doc));
+	TRY(st, ng_coref_aliases(doc));
+	TRY(st, ng_offices(doc));
+	TRY(st, ng_coref_references(doc));
+	if (stage == NG_STAGE_ALL)
+		TRY(st, ng_relations(doc));
+done:
+	if (st) {
+		ng_doc_free(doc);
+		return st;
+	}
+	*out = doc;
+	return NG_OK;
+}
+

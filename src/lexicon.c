@@ -1,0 +1,287 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The lexicon: loading lexicon.tsv, its tables by key, and title matching. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "text.h"
+
+static ng_status
+put_word(ng_strmap *m, const char *s)
+{
+	ng_buf f = {0};
+	ng_status st;
+
+	if (ng_fold(s, strlen(s), true, &f))
+		return NG_ERR_NOMEM;
+	st = ng_strmap_put(m, f.buf, f.len, 1);
+	ng_buf_free(&f);
+	return st;
+}
+
+/* Adds a word to a word class: the class is a bit on its dictionary key. */
+static ng_status
+put_class(ng_lexicon *lex, uint8_t bit, const char *s)
+{
+	ng_buf f = {0};
+	uint32_t key, old = 0;
+	ng_status st;
+
+	if (ng_fold(s, strlen(s), true, &f))
+		return NG_ERR_NOMEM;
+	if (!(st = ng_dict_intern(lex->dict, f.buf, f.len, &key))) {
+		ng_u64map_get(&lex->word_class, key, &old);
+		st = ng_u64map_put(&lex->word_class, key, old | bit);
+	}
+	ng_buf_free(&f);
+	return st;
+}
+
+static ng_status
+add_title(ng_lexicon *lex, const char *file, unsigned long line, const char *text,
+          const char *kind)
+{
+	ng_token *toks = NULL;
+	size_t n = 0, cap = 0, i, k = 0;
+	ng_phrase *p;
+	ng_buf f = {0};
+	ng_status st = NG_OK;
+
+	if (NG_GROW(lex->titles, lex->cap_titles, lex->n_titles + 1))
+		return NG_ERR_NOMEM;
+	p = &lex->titles[lex->n_titles];
+	memset(p, 0, sizeof(*p));
+	if (!strcmp(kind, "leader"))
+		p->kind = NG_TITLE_LEADER;
+	else if (!strcmp(kind, "member"))
+		p->kind = NG_TITLE_MEMBER;
+	else if (!strcmp(kind, "academic"))
+		p->kind = NG_TITLE_ACADEMIC;
+	else {
+		ng_sink_error(lex->sink, NG_ERR_SYNTAX, file, line, 0,
+		            "title kind must be leader, member or academic, not '%s'", kind);
+		return NG_ERR_SYNTAX;
+	}
+	TRY(st, ng_tokenize(&lex->abbrevs, text, 0, strlen(text), &toks, &n, &cap));
+	if (!n || n > 8) {
+		ng_sink_error(lex->sink, NG_ERR_SYNTAX, file, line, 0, "title must have 1 to 8 words");
+		st = NG_ERR_SYNTAX;
+		goto done;
+	}
+	p->keys = calloc(n, sizeof(*p->keys));
+	p->text = ng_strndup(text, strlen(text));
+	if (!p->keys || !p->text) {
+		st = NG_ERR_NOMEM;
+		goto done;
+	}
+	for (i = 0; i < n; i++) {
+		if (toks[i].flags & NG_TOK_JOIN)
+			continue;
+		ng_buf_clear(&f);
+		TRY(st, ng_fold(text + toks[i].b, toks[i].e - toks[i].b, true, &f));
+		TRY(st, ng_dict_intern(lex->dict, f.buf, f.len, &p->keys[k]));
+		k++;
+	}
+	p->ntok = (uint16_t)k;
+	{
+		/* Chain titles by their first word for the matcher. */
+		uint32_t first = 0;
+		if (ng_u64map_get(&lex->title_first, p->keys[0], &first))
+			p->next = first;
+		TRY(st, ng_u64map_put(&lex->title_first, p->keys[0], (uint32_t)lex->n_titles + 1));
+	}
+	lex->n_titles++;
+	p = NULL;
+done:
+	if (p) {
+		free(p->keys);
+		free(p->text);
+	}
+	free(toks);
+	ng_buf_free(&f);
+	return st;
+}
+
+static ng_status
+lexicon_line(void *ctx, const char *file, unsigned long line, char **f, size_t nf)
+{
+	ng_lexicon *lex = ctx;
+	const char *kind = f[0];
+
+	if (nf < 2 || !*f[1]) {
+		ng_sink_error(lex->sink, NG_ERR_SYNTAX, file, line, 0, "expected KIND<TAB>VALUE");
+		return NG_ERR_SYNTAX;
+	}
+	if (!strcmp(kind, "abbrev"))
+		return put_word(&lex->abbrevs, f[1]);
+	if (!strcmp(kind, "stopname"))
+		return put_class(lex, NG_WC_STOPNAME, f[1]);
+	if (!strcmp(kind, "orghead"))
+		return put_class(lex, NG_WC_ORGHEAD, f[1]);
+	if (!strcmp(kind, "pronoun"))
+		return put_class(lex, NG_WC_PRONOUN, f[1]);
+	if (!strcmp(kind, "leaderword"))
+		return put_class(lex, NG_WC_LEADER, f[1]);
+	if (!strcmp(kind, "vessel"))
+		return put_class(lex, NG_WC_VESSEL, f[1]);
+	if (!strcmp(kind, "titlenow"))
+		return put_class(lex, NG_WC_TITLE_NOW, f[1]);
+	if (!strcmp(kind, "titlepast"))
+		return put_class(lex, NG_WC_TITLE_PAST, f[1]);
+	if (!strcmp(kind, "nominal")) {
+		ng_buf fw = {0};
+		uint32_t key;
+		ng_status st;
+		if (nf < 3 || !*f[2]) {
+			ng_sink_error(lex->sink, NG_ERR_SYNTAX, file, line, 0, "expected nominal<TAB>NOUN<TAB>KINDS");
+			return NG_ERR_SYNTAX;
+		}
+		if ((st = put_class(lex, NG_WC_NOMINAL, f[1])))
+			return st;
+		if (ng_fold(f[1], strlen(f[1]), true, &fw))
+			return NG_ERR_NOMEM;
+		st = ng_dict_intern(lex->dict, fw.buf, fw.len, &key);
+		ng_buf_free(&fw);
+		if (st || NG_GROW(lex->nominal_kinds, lex->cap_nominals, lex->n_nominals + 1) ||
+		    !(lex->nominal_kinds[lex->n_nominals] = ng_strndup(f[2], strlen(f[2]))))
+			return NG_ERR_NOMEM;
+		if ((st = ng_u64map_put(&lex->nominals, key, (uint32_t)lex->n_nominals)))
+			return st;
+		lex->n_nominals++;
+		return NG_OK;
+	}
+	if (!strcmp(kind, "title"))
+		return add_title(lex, file, line, f[1], nf > 2 ? f[2] : "member");
+	if (!strcmp(kind, "cue")) {
+		ng_cue *c;
+		int m;
+		if (nf < 3) {
+			ng_sink_error(lex->sink, NG_ERR_SYNTAX, file, line, 0, "expected cue<TAB>MODALITY<TAB>REGEX");
+			return NG_ERR_SYNTAX;
+		}
+		for (m = NG_MOD_ASSERTED; m <= NG_MOD_REPORTED; m++)
+			if (!strcmp(ng_modality_name((ng_modality)m), f[1]))
+				break;
+		if (m > NG_MOD_REPORTED) {
+			ng_sink_error(lex->sink, NG_ERR_SYNTAX, file, line, 0, "unknown modality '%s'", f[1]);
+			return NG_ERR_SYNTAX;
+		}
+		if (NG_GROW(lex->cues, lex->cap_cues, lex->n_cues + 1))
+			return NG_ERR_NOMEM;
+		c = &lex->cues[lex->n_cues];
+		memset(c, 0, sizeof(*c));
+		c->modality = (ng_modality)m;
+		if (!(c->re = ng_regex_compile(lex->sink, f[2], strlen(f[2]), file, line,
+		                               PCRE2_CASELESS | PCRE2_UCP)))
+			return NG_ERR_PATTERN;
+		lex->n_cues++;
+		/* Most sentences hold no cue word: the filter spares them the
+		 * expression. */
+		return ng_litfilter_build(&c->filter, f[2]);
+	}
+	ng_sink_error(lex->sink, NG_ERR_SYNTAX, file, line, 0, "unknown lexicon kind '%s'", kind);
+	return NG_ERR_SYNTAX;
+}
+
+void
+ng_lexicon_init(ng_lexicon *lex, ng_dict *dict, const ng_sink *sink)
+{
+	memset(lex, 0, sizeof(*lex));
+	lex->dict = dict;
+	lex->sink = sink;
+}
+
+ng_status
+ng_lexicon_load(ng_lexicon *lex, const char *path)
+{
+	return ng_datafile_each_line(lex->sink, path, "cannot read", 8, lexicon_line, lex);
+}
+
+void
+ng_lexicon_free(ng_lexicon *lex)
+{
+	size_t i;
+
+	free(lex->key_wclass);
+	free(lex->key_title);
+	ng_strmap_free(&lex->abbrevs);
+	ng_u64map_free(&lex->word_class);
+	ng_u64map_free(&lex->title_first);
+	ng_u64map_free(&lex->nominals);
+	for (i = 0; i < lex->n_nominals; i++)
+		free(lex->nominal_kinds[i]);
+	free(lex->nominal_kinds);
+	for (i = 0; i < lex->n_titles; i++) {
+		free(lex->titles[i].keys);
+		free(lex->titles[i].text);
+	}
+	free(lex->titles);
+	for (i = 0; i < lex->n_cues; i++) {
+		pcre2_code_free(lex->cues[i].re);
+		ng_litfilter_free(&lex->cues[i].filter);
+	}
+	free(lex->cues);
+	memset(lex, 0, sizeof(*lex));
+}
+
+/* The word classes by dictionary key, so that a token finds its class by
+ * indexing rather than by a second hash lookup, and the first words of
+ * titles, so that most tokens are passed over without a lookup. */
+ng_status
+ng_lexicon_prepare(ng_lexicon *lex)
+{
+	uint32_t n = lex->dict->n_keys + 1, key;
+	size_t i;
+
+	free(lex->key_wclass);
+	free(lex->key_title);
+	lex->key_title = NULL;
+	lex->n_key_wclass = lex->n_key_title = 0;
+	lex->key_tab_titles = 0;
+	if (!(lex->key_wclass = calloc(n, 1)) ||
+	    !(lex->key_title = calloc(n, sizeof(*lex->key_title))))
+		return NG_ERR_NOMEM;
+	lex->n_key_wclass = n;
+	for (i = 0; i < lex->word_class.cap; i++) {
+		key = (uint32_t)lex->word_class.slots[i].key;
+		if (key && key < n)
+			lex->key_wclass[key] = (uint8_t)lex->word_class.slots[i].val;
+	}
+	for (i = 0; i < lex->n_titles; i++) {
+		uint32_t first = lex->titles[i].keys[0];
+		if (first < n)
+			ng_u64map_get(&lex->title_first, first, &lex->key_title[first]);
+	}
+	lex->n_key_title = n;
+	lex->key_tab_titles = lex->n_titles;
+	return NG_OK;
+}
+
+uint32_t
+ng_lexicon_match_title(const ng_lexicon *lex, uint32_t idx, const ng_token *toks,
+                       uint32_t i, uint32_t te, const ng_phrase **which)
+{
+	uint32_t best = 0;
+
+	for (; idx; idx = lex->titles[idx - 1].next) {
+		const ng_phrase *p = &lex->titles[idx - 1];
+		uint32_t j = i, m = 0;
+		while (m < p->ntok && j < te) {
+			if (toks[j].flags & NG_TOK_JOIN) {
+				j++;
+				continue;
+			}
+			if (toks[j].key != p->keys[m])
+				break;
+			j++;
+			m++;
+		}
+		if (m == p->ntok && j > best) {
+			best = j;
+			*which = p;
+		}
+	}
+	return best;
+}
