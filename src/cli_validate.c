@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_common.h"
 
 static void
 usage(FILE *out)
