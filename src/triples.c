@@ -253,6 +253,35 @@ ng_store_new_bnode(ng_store *st)
 	return ng_store_intern(st, NG_TERM_BNODE, buf, (size_t)n, 0, NULL);
 }
 
+/* ------------------------------------------------------------ term lists */
+
+int
+ng_tid_in(const ng_tid *v, size_t n, ng_tid x)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i] == x)
+			return 1;
+	return 0;
+}
+
+int
+ng_tid_push(ng_tid **v, size_t *n, size_t *cap, ng_tid x)
+{
+	if (*n == *cap) {
+		size_t ncap = *cap ? *cap * 2 : 8;
+		ng_tid *nv = realloc(*v, ncap * sizeof *nv);
+
+		if (!nv)
+			return -1;
+		*v = nv;
+		*cap = ncap;
+	}
+	(*v)[(*n)++] = x;
+	return 0;
+}
+
 /* ------------------------------------------------------------ formatting */
 
 static const char *const prefixes[][2] = {

@@ -124,6 +124,12 @@ ng_tid ng_store_new_bnode(ng_store *st);
  * caller frees. */
 char *ng_store_format(const ng_store *st, ng_tid id);
 
+/* Arrays of term IDs: whether @p x is one of the @p n in @p v, and
+ * appending @p x to *v, growing *cap; the push returns -1 when out of
+ * memory. */
+int ng_tid_in(const ng_tid *v, size_t n, ng_tid x);
+int ng_tid_push(ng_tid **v, size_t *n, size_t *cap, ng_tid x);
+
 /* ------------------------------------------------------------ graphs */
 
 typedef struct {

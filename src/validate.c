@@ -34,35 +34,6 @@ struct ng_validator {
 	size_t sev_count[3];
 };
 
-/* ------------------------------------------------------------ results */
-
-void
-ng_results_clear(ng_results *r)
-{
-	size_t i;
-
-	for (i = 0; i < r->n; i++)
-		free(r->v[i].text);
-	free(r->v);
-	memset(r, 0, sizeof *r);
-}
-
-ng_status
-ng_results_add(ng_results *r, const ng_result *res)
-{
-	if (r->n == r->cap) {
-		size_t ncap = r->cap ? r->cap * 2 : 16;
-		ng_result *nv = realloc(r->v, ncap * sizeof *nv);
-
-		if (!nv)
-			return NG_ERR_NOMEM;
-		r->v = nv;
-		r->cap = ncap;
-	}
-	r->v[r->n++] = *res;
-	return NG_OK;
-}
-
 /* ------------------------------------------------------------ OWL checks */
 
 typedef struct {
@@ -84,32 +55,6 @@ typedef struct {
 	size_t ns_len;
 } owl;
 
-static int
-tid_in(const ng_tid *v, size_t n, ng_tid x)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (v[i] == x)
-			return 1;
-	return 0;
-}
-
-static int
-tid_push(ng_tid **v, size_t *n, size_t *cap, ng_tid x)
-{
-	if (*n == *cap) {
-		size_t ncap = *cap ? *cap * 2 : 8;
-		ng_tid *nv = realloc(*v, ncap * sizeof *nv);
-
-		if (!nv)
-			return -1;
-		*v = nv;
-		*cap = ncap;
-	}
-	(*v)[(*n)++] = x;
-	return 0;
-}
 
 static void
 add_edges(owl *o, const ng_graph *g, ng_tid c, ng_tid **v, size_t *n, size_t *cap)
@@ -118,15 +63,15 @@ add_edges(owl *o, const ng_graph *g, ng_tid c, ng_tid **v, size_t *n, size_t *ca
 	const ng_triple *t = ng_graph_sp(g, c, o->v->rdfs_subClassOf, &m);
 
 	for (i = 0; i < m; i++)
-		if (!tid_in(*v, *n, t[i].o) && tid_push(v, n, cap, t[i].o))
+		if (!ng_tid_in(*v, *n, t[i].o) && ng_tid_push(v, n, cap, t[i].o))
 			o->status = NG_ERR_NOMEM;
 	t = ng_graph_sp(g, c, o->v->owl_equivalentClass, &m);
 	for (i = 0; i < m; i++)
-		if (!tid_in(*v, *n, t[i].o) && tid_push(v, n, cap, t[i].o))
+		if (!ng_tid_in(*v, *n, t[i].o) && ng_tid_push(v, n, cap, t[i].o))
 			o->status = NG_ERR_NOMEM;
 	t = ng_graph_po(g, o->v->owl_equivalentClass, c, &m);
 	for (i = 0; i < m; i++)
-		if (!tid_in(*v, *n, t[i].s) && tid_push(v, n, cap, t[i].s))
+		if (!ng_tid_in(*v, *n, t[i].s) && ng_tid_push(v, n, cap, t[i].s))
 			o->status = NG_ERR_NOMEM;
 }
 
@@ -143,7 +88,7 @@ superclasses(owl *o, ng_tid c, size_t *n)
 			*n = o->nsup[i];
 			return o->sup[i];
 		}
-	if (tid_push(&v, &cnt, &cap, c))
+	if (ng_tid_push(&v, &cnt, &cap, c))
 		goto nomem;
 	while (q < cnt && !o->status) {
 		ng_tid x = v[q++];
@@ -196,7 +141,7 @@ typed_as(owl *o, ng_tid node, ng_tid cls)
 	for (i = 0; i < n; i++) {
 		const ng_tid *s = superclasses(o, t[i].o, &m);
 
-		if (s && tid_in(s, m, cls))
+		if (s && ng_tid_in(s, m, cls))
 			return 1;
 	}
 	return 0;
@@ -299,11 +244,11 @@ check_disjoint(owl *o, ng_tid s)
 		const ng_tid *sup = superclasses(o, t[i].o, &m);
 
 		for (j = 0; sup && j < m; j++)
-			if (!tid_in(all, na, sup[j]) && tid_push(&all, &na, &ca, sup[j]))
+			if (!ng_tid_in(all, na, sup[j]) && ng_tid_push(&all, &na, &ca, sup[j]))
 				o->status = NG_ERR_NOMEM;
 	}
 	for (i = 0; i < o->ndisj; i++)
-		if (tid_in(all, na, o->disj[i][0]) && tid_in(all, na, o->disj[i][1])) {
+		if (ng_tid_in(all, na, o->disj[i][0]) && ng_tid_in(all, na, o->disj[i][1])) {
 			char *a = ng_store_format(o->st, o->disj[i][0]);
 			char *b = ng_store_format(o->st, o->disj[i][1]);
 
@@ -764,192 +709,10 @@ ng_validator_result(const ng_validator *v, size_t i, ng_validation_result *out)
 	return NG_OK;
 }
 
-/* ------------------------------------------------------------ report */
-
-typedef struct {
-	ng_validator *v;
-	raptor_serializer *ser;
-	ng_tid *copied;       /* path blank nodes already written */
-	size_t ncopied, ccap;
-	ng_status status;
-} report_ctx;
-
-static raptor_term *
-rterm(report_ctx *r, ng_tid id)
-{
-	const ng_term *t = ng_store_term(r->v->st, id);
-	const ng_vocab *voc = ng_store_vocab(r->v->st);
-	raptor_uri *dt = NULL;
-	raptor_term *rt;
-
-	if (!t)
-		return NULL;
-	switch (t->kind) {
-	case NG_TERM_IRI:
-		return raptor_new_term_from_uri_string(r->v->world,
-		                                       (const unsigned char *)t->lex);
-	case NG_TERM_BNODE:
-		return raptor_new_term_from_blank(r->v->world,
-		                                  (const unsigned char *)t->lex);
-	default:
-		if (!t->lang && t->dt != voc->xsd_string) {
-			dt = raptor_new_uri(r->v->world, (const unsigned char *)
-			                    ng_store_term(r->v->st, t->dt)->lex);
-			if (!dt)
-				return NULL;
-		}
-		rt = raptor_new_term_from_counted_literal(
-			r->v->world, (const unsigned char *)t->lex, t->len, dt,
-			(const unsigned char *)t->lang, t->lang ? (unsigned char)strlen(t->lang) : 0);
-		if (dt)
-			raptor_free_uri(dt);
-		return rt;
-	}
-}
-
-static void
-emit3(report_ctx *r, ng_tid s, ng_tid p, ng_tid o)
-{
-	raptor_term *ts, *tp, *to;
-	raptor_statement *stmt;
-
-	if (r->status)
-		return;
-	ts = rterm(r, s);
-	tp = rterm(r, p);
-	to = rterm(r, o);
-	if (!ts || !tp || !to) {
-		if (ts)
-			raptor_free_term(ts);
-		if (tp)
-			raptor_free_term(tp);
-		if (to)
-			raptor_free_term(to);
-		r->status = NG_ERR_NOMEM;
-		return;
-	}
-	stmt = raptor_new_statement_from_nodes(r->v->world, ts, tp, to, NULL);
-	if (!stmt) {
-		r->status = NG_ERR_NOMEM;
-		return;
-	}
-	if (raptor_serializer_serialize_statement(r->ser, stmt))
-		r->status = NG_ERR_RDF;
-	raptor_free_statement(stmt);
-}
-
-/* Writes the blank node structure of a path (lists, sh:inversePath, ...)
- * from the shapes graph, once per node. */
-static void
-copy_path(report_ctx *r, ng_tid node, int depth)
-{
-	const ng_term *t = ng_store_term(r->v->st, node);
-	size_t n, i;
-	const ng_triple *tr;
-
-	if (!t || t->kind != NG_TERM_BNODE || depth > 64)
-		return;
-	for (i = 0; i < r->ncopied; i++)
-		if (r->copied[i] == node)
-			return;
-	if (tid_push(&r->copied, &r->ncopied, &r->ccap, node)) {
-		r->status = NG_ERR_NOMEM;
-		return;
-	}
-	tr = ng_graph_sp(&r->v->shapes, node, 0, &n);
-	for (i = 0; i < n; i++) {
-		const ng_vocab *voc = ng_store_vocab(r->v->st);
-
-		/* a list node of a sequence path: only its list triples */
-		if (ng_graph_object(&r->v->shapes, node, voc->rdf_first)
-		    && tr[i].p != voc->rdf_first && tr[i].p != voc->rdf_rest)
-			continue;
-		emit3(r, node, tr[i].p, tr[i].o);
-		copy_path(r, tr[i].o, depth + 1);
-	}
-}
-
 ng_status
 ng_validator_write_report(ng_validator *v, FILE *out)
 {
-	static const char *const ns[][2] = {
-		{ "sh", NG_SH }, { "rdf", NG_RDF }, { "rdfs", NG_RDFS },
-		{ "xsd", NG_XSD }, { "ng", NG_NS },
-		{ "dcterms", "http://purl.org/dc/terms/" },
-		{ "skos", "http://www.w3.org/2004/02/skos/core#" },
-		{ "nif", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#" },
-		{ "itsrdf", "http://www.w3.org/2005/11/its/rdf#" },
-	};
-	report_ctx r;
-	const ng_vocab *voc;
-	ng_tid report, conforms;
-	size_t i;
-
 	if (!v || !out)
 		return NG_ERR_BAD_ARG;
-	memset(&r, 0, sizeof r);
-	r.v = v;
-	voc = ng_store_vocab(v->st);
-	r.ser = raptor_new_serializer(v->world, "turtle");
-	if (!r.ser)
-		return NG_ERR_RDF;
-	for (i = 0; i < sizeof ns / sizeof ns[0]; i++) {
-		raptor_uri *u = raptor_new_uri(v->world, (const unsigned char *)ns[i][1]);
-
-		if (!u) {
-			r.status = NG_ERR_NOMEM;
-			goto done;
-		}
-		raptor_serializer_set_namespace(r.ser, u, (const unsigned char *)ns[i][0]);
-		raptor_free_uri(u);
-	}
-	if (raptor_serializer_start_to_file_handle(r.ser, NULL, out)) {
-		r.status = NG_ERR_RDF;
-		goto done;
-	}
-	report = ng_store_new_bnode(v->st);
-	conforms = ng_store_intern(v->st, NG_TERM_LITERAL,
-	                           v->res.n ? "false" : "true", v->res.n ? 5 : 4,
-	                           voc->xsd_boolean, NULL);
-	if (!report || !conforms) {
-		r.status = NG_ERR_NOMEM;
-		goto done;
-	}
-	emit3(&r, report, voc->rdf_type, voc->sh_ValidationReport);
-	emit3(&r, report, voc->sh_conforms, conforms);
-	for (i = 0; i < v->res.n && !r.status; i++) {
-		const ng_result *res = &v->res.v[i];
-		ng_tid node = ng_store_new_bnode(v->st), msg = res->message;
-
-		if (!node) {
-			r.status = NG_ERR_NOMEM;
-			break;
-		}
-		if (!msg && res->text)
-			msg = ng_store_intern(v->st, NG_TERM_LITERAL, res->text,
-			                      strlen(res->text), 0, NULL);
-		emit3(&r, report, voc->sh_result, node);
-		emit3(&r, node, voc->rdf_type, voc->sh_ValidationResult);
-		emit3(&r, node, voc->sh_focusNode, res->focus);
-		if (res->path) {
-			emit3(&r, node, voc->sh_resultPath, res->path);
-			copy_path(&r, res->path, 0);
-		}
-		if (res->value)
-			emit3(&r, node, voc->sh_value, res->value);
-		if (res->shape)
-			emit3(&r, node, voc->sh_sourceShape, res->shape);
-		emit3(&r, node, voc->sh_sourceConstraintComponent, res->component);
-		emit3(&r, node, voc->sh_resultSeverity, res->severity);
-		if (msg)
-			emit3(&r, node, voc->sh_resultMessage, msg);
-	}
-	if (raptor_serializer_serialize_end(r.ser) && !r.status)
-		r.status = NG_ERR_RDF;
-	if (fflush(out) && !r.status)
-		r.status = NG_ERR_IO;
-done:
-	raptor_free_serializer(r.ser);
-	free(r.copied);
-	return r.status;
+	return ng_results_write_report(&v->res, v->st, v->world, &v->shapes, out);
 }

@@ -7,28 +7,8 @@
 #define NG_VALIDATE_H
 
 #include "triples.h"
+#include "results.h"
 #include "xsd.h"
-
-/* ------------------------------------------------------------ results */
-
-typedef struct {
-	ng_tid focus;
-	ng_tid path;      /* path term (in the shapes graph) or predicate, 0 */
-	ng_tid value;     /* 0 when none */
-	ng_tid shape;     /* source shape, 0 for ontology checks */
-	ng_tid component;
-	ng_tid severity;  /* sh:Violation, sh:Warning, sh:Info */
-	ng_tid message;   /* sh:message literal, or 0 */
-	char *text;       /* generated message, owned, or NULL */
-} ng_result;
-
-typedef struct {
-	ng_result *v;
-	size_t n, cap;
-} ng_results;
-
-void ng_results_clear(ng_results *r);
-ng_status ng_results_add(ng_results *r, const ng_result *res);
 
 /* ------------------------------------------------------------ SHACL */
 
