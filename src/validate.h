@@ -7,6 +7,7 @@
 #define NG_VALIDATE_H
 
 #include "triples.h"
+#include "owl.h"
 #include "results.h"
 #include "xsd.h"
 
@@ -19,9 +20,5 @@
 ng_status ng_shacl_validate(ng_store *st, const ng_graph *shapes,
                             const ng_graph *data, const ng_graph *extra,
                             ng_results *out, ng_error_func func, void *handle);
-
-/* Runs the OWL checks of @p data against @p onto, appending to @p out. */
-ng_status ng_owl_check(ng_store *st, const ng_graph *onto,
-                       const ng_graph *data, ng_results *out);
 
 #endif /* NG_VALIDATE_H */
