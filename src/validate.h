@@ -9,16 +9,7 @@
 #include "triples.h"
 #include "owl.h"
 #include "results.h"
+#include "shacl.h"
 #include "xsd.h"
-
-/* ------------------------------------------------------------ SHACL */
-
-/* Validates @p data against the shapes in @p shapes. Class hierarchy comes
- * from @p data and, when non-NULL, from @p extra (the ontology). Results are
- * appended to @p out. Errors in the shapes (a missing or recursive shape, a
- * bad pattern) return a status and go to @p func. */
-ng_status ng_shacl_validate(ng_store *st, const ng_graph *shapes,
-                            const ng_graph *data, const ng_graph *extra,
-                            ng_results *out, ng_error_func func, void *handle);
 
 #endif /* NG_VALIDATE_H */
