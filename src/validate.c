@@ -1,14 +1,18 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The validator: loads the ontology, the shapes and the data into indexed
- * graphs, runs the OWL checks and SHACL Core, and reports the results as a
- * sorted list and as a W3C SHACL validation report written by raptor2. */
+/* The validator, the driver of the public ng_validator API: loads the
+ * ontology, the shapes and the data into indexed graphs (triples.c), runs
+ * the OWL checks (owl.c) and SHACL Core (shacl.c), and reports the results
+ * as a sorted list and as a W3C SHACL validation report (results.c). */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "validate.h"
+#include "owl.h"
+#include "results.h"
+#include "shacl.h"
+#include "triples.h"
 
 #define TRY(st, expr) \
 	do { \

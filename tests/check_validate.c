@@ -9,7 +9,8 @@
 
 #include "check_util.h"
 #include "newsgraph.h"
-#include "validate.h"
+#include "triples.h"
+#include "xsd.h"
 
 #define ID "https://w3id.org/newsgraph/id/"
 
