@@ -388,17 +388,6 @@ lang_matches(const char *tag, const ng_term *range)
 }
 
 static int
-in_list(const ng_tid *list, size_t n, ng_tid x)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (list[i] == x)
-			return 1;
-	return 0;
-}
-
-static int
 node_kind_ok(ctx *c, ng_tid kind, ng_tid x)
 {
 	const ng_vocab *v = c->v;
@@ -572,7 +561,7 @@ check(ctx *c, size_t si, const constraint *k, ng_tid focus, const nset *vals,
 					ok = lang_matches(xt->lang, term(c, k->list[j]));
 			break;
 		case K_IN:
-			ok = in_list(k->list, k->nlist, x);
+			ok = ng_tid_in(k->list, k->nlist, x);
 			break;
 		case K_NOT:
 			ok = !conforms(c, k->shapes[0], x);
@@ -603,7 +592,7 @@ check(ctx *c, size_t si, const constraint *k, ng_tid focus, const nset *vals,
 		case K_CLOSED:
 			t = ng_graph_sp(c->dg, x, 0, &n);
 			for (j = 0; j < n; j++)
-				if (!in_list(k->list, k->nlist, t[j].p))
+				if (!ng_tid_in(k->list, k->nlist, t[j].p))
 					emit(c, sk, s, k, k->kind, x, t[j].o, t[j].p);
 			break;
 		default:
