@@ -333,7 +333,7 @@ check_triple(owl *o, const ng_triple *tr, const ng_triple *prev)
 		owl_result(o, o->comp_undeclared, tr->s, tr->p, tr->o,
 		           "class %s is not declared in the ontology", a ? a : "?");
 	}
-	if (ot->kind == NG_TERM_LITERAL && !ng_literal_valid(o->st, ot)) {
+	if (ot->kind == NG_TERM_LITERAL && !ng_xsd_valid(o->st, ot)) {
 		a = ng_store_format(o->st, ot->dt);
 		owl_result(o, o->comp_literal, tr->s, tr->p, tr->o,
 		           "literal is not a valid %s", a ? a : "?");

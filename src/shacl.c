@@ -473,7 +473,7 @@ check(ctx *c, size_t si, const constraint *k, ng_tid focus, const nset *vals,
 						emit(c, sk, s, k, k->kind, focus, vals->v[i], 0);
 					continue;
 				}
-				cmp = ng_literal_compare(c->st, vals->v[i], t[j].o);
+				cmp = ng_xsd_compare(c->st, vals->v[i], t[j].o);
 				if (cmp == 2 && term(c, vals->v[i])->kind != NG_TERM_LITERAL
 				    && vals->v[i] == t[j].o)
 					cmp = 0;
@@ -516,7 +516,7 @@ check(ctx *c, size_t si, const constraint *k, ng_tid focus, const nset *vals,
 			break;
 		case K_DATATYPE:
 			ok = xt->kind == NG_TERM_LITERAL && xt->dt == k->param
-			     && ng_literal_valid(c->st, xt);
+			     && ng_xsd_valid(c->st, xt);
 			break;
 		case K_NODEKIND:
 			ok = node_kind_ok(c, k->param, x);
@@ -525,7 +525,7 @@ check(ctx *c, size_t si, const constraint *k, ng_tid focus, const nset *vals,
 		case K_MININCL:
 		case K_MAXEXCL:
 		case K_MAXINCL:
-			cmp = ng_literal_compare(c->st, x, k->param);
+			cmp = ng_xsd_compare(c->st, x, k->param);
 			ok = cmp != 2
 			     && (k->kind == K_MINEXCL ? cmp > 0
 			         : k->kind == K_MININCL ? cmp >= 0

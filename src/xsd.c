@@ -204,7 +204,7 @@ lex_time(const char *s, const char **rest)
 }
 
 int
-ng_literal_valid(const ng_store *st, const ng_term *t)
+ng_xsd_valid(const ng_store *st, const ng_term *t)
 {
 	const char *s = t->lex, *rest = NULL;
 	int ii;
@@ -305,7 +305,7 @@ time_value(const char *s, dt_kind k, long double *out, int *tz)
 }
 
 int
-ng_literal_compare(const ng_store *st, ng_tid a, ng_tid b)
+ng_xsd_compare(const ng_store *st, ng_tid a, ng_tid b)
 {
 	const ng_term *x = ng_store_term(st, a), *y = ng_store_term(st, b);
 	int ia, ib, c;
@@ -313,7 +313,7 @@ ng_literal_compare(const ng_store *st, ng_tid a, ng_tid b)
 
 	if (!x || !y || x->kind != NG_TERM_LITERAL || y->kind != NG_TERM_LITERAL)
 		return 2;
-	if (!ng_literal_valid(st, x) || !ng_literal_valid(st, y))
+	if (!ng_xsd_valid(st, x) || !ng_xsd_valid(st, y))
 		return 2;
 	ka = dt_of(st, x->dt, &ia);
 	kb = dt_of(st, y->dt, &ib);

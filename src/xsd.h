@@ -8,9 +8,9 @@
 
 /* Non-zero when the lexical form of literal @p t is valid for its datatype
  * (datatypes it does not know are always valid). */
-int ng_literal_valid(const ng_store *st, const ng_term *t);
+int ng_xsd_valid(const ng_store *st, const ng_term *t);
 /* Compares two terms for sh:min and lessThan; returns -1, 0, 1, or 2 when
  * they cannot be compared. */
-int ng_literal_compare(const ng_store *st, ng_tid a, ng_tid b);
+int ng_xsd_compare(const ng_store *st, ng_tid a, ng_tid b);
 
 #endif /* NG_XSD_H */

@@ -42,7 +42,7 @@ START_TEST(test_literal_lexical_forms)
 		snprintf(dt, sizeof dt, NG_XSD "%s", cases[i].dt);
 		id = ng_store_intern(st, NG_TERM_LITERAL, cases[i].lex, strlen(cases[i].lex),
 		                     ng_store_iri(st, dt), NULL);
-		ck_assert_msg(ng_literal_valid(st, ng_store_term(st, id)) == cases[i].ok,
+		ck_assert_msg(ng_xsd_valid(st, ng_store_term(st, id)) == cases[i].ok,
 		              "%s^^xsd:%s", cases[i].lex, cases[i].dt);
 	}
 	ng_store_free(st);
@@ -61,10 +61,10 @@ START_TEST(test_numeric_and_date_comparison)
 	ng_tid t2 = ng_store_intern(st, NG_TERM_LITERAL, "2025-01-01T12:30:00+01:00", 25,
 	                            ng_store_iri(st, NG_XSD "dateTime"), NULL);
 
-	ck_assert_int_eq(ng_literal_compare(st, i1, d1), 0);
-	ck_assert_int_eq(ng_literal_compare(st, d2, i1), -1);
-	ck_assert_int_eq(ng_literal_compare(st, s1, i1), 2);
-	ck_assert_int_eq(ng_literal_compare(st, t2, t1), -1);
+	ck_assert_int_eq(ng_xsd_compare(st, i1, d1), 0);
+	ck_assert_int_eq(ng_xsd_compare(st, d2, i1), -1);
+	ck_assert_int_eq(ng_xsd_compare(st, s1, i1), 2);
+	ck_assert_int_eq(ng_xsd_compare(st, t2, t1), -1);
 	ng_store_free(st);
 }
 END_TEST
