@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "validate.h"
+#include "results.h"
+#include "shacl.h"
+#include "triples.h"
 
 #define MF "http://www.w3.org/2001/sw/DataAccess/tests/test-manifest#"
 #define SHT "http://www.w3.org/ns/shacl-test#"

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Internal interface of the validator: an interned term store, indexed
- * in-memory graphs loaded through raptor2, the SHACL Core engine and the
- * OWL checks. Shared by src/rdfgraph.c, src/shacl.c, src/validate.c and the
- * validator's tests; not installed. */
-#ifndef NG_VALIDATE_H
-#define NG_VALIDATE_H
+/* Internal interface of the validator's RDF layer: an interned term store
+ * with the well-known IRIs, and indexed in-memory graphs loaded through
+ * raptor2. The bottom of the validator; not installed. */
+#ifndef NG_TRIPLES_H
+#define NG_TRIPLES_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -125,6 +124,12 @@ ng_tid ng_store_new_bnode(ng_store *st);
  * caller frees. */
 char *ng_store_format(const ng_store *st, ng_tid id);
 
+/* Arrays of term IDs: whether @p x is one of the @p n in @p v, and
+ * appending @p x to *v, growing *cap; the push returns -1 when out of
+ * memory. */
+int ng_tid_in(const ng_tid *v, size_t n, ng_tid x);
+int ng_tid_push(ng_tid **v, size_t *n, size_t *cap, ng_tid x);
+
 /* ------------------------------------------------------------ graphs */
 
 typedef struct {
@@ -162,52 +167,8 @@ ng_status ng_graph_parse(ng_graph *g, ng_store *st, raptor_world *world,
                          const char *path, FILE *in, const char *syntax,
                          ng_error_func func, void *handle);
 
-/* ------------------------------------------------------------ literals */
-
-/* Non-zero when the lexical form of literal @p t is valid for its datatype
- * (datatypes it does not know are always valid). */
-int ng_literal_valid(const ng_store *st, const ng_term *t);
-/* Compares two terms for sh:min and lessThan; returns -1, 0, 1, or 2 when
- * they cannot be compared. */
-int ng_literal_compare(const ng_store *st, ng_tid a, ng_tid b);
-
-/* ------------------------------------------------------------ results */
-
-typedef struct {
-	ng_tid focus;
-	ng_tid path;      /* path term (in the shapes graph) or predicate, 0 */
-	ng_tid value;     /* 0 when none */
-	ng_tid shape;     /* source shape, 0 for ontology checks */
-	ng_tid component;
-	ng_tid severity;  /* sh:Violation, sh:Warning, sh:Info */
-	ng_tid message;   /* sh:message literal, or 0 */
-	char *text;       /* generated message, owned, or NULL */
-} ng_result;
-
-typedef struct {
-	ng_result *v;
-	size_t n, cap;
-} ng_results;
-
-void ng_results_clear(ng_results *r);
-ng_status ng_results_add(ng_results *r, const ng_result *res);
-
-/* ------------------------------------------------------------ SHACL */
-
-/* Validates @p data against the shapes in @p shapes. Class hierarchy comes
- * from @p data and, when non-NULL, from @p extra (the ontology). Results are
- * appended to @p out. Errors in the shapes (a missing or recursive shape, a
- * bad pattern) return a status and go to @p func. */
-ng_status ng_shacl_validate(ng_store *st, const ng_graph *shapes,
-                            const ng_graph *data, const ng_graph *extra,
-                            ng_results *out, ng_error_func func, void *handle);
-
-/* Runs the OWL checks of @p data against @p onto, appending to @p out. */
-ng_status ng_owl_check(ng_store *st, const ng_graph *onto,
-                       const ng_graph *data, ng_results *out);
-
 /* Formats a SHACL path term of @p g as SPARQL property path text; the
  * caller frees. */
 char *ng_path_format(const ng_store *st, const ng_graph *g, ng_tid path);
 
-#endif /* NG_VALIDATE_H */
+#endif /* NG_TRIPLES_H */
