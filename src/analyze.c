@@ -21,23 +21,6 @@
  * of a typical article take. */
 #define NG_DOC_ARENA 2048
 
-static void
-doc_error(const ng_doc *doc, ng_status st, long long byte, const char *why)
-{
-	ng_error e;
-
-	if (!doc->kb->sink.func)
-		return;
-	e.status = st;
-	e.warning = 0;
-	e.file = doc->source ? doc->source : "-";
-	e.line = 0;
-	e.column = 0;
-	e.byte = byte;
-	e.message = why;
-	doc->kb->sink.func(doc->kb->sink.handle, &e);
-}
-
 static char *
 dup_or_null(ng_doc *doc, const char *s)
 {
@@ -46,15 +29,15 @@ dup_or_null(ng_doc *doc, const char *s)
 
 ng_status
 ng_doc_analyze(const ng_knowledge *kb, const char *text, size_t len,
-               const ng_doc_meta *meta, ng_doc **out, long long *err_byte)
+               const ng_doc_meta *meta, ng_doc **out, ng_error *err)
 {
-	return ng_doc_analyze_stage(kb, text, len, meta, NG_STAGE_ALL, out, err_byte);
+	return ng_doc_analyze_stage(kb, text, len, meta, NG_STAGE_ALL, out, err);
 }
 
 ng_status
 ng_doc_analyze_stage(const ng_knowledge *kb, const char *text, size_t len,
                      const ng_doc_meta *meta, ng_stage stage, ng_doc **out,
-                     long long *err_byte)
+                     ng_error *err)
 {
 	ng_doc *doc;
 	size_t bad = 0;
@@ -62,15 +45,24 @@ ng_doc_analyze_stage(const ng_knowledge *kb, const char *text, size_t len,
 	ng_status st;
 
 	*out = NULL;
-	if (err_byte)
-		*err_byte = -1;
-	if (!kb || !kb->prepared)
+	if (err) {
+		memset(err, 0, sizeof(*err));
+		err->file = meta && meta->source ? meta->source : "-";
+		err->byte = -1;
+	}
+	if (!kb || !kb->prepared) {
+		if (err)
+			err->status = NG_ERR_BAD_ARG;
 		return NG_ERR_BAD_ARG;
+	}
 	/* One allocation holds the document, its copy of the input and the
 	 * start of its arena. */
 	if (len > SIZE_MAX - sizeof(*doc) - NG_DOC_ARENA - 1 ||
-	    !(doc = malloc(sizeof(*doc) + len + 1 + NG_DOC_ARENA)))
+	    !(doc = malloc(sizeof(*doc) + len + 1 + NG_DOC_ARENA))) {
+		if (err)
+			err->status = NG_ERR_NOMEM;
 		return NG_ERR_NOMEM;
+	}
 	memset(doc, 0, sizeof(*doc));
 	doc->kb = kb;
 	doc->gaz = &kb->gaz;
@@ -92,9 +84,10 @@ ng_doc_analyze_stage(const ng_knowledge *kb, const char *text, size_t len,
 	memcpy(doc->bytes, text, len);
 	doc->bytes[len] = '\0';
 	if ((st = ng_text_init(&doc->text, doc->bytes, len, &bad, &why))) {
-		if (err_byte)
-			*err_byte = (long long)bad;
-		doc_error(doc, st, (long long)bad, why);
+		if (err) {
+			err->byte = (long long)bad;
+			err->message = why;
+		}
 		goto done;
 	}
 	/* The article's IRI: XXH3-64 of its bytes, fast over long texts. */
@@ -114,8 +107,11 @@ ng_doc_analyze_stage(const ng_knowledge *kb, const char *text, size_t len,
 	TRY(st, ng_coref_references(doc));
 	if (stage == NG_STAGE_ALL)
 		TRY(st, ng_relations(doc));
+	TRY(st, ng_doc_finish(doc));
 done:
 	if (st) {
+		if (err)
+			err->status = st;
 		ng_doc_free(doc);
 		return st;
 	}

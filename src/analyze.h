@@ -12,6 +12,6 @@ typedef enum { NG_STAGE_GAZETTEER, NG_STAGE_ENTITIES, NG_STAGE_ALL } ng_stage;
 
 ng_status ng_doc_analyze_stage(const ng_knowledge *kb, const char *text, size_t len,
                                const ng_doc_meta *meta, ng_stage stage, ng_doc **out,
-                               long long *err_byte);
+                               ng_error *err);
 
 #endif /* NG_ANALYZE_H */

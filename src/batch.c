@@ -892,7 +892,7 @@ process_item(worker *w, item *it)
 	uint8_t stem[16];
 	ng_doc *doc = NULL;
 	ng_doc_meta meta;
-	long long bad = -1;
+	ng_error err;
 	ng_status st;
 	int f;
 
@@ -924,8 +924,8 @@ process_item(worker *w, item *it)
 	meta.url = it->url;
 	meta.title = it->title;
 	meta.date = it->date;
-	if ((st = ng_doc_analyze(b->kb, data, len, &meta, &doc, &bad))) {
-		fail_article(b, it->seq, it->source, it->line, bad < 0 ? 0 : bad, st, len, "%s",
+	if ((st = ng_doc_analyze(b->kb, data, len, &meta, &doc, &err))) {
+		fail_article(b, it->seq, it->source, it->line, err.byte < 0 ? 0 : err.byte, st, len, "%s",
 		             text_reason(st));
 		goto done;
 	}

@@ -198,16 +198,17 @@ process_jsonl(const ng_knowledge *kb, ng_writer *w, FILE *out, const options *o,
 	ng_jsonl_set_error_func(r, ng_cli_print_error, NULL);
 	while ((st = ng_jsonl_next(r, &a)) != NG_ERR_IO && st != NG_ERR_NOMEM) {
 		ng_doc *doc = NULL;
-		long long bad;
+		ng_error err;
 		if (st) {
 			failed = 1;
 			continue;
 		}
 		if (!a.text)
 			break;
-		/* Text errors are reported by the knowledge's error sink. */
-		if ((st = ng_doc_analyze(kb, a.text, a.len, &a.meta, &doc, &bad))) {
-			if (bad < 0)
+		if ((st = ng_doc_analyze(kb, a.text, a.len, &a.meta, &doc, &err))) {
+			if (err.byte >= 0)
+				ng_cli_print_error(NULL, &err);
+			else
 				fprintf(stderr, "newsgraph: %s: line %lu: %s\n", path, a.line,
 				        ng_strerror(st));
 			failed = 1;
@@ -238,7 +239,7 @@ process(const ng_knowledge *kb, ng_writer *w, FILE *out, const options *o, const
 	size_t len;
 	ng_doc *doc = NULL;
 	ng_doc_meta meta;
-	long long bad;
+	ng_error err;
 	struct stat sb;
 	ng_status st;
 
@@ -258,11 +259,12 @@ process(const ng_knowledge *kb, ng_writer *w, FILE *out, const options *o, const
 	memset(&meta, 0, sizeof(meta));
 	meta.source = path;
 	meta.id = strcmp(path, "-") ? base_name(path) : NULL;
-	st = ng_doc_analyze(kb, data, len, &meta, &doc, &bad);
+	st = ng_doc_analyze(kb, data, len, &meta, &doc, &err);
 	free(data);
 	if (st) {
-		/* Text errors were reported with their byte by the error sink. */
-		if (bad < 0)
+		if (err.byte >= 0)
+			ng_cli_print_error(NULL, &err);
+		else
 			fprintf(stderr, "newsgraph: %s: byte 0: %s\n", path, ng_strerror(st));
 		return 1;
 	}

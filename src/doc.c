@@ -397,29 +397,42 @@ ng_doc_fact_count(const ng_doc *doc)
 	return doc->n_facts;
 }
 
-/* The sentence's text as in the original article, made safe for literals. */
-const char *
-ng_doc_sentence_text(ng_doc *doc, uint32_t si)
+/* The texts of the sentences that hold facts, as in the original
+ * article and made safe for literals, and the index of code points. */
+ng_status
+ng_doc_finish(ng_doc *doc)
 {
-	const ng_sentence *s = &doc->sents[si];
-	size_t b, e;
+	size_t i;
 
-	if (!doc->sent_text) {
-		if (!(doc->sent_text = ng_arena_alloc(&doc->arena, doc->n_sents * sizeof(char *))))
-			return NULL;
-		memset(doc->sent_text, 0, doc->n_sents * sizeof(char *));
+	if (ng_text_index_chars(&doc->text))
+		return NG_ERR_NOMEM;
+	if (!doc->n_facts)
+		return NG_OK;
+	if (!(doc->sent_text = ng_arena_alloc(&doc->arena, doc->n_sents * sizeof(char *))))
+		return NG_ERR_NOMEM;
+	memset(doc->sent_text, 0, doc->n_sents * sizeof(char *));
+	for (i = 0; i < doc->n_facts; i++) {
+		uint32_t si = doc->facts[i].sent;
+		size_t b, e;
+		if (doc->sent_text[si])
+			continue;
+		b = ng_text_orig(&doc->text, doc->sents[si].b);
+		e = ng_text_orig(&doc->text, doc->sents[si].e);
+		if (!(doc->sent_text[si] = doc_literal(doc, doc->text.orig + b, e - b)))
+			return NG_ERR_NOMEM;
 	}
-	if (doc->sent_text[si])
-		return doc->sent_text[si];
-	b = ng_text_orig(&doc->text, s->b);
-	e = ng_text_orig(&doc->text, s->e);
-	return doc->sent_text[si] = doc_literal(doc, doc->text.orig + b, e - b);
+	return NG_OK;
+}
+
+const char *
+ng_doc_sentence_text(const ng_doc *doc, uint32_t si)
+{
+	return doc->sent_text && si < doc->n_sents ? doc->sent_text[si] : NULL;
 }
 
 ng_status
-ng_doc_fact(const ng_doc *cdoc, size_t i, ng_fact_info *out)
+ng_doc_fact(const ng_doc *doc, size_t i, ng_fact_info *out)
 {
-	ng_doc *doc = (ng_doc *)cdoc; /* caches sentence texts */
 	const ng_fact *f;
 	const ng_sentence *s;
 

@@ -61,7 +61,7 @@ typedef struct {
 	uint32_t s;        /* subject entity */
 	uint32_t o;        /* object entity, or UINT32_MAX for a literal */
 	const char *prop;  /* ontology local name (static or owned by kb) */
-	char *literal;     /* role literal, in the doc arena */
+	const char *literal; /* role literal, in the doc arena */
 	const char *rule;
 	ng_modality mod;
 	double confidence;
@@ -99,7 +99,7 @@ struct ng_doc {
 	ng_buf lit;         /* scratch for literals being cleaned */
 	ng_mention *sort_tmp; /* scratch for sorting mentions */
 	size_t cap_sort_tmp;
-	/* Cached sentence texts for ng_doc_fact */
+	/* The texts of the sentences with facts (ng_doc_finish) */
 	char **sent_text;
 	/* Entity strings and arrays, fact literals, sentence texts and the
 	 * metadata live here and go with the document; it starts in the
@@ -143,8 +143,13 @@ ng_doc_mention_ending(const ng_doc *doc, uint32_t te)
 uint64_t ng_fact_key(const ng_fact *f, bool with_sentence);
 /* Do two facts state the same thing? */
 bool ng_fact_same(const ng_fact *a, const ng_fact *b);
-/* The text of sentence si as in the article, safe for a literal (cached). */
-const char *ng_doc_sentence_text(ng_doc *doc, uint32_t si);
+/* The last step of the analysis: the texts of the sentences that hold
+ * facts, and the index of code points for offsets, so that readers of the
+ * document change nothing. */
+ng_status ng_doc_finish(ng_doc *doc);
+/* The text of sentence si as in the article, safe for a literal; NULL for
+ * a sentence without facts. */
+const char *ng_doc_sentence_text(const ng_doc *doc, uint32_t si);
 /* Normalized text of a token range, joined as written. */
 static inline const char *
 ng_doc_norm(const ng_doc *doc, uint32_t off)

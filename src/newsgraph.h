@@ -119,13 +119,15 @@ typedef struct {
 typedef struct ng_doc ng_doc;
 
 /**
- * Analyses one article of @p len bytes. On a text error (invalid UTF-8, a NUL
- * byte, empty input) returns the status, sets @p *err_byte to the offending
- * byte offset in the input, and reports through the knowledge's error func.
+ * Analyses one article of @p len bytes. On failure returns the status and,
+ * when @p err is not NULL, fills it in: for a text error (invalid UTF-8, a
+ * NUL byte) the file (@p meta's source, or "-"), the offending byte offset
+ * in the input and the reason; otherwise a byte of -1 and no message. This
+ * is the only report: the knowledge's error func is for its data files.
  */
 NG_API ng_status ng_doc_analyze(const ng_knowledge *kb, const char *text,
                                 size_t len, const ng_doc_meta *meta,
-                                ng_doc **out, long long *err_byte);
+                                ng_doc **out, ng_error *err);
 /** Frees a document; NULL is a no-op. */
 NG_API void ng_doc_free(ng_doc *doc);
 /** Counts of what the analysis found. */

@@ -26,7 +26,7 @@ title_fact(ng_doc *doc, uint32_t person, int32_t target, const ng_phrase *p,
 	f.rule = rule;
 	f.o = UINT32_MAX;
 	f.prop = "role";
-	f.literal = (char *)role;
+	f.literal = role;
 	if ((st = ng_doc_add_fact(doc, &f)))
 		return st;
 	if (target < 0 || (uint32_t)target == person || doc->ents[target].cls == NG_CLASS_PERSON)

@@ -395,27 +395,37 @@ count_chars(const unsigned char *s, size_t n)
 	return c;
 }
 
-size_t
-ng_text_char_offset(ng_text *t, size_t orig_byte)
+ng_status
+ng_text_index_chars(ng_text *t)
 {
 	const unsigned char *s = (const unsigned char *)t->orig;
-	size_t b, nblocks = t->orig_len / 64 + 1;
+	size_t b, n = 0, nblocks = t->orig_len / 64 + 1;
+
+	if (t->chars)
+		return NG_OK;
+	/* Code points before each 64-byte block: a lookup then counts at
+	 * most 63 bytes. */
+	if (!(t->chars = malloc(nblocks * sizeof(*t->chars))))
+		return NG_ERR_NOMEM;
+	for (b = 0; b < nblocks; b++) {
+		size_t e = (b + 1) * 64 < t->orig_len ? (b + 1) * 64 : t->orig_len;
+		t->chars[b] = (uint32_t)n;
+		if (b * 64 < e)
+			n += count_chars(s + b * 64, e - b * 64);
+	}
+	return NG_OK;
+}
+
+size_t
+ng_text_char_offset(const ng_text *t, size_t orig_byte)
+{
+	const unsigned char *s = (const unsigned char *)t->orig;
+	size_t b;
 
 	if (orig_byte > t->orig_len)
 		orig_byte = t->orig_len;
-	if (!t->chars) {
-		/* Code points before each 64-byte block: a lookup then counts at
-		 * most 63 bytes. */
-		size_t n = 0;
-		if (!(t->chars = malloc(nblocks * sizeof(*t->chars))))
-			return count_chars(s, orig_byte);
-		for (b = 0; b < nblocks; b++) {
-			size_t e = (b + 1) * 64 < t->orig_len ? (b + 1) * 64 : t->orig_len;
-			t->chars[b] = (uint32_t)n;
-			if (b * 64 < e)
-				n += count_chars(s + b * 64, e - b * 64);
-		}
-	}
+	if (!t->chars)
+		return count_chars(s, orig_byte);
 	b = orig_byte & ~(size_t)63;
 	return t->chars[b >> 6] + count_chars(s + b, orig_byte - b);
 }

@@ -21,7 +21,7 @@ typedef struct {
 	char *norm;         /* followed by NG_NORM_PAD NUL bytes */
 	size_t norm_len;
 	uint32_t *map;      /* norm_len + 1 entries */
-	uint32_t *chars;    /* code points before each 64-byte block, lazily */
+	uint32_t *chars;    /* code points before each 64-byte block, or NULL */
 } ng_text;
 
 #define NG_NORM_PAD 8
@@ -41,8 +41,12 @@ ng_text_orig(const ng_text *t, size_t n)
 {
 	return t->map[n];
 }
-/* Code point offset of an original byte offset. */
-size_t ng_text_char_offset(ng_text *t, size_t orig_byte);
+/* Counts the code points before each block of the original text, so that
+ * ng_text_char_offset is quick. */
+ng_status ng_text_index_chars(ng_text *t);
+/* Code point offset of an original byte offset (counted from the start
+ * when the text was not indexed). */
+size_t ng_text_char_offset(const ng_text *t, size_t orig_byte);
 /* Case-folds (and strips marks when strip is set) s into out. */
 ng_status ng_fold(const char *s, size_t len, bool strip, ng_buf *out);
 /* Appends s with control characters and noncharacters made safe for RDF

@@ -90,8 +90,10 @@ struct ng_writer {
 	ng_format format;
 	unsigned lit_flags; /* raptor_string_escaped_write flags for literals */
 	char *base;
-	bool failed;
-	bool io_failed;
+	/* The first failure, which keeps its kind: st of the document being
+	 * written, io_st of the output since it was set (bytes were lost). */
+	ng_status st;
+	ng_status io_st;
 	bool no_mentions;
 	bool in_block;  /* Turtle: a subject block is open */
 	size_t docs;
@@ -125,12 +127,20 @@ struct ng_writer {
  * article does not sit in memory whole. */
 #define NG_WRITER_CHUNK (1u << 20)
 
+/* Records a failure in slot unless one is there already. */
+static void
+fail(ng_status *slot, ng_status st)
+{
+	if (*slot == NG_OK)
+		*slot = st;
+}
+
 /* Writes the collected bytes to the stream. */
 static void
 spill(ng_writer *w)
 {
 	if (w->out.len && (!w->fp || fwrite(w->out.buf, 1, w->out.len, w->fp) != w->out.len))
-		w->io_failed = true;
+		fail(&w->io_st, NG_ERR_IO);
 	w->out.len = 0;
 }
 
@@ -141,7 +151,7 @@ room(ng_writer *w, size_t n)
 	if (w->out.len + n < w->out.cap)
 		return true;
 	if (NG_GROW(w->out.buf, w->out.cap, w->out.len + n + 1)) {
-		w->io_failed = true;
+		fail(&w->io_st, NG_ERR_NOMEM);
 		return false;
 	}
 	return true;
@@ -211,7 +221,7 @@ raptor_log(void *data, raptor_log_message *msg)
 	ng_writer *w = data;
 
 	if (msg->level >= RAPTOR_LOG_LEVEL_ERROR)
-		w->failed = true;
+		fail(&w->st, NG_ERR_RDF);
 }
 
 /* Formats the IRI iri as raptor writes it in the writer's format, appended
@@ -237,7 +247,7 @@ format_iri(ng_writer *w, const char *iri, ng_buf *dst, span *s)
 		goto done;
 	}
 	if (raptor_uri_escaped_write(u, NULL, RAPTOR_ESCAPED_WRITE_NTRIPLES_URI, w->io) ||
-	    w->io_failed) {
+	    w->io_st) {
 		w->out.len = mark;
 		goto done;
 	}
@@ -291,7 +301,7 @@ tmpl_put(ng_writer *w, const iri_tmpl *t, const char *v, size_t n, ng_buf *dst)
 	ng_buf_clear(dst);
 	if (ng_buf_add(dst, t->b.buf, t->head) || ng_buf_add(dst, v, n) ||
 	    ng_buf_add(dst, t->b.buf + t->head + t->probe, t->b.len - t->head - t->probe))
-		w->failed = true;
+		fail(&w->st, NG_ERR_NOMEM);
 }
 
 /* Declares a Turtle prefix: in the namespace stack and in the header. */
@@ -449,7 +459,7 @@ ng_writer_new(ng_format format, const char *base, FILE *out)
 		goto fail;
 	if (format == NG_FORMAT_TURTLE && turtle_prefixes(w))
 		goto fail;
-	if (constants(w) || w->failed)
+	if (constants(w) || w->st)
 		goto fail;
 	ng_strmap_init(&w->ent_ids);
 	ng_buf_clear(&w->b);
@@ -512,16 +522,22 @@ prop(ng_writer *w, const char *name)
 {
 	prop_term *p;
 	size_t i;
+	ng_status st;
 
 	for (i = 0; i < w->n_props; i++)
 		if (!strcmp(w->props[i].name, name))
 			return &w->props[i].s;
-	if (NG_GROW(w->props, w->cap_props, w->n_props + 1))
+	if (NG_GROW(w->props, w->cap_props, w->n_props + 1)) {
+		fail(&w->st, NG_ERR_NOMEM);
 		return NULL;
+	}
 	p = &w->props[w->n_props];
-	if (!(p->name = ng_strndup(name, strlen(name))))
+	if (!(p->name = ng_strndup(name, strlen(name)))) {
+		fail(&w->st, NG_ERR_NOMEM);
 		return NULL;
-	if (format_iri2(w, NG_NS, name, &w->kbuf, &p->s)) {
+	}
+	if ((st = format_iri2(w, NG_NS, name, &w->kbuf, &p->s))) {
+		fail(&w->st, st);
 		free(p->name);
 		return NULL;
 	}
@@ -553,7 +569,7 @@ begin(ng_writer *w, const char *s, size_t n, const span *p)
 		put(w, "\n    ", 5);
 		ng_buf_clear(&w->subj);
 		if (ng_buf_add(&w->subj, s, n))
-			w->failed = true;
+			fail(&w->st, NG_ERR_NOMEM);
 		w->in_block = true;
 	}
 	if (p == &w->k[K_TYPE])
@@ -629,7 +645,7 @@ lit(ng_writer *w, const char *s, size_t n)
 			;
 		ng_buf_clear(&w->b);
 		if (ng_buf_add(&w->b, s + i, j - i)) {
-			w->failed = true;
+			fail(&w->st, NG_ERR_NOMEM);
 			break;
 		}
 		if (raptor_string_escaped_write((const unsigned char *)w->b.buf, j - i, '"',
@@ -691,10 +707,15 @@ ent(ng_writer *w, const ng_doc *doc, size_t i)
 	if (w->ents[i].len)
 		return &w->ents[i];
 	if (!ng_strmap_get(&w->ent_ids, id, n, &k)) {
-		if (NG_GROW(w->ent_terms, w->cap_ent_terms, w->n_ent_terms + 1) ||
-		    format_iri2(w, w->base, id, &w->ebuf, &w->ent_terms[w->n_ent_terms]) ||
-		    ng_strmap_put(&w->ent_ids, id, n, (uint32_t)w->n_ent_terms))
+		ng_status st = NG_GROW(w->ent_terms, w->cap_ent_terms, w->n_ent_terms + 1);
+		if (!st)
+			st = format_iri2(w, w->base, id, &w->ebuf, &w->ent_terms[w->n_ent_terms]);
+		if (!st)
+			st = ng_strmap_put(&w->ent_ids, id, n, (uint32_t)w->n_ent_terms);
+		if (st) {
+			fail(&w->st, st);
 			return NULL;
+		}
 		k = (uint32_t)w->n_ent_terms++;
 	}
 	w->ents[i] = w->ent_terms[k];
@@ -702,16 +723,15 @@ ent(ng_writer *w, const ng_doc *doc, size_t i)
 }
 
 /* A statement about entity i whose object the caller writes; false (and
- * nothing written) when the entity's IRI cannot be formatted. */
+ * nothing written) when the entity's IRI cannot be formatted (ent says
+ * why). */
 static bool
 begin_ent(ng_writer *w, const ng_doc *doc, size_t i, const span *p)
 {
 	const span *s = ent(w, doc, i);
 
-	if (!s) {
-		w->failed = true;
+	if (!s)
 		return false;
-	}
 	begin(w, w->ebuf.buf + s->off, s->len, p);
 	return true;
 }
@@ -783,7 +803,7 @@ one_uint(ng_writer *w, int pk, size_t v)
 static const int mod_keys[] = {K_MOD, K_MOD + 1, K_MOD + 2, K_MOD + 3, K_MOD + 4};
 
 static void
-write_fact(ng_writer *w, ng_doc *doc, const ng_fact *f, bool plain)
+write_fact(ng_writer *w, const ng_doc *doc, const ng_fact *f, bool plain)
 {
 	const ng_entity *s = &doc->ents[f->s];
 	const ng_sentence *se = &doc->sents[f->sent];
@@ -798,14 +818,9 @@ write_fact(ng_writer *w, ng_doc *doc, const ng_fact *f, bool plain)
 	char hex[17], num[24] = {0}, num2[24] = {0};
 	int k;
 
-	if (!p) {
-		w->failed = true;
+	/* prop and ent say why they failed. */
+	if (!p || (!f->literal && !(o = ent(w, doc, f->o))))
 		return;
-	}
-	if (!f->literal && !(o = ent(w, doc, f->o))) {
-		w->failed = true;
-		return;
-	}
 	if (plain && begin_ent(w, doc, f->s, p)) {
 		if (f->literal)
 			lit(w, f->literal, strlen(f->literal));
@@ -821,7 +836,7 @@ write_fact(ng_writer *w, ng_doc *doc, const ng_fact *f, bool plain)
 	    add_field(&w->b, f->literal ? "1" : "0") ||
 	    add_field(&w->b, utoa(b, num + sizeof(num) - 1)) ||
 	    add_field(&w->b, utoa(e, num2 + sizeof(num2) - 1)) || ng_buf_adds(&w->b, f->rule)) {
-		w->failed = true;
+		fail(&w->st, NG_ERR_NOMEM);
 		return;
 	}
 	h = ng_hash64(w->b.buf, w->b.len, 0);
@@ -832,29 +847,29 @@ write_fact(ng_writer *w, ng_doc *doc, const ng_fact *f, bool plain)
 	if (t->ok)
 		tmpl_put(w, t, hex, 16, &w->one);
 	else {
+		ng_status st;
 		ng_buf_clear(&w->b);
 		ng_buf_clear(&w->one);
-		if (ng_buf_printf(&w->b, "%sfact/%s", w->base, hex) ||
-		    format_iri(w, w->b.buf, &w->one, &rec)) {
-			w->failed = true;
+		if ((st = ng_buf_printf(&w->b, "%sfact/%s", w->base, hex)) ||
+		    (st = format_iri(w, w->b.buf, &w->one, &rec))) {
+			fail(&w->st, st);
 			return;
 		}
 	}
 	one_k(w, K_TYPE, &w->k[K_C_PROVENANCE]);
 	if (sub)
 		one_ent(w, K_R_SUBJECT, sub);
-	else
-		w->failed = true;
 	one_k(w, K_R_PREDICATE, p);
 	if (f->literal)
 		one_lit(w, K_R_OBJECT, f->literal, strlen(f->literal));
 	else
 		one_ent(w, K_R_OBJECT, o);
 	one_article(w, K_ARTICLE);
+	/* The analysis gives every sentence with a fact its text. */
 	if ((text = ng_doc_sentence_text(doc, f->sent)))
 		one_lit(w, K_SENTENCE, text, strlen(text));
 	else
-		w->failed = true;
+		fail(&w->st, NG_ERR_BAD_ARG);
 	one_uint(w, K_BEGIN, b);
 	one_uint(w, K_END, e);
 	one_lit(w, K_RULE, f->rule, strlen(f->rule));
@@ -871,7 +886,7 @@ write_fact(ng_writer *w, ng_doc *doc, const ng_fact *f, bool plain)
 }
 
 static void
-write_mention(ng_writer *w, ng_doc *doc, const ng_mention *m)
+write_mention(ng_writer *w, const ng_doc *doc, const ng_mention *m)
 {
 	size_t ob = ng_text_orig(&doc->text, doc->toks[m->tb].b);
 	size_t oe = ng_text_orig(&doc->text, doc->toks[m->te - 1].e);
@@ -912,8 +927,6 @@ write_mention(ng_writer *w, ng_doc *doc, const ng_mention *m)
 		one_lit(w, K_ANCHOR, a, an);
 	if ((e = ent(w, doc, m->ent)))
 		one_ent(w, K_TA_IDENT, e);
-	else
-		w->failed = true;
 }
 
 static void
@@ -982,13 +995,12 @@ write_article(ng_writer *w, const ng_doc *doc)
 }
 
 ng_status
-ng_writer_write_doc(ng_writer *w, const ng_doc *cdoc)
+ng_writer_write_doc(ng_writer *w, const ng_doc *doc)
 {
-	ng_doc *doc = (ng_doc *)cdoc; /* caches offsets and sentence texts */
 	ng_u64map seen;
 	size_t i;
 
-	w->failed = false;
+	w->st = NG_OK;
 	ng_buf_clear(&w->dbuf);
 	if (doc->n_ents > w->cap_ents && NG_GROW(w->ents, w->cap_ents, doc->n_ents))
 		return NG_ERR_NOMEM;
@@ -1026,7 +1038,7 @@ ng_writer_write_doc(ng_writer *w, const ng_doc *cdoc)
 			uint32_t prev;
 			plain = !ng_u64map_get(&seen, key, &prev) || !ng_fact_same(&doc->facts[prev], f);
 			if (plain && ng_u64map_put(&seen, key, (uint32_t)i))
-				w->failed = true;
+				fail(&w->st, NG_ERR_NOMEM);
 		}
 		write_fact(w, doc, f, plain);
 	}
@@ -1034,9 +1046,7 @@ ng_writer_write_doc(ng_writer *w, const ng_doc *cdoc)
 	close_block(w);
 	w->docs++;
 	spill(w);
-	if (w->io_failed)
-		return NG_ERR_IO;
-	return w->failed ? NG_ERR_RDF : NG_OK;
+	return w->io_st ? w->io_st : w->st;
 }
 
 void
@@ -1044,17 +1054,17 @@ ng_writer_set_output(ng_writer *w, FILE *out)
 {
 	spill(w);
 	w->fp = out;
-	w->io_failed = false;
+	w->io_st = NG_OK;
 }
 
 /* Documents have reported their own failures; this reports its own. */
 ng_status
 ng_writer_finish(ng_writer *w)
 {
-	w->io_failed = false;
+	w->io_st = NG_OK;
 	/* No document: still a valid, empty Turtle file with prefixes. */
 	if (w->format == NG_FORMAT_TURTLE && !w->docs)
 		put(w, w->header.buf, w->header.len);
 	spill(w);
-	return w->io_failed ? NG_ERR_IO : NG_OK;
+	return w->io_st;
 }

@@ -131,8 +131,7 @@ throughput(const ng_knowledge *kb, char **docs, size_t *lens, size_t ndocs, doub
 		for (k = 0; k < rounds; k++)
 			for (i = 0; i < ndocs; i++) {
 				ng_doc *doc;
-				long long bad;
-				if (ng_doc_analyze_stage(kb, docs[i], lens[i], NULL, stage, &doc, &bad))
+				if (ng_doc_analyze_stage(kb, docs[i], lens[i], NULL, stage, &doc, NULL))
 					die("analyze");
 				*facts += ng_doc_fact_count(doc);
 				ng_doc_free(doc);

@@ -57,12 +57,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	ng_doc_meta meta = {"fuzz.txt", "fuzz.txt", NULL, NULL, NULL};
 	ng_doc *doc = NULL;
-	long long bad = -1;
+	ng_error err;
+	ng_status st;
 	size_t i, nt;
 
-	if (ng_doc_analyze(kb, (const char *)data, size, &meta, &doc, &bad)) {
-		if (doc)
-			abort(); /* an error leaves no document */
+	if ((st = ng_doc_analyze(kb, (const char *)data, size, &meta, &doc, &err))) {
+		/* An error leaves no document, and its report says the same. */
+		if (doc || err.status != st || err.byte >= (long long)size + 1)
+			abort();
 		return 0;
 	}
 	for (i = 0; i < ng_doc_fact_count(doc); i++) {

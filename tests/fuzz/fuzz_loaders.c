@@ -30,8 +30,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	unlink(path);
 	if (!st && !ng_knowledge_prepare(kb)) {
 		ng_doc *doc = NULL;
-		long long bad;
-		if (!ng_doc_analyze(kb, article, sizeof(article) - 1, NULL, &doc, &bad)) {
+		if (!ng_doc_analyze(kb, article, sizeof(article) - 1, NULL, &doc, NULL)) {
 			char *buf = NULL;
 			size_t len = 0;
 			FILE *out = open_memstream(&buf, &len);
