@@ -100,7 +100,7 @@ ng_doc_analyze_stage(const ng_knowledge *kb, const char *text, size_t len,
 		goto done;
 	}
 	TRY(st, ng_boiler_mark(&kb->boiler, doc));
-	TRY(st, ng_meta_extract(doc, kb->date_re));
+	TRY(st, ng_meta_extract(doc, &kb->lex));
 	TRY(st, ng_ner(doc));
 	TRY(st, ng_coref_aliases(doc));
 	TRY(st, ng_offices(doc));

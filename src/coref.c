@@ -235,13 +235,7 @@ nominal_referent(const ng_doc *doc, const ng_sentence *s, uint32_t i, const uint
 		const ng_token *t = ng_tok(doc, b - 1);
 		if ((t->flags & NG_TOK_PUNCT) && !(t->flags & NG_TOK_JOIN))
 			return -1;
-		if (ng_tok_word(doc, b - 1, "and") || ng_tok_word(doc, b - 1, "or") ||
-		    ng_tok_word(doc, b - 1, "of") || ng_tok_word(doc, b - 1, "for") ||
-		    ng_tok_word(doc, b - 1, "to") || ng_tok_word(doc, b - 1, "with") ||
-		    ng_tok_word(doc, b - 1, "in") || ng_tok_word(doc, b - 1, "on") ||
-		    ng_tok_word(doc, b - 1, "at") || ng_tok_word(doc, b - 1, "by") ||
-		    ng_tok_word(doc, b - 1, "from") || ng_tok_word(doc, b - 1, "a") ||
-		    ng_tok_word(doc, b - 1, "an"))
+		if (ng_lexicon_is_function(&kb->lex, t->key))
 			return -1;
 		b--;
 	}

@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 #include "knowledge.h"
-#include "meta.h"
 
 ng_knowledge *
 ng_knowledge_new(void)
@@ -18,10 +17,11 @@ ng_knowledge_new(void)
 
 	if (!kb)
 		return NULL;
+	ng_vocab_init(&kb->vocab, &kb->sink);
 	ng_lexicon_init(&kb->lex, &kb->dict, &kb->sink);
 	ng_gazetteer_init(&kb->gaz, &kb->dict, &kb->lex.abbrevs, &kb->sink);
 	ng_boiler_init(&kb->boiler, &kb->sink);
-	ng_patterns_init(&kb->pat, &kb->sink);
+	ng_patterns_init(&kb->pat, &kb->vocab, &kb->lex, &kb->sink);
 	return kb;
 }
 
@@ -42,7 +42,7 @@ ng_knowledge_free(ng_knowledge *kb)
 	ng_patterns_free(&kb->pat);
 	ng_boiler_free(&kb->boiler);
 	ng_dict_free(&kb->dict);
-	pcre2_code_free(kb->date_re);
+	ng_vocab_free(&kb->vocab);
 	free(kb);
 }
 
@@ -102,8 +102,11 @@ ng_knowledge_load_dir(ng_knowledge *kb, const char *dir)
 	ng_status st;
 	size_t i;
 
-	/* The lexicon first: its abbreviations shape how aliases tokenize. */
-	if ((st = load_one(kb, dir, "lexicon.tsv", load_lexicon)) ||
+	/* The ontology first: it names the properties patterns may yield;
+	 * then the lexicon: its abbreviations shape how aliases tokenize, and
+	 * its word lists are part of some patterns. */
+	if ((st = load_one(kb, dir, "newsgraph.ttl", ng_knowledge_add_ontology)) ||
+	    (st = load_one(kb, dir, "lexicon.tsv", load_lexicon)) ||
 	    (st = load_one(kb, dir, "boilerplate.tsv", load_boiler)) ||
 	    (st = load_one(kb, dir, "patterns.tsv", load_patterns)))
 		return st;
@@ -120,6 +123,13 @@ ng_knowledge_add_gazetteer(ng_knowledge *kb, const char *path)
 	kb->load_priority += 1000;
 	kb->prepared = false;
 	return ng_gazetteer_load(&kb->gaz, path, kb->load_priority);
+}
+
+ng_status
+ng_knowledge_add_ontology(ng_knowledge *kb, const char *path)
+{
+	kb->prepared = false;
+	return ng_vocab_load(&kb->vocab, path);
 }
 
 ng_status
@@ -158,10 +168,6 @@ ng_knowledge_prepare(ng_knowledge *kb)
 	    (st = ng_lexicon_prepare(&kb->lex)) || (st = ng_patterns_prepare(&kb->pat)) ||
 	    (st = prepare_short_words(kb)) || (st = ng_boiler_prepare(&kb->boiler)))
 		return st;
-	if (!kb->date_re &&
-	    !(kb->date_re = ng_regex_compile(&kb->sink, ng_date_pattern, strlen(ng_date_pattern),
-	                                     "dates", 0, PCRE2_CASELESS)))
-		return NG_ERR_PATTERN;
 	kb->prepared = true;
 	return NG_OK;
 }

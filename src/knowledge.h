@@ -13,15 +13,16 @@
 #include "lexicon.h"
 #include "patterns.h"
 #include "regex.h"
+#include "vocab.h"
 
 struct ng_knowledge {
 	ng_sink sink;
+	ng_vocab vocab;
 	ng_dict dict;
 	ng_lexicon lex;
 	ng_gazetteer gaz;
 	ng_boiler boiler;
 	ng_patterns pat;
-	pcre2_code *date_re;    /* publication dates, compiled at prepare */
 	int load_priority;      /* bumped for each user gazetteer */
 	bool prepared;
 };

@@ -105,6 +105,142 @@ done:
 }
 
 static ng_status
+add_word(ng_wordlist *list, const char *w)
+{
+	if (NG_GROW(list->v, list->cap, list->n + 1) || !(list->v[list->n] = ng_strndup(w, strlen(w))))
+		return NG_ERR_NOMEM;
+	list->n++;
+	return NG_OK;
+}
+
+static void
+wordlist_free(ng_wordlist *list)
+{
+	size_t i;
+
+	for (i = 0; i < list->n; i++)
+		free(list->v[i]);
+	free(list->v);
+	memset(list, 0, sizeof(*list));
+}
+
+ng_status
+ng_wordlist_alternation(const ng_wordlist *list, ng_buf *out)
+{
+	size_t i;
+	const char *p;
+
+	for (i = 0; i < list->n; i++) {
+		if (i && ng_buf_addc(out, '|'))
+			return NG_ERR_NOMEM;
+		for (p = list->v[i]; *p; p++)
+			if ((strchr("\\^$.[]|()?*+{}", *p) && ng_buf_addc(out, '\\')) || ng_buf_addc(out, *p))
+				return NG_ERR_NOMEM;
+	}
+	return NG_OK;
+}
+
+static ng_status
+add_function(ng_lexicon *lex, const char *w)
+{
+	ng_buf f = {0};
+	uint32_t key;
+	ng_status st;
+
+	if (ng_fold(w, strlen(w), true, &f))
+		return NG_ERR_NOMEM;
+	if (!(st = ng_dict_intern(lex->dict, f.buf, f.len, &key)))
+		st = ng_u64map_put(&lex->function, key, 1);
+	ng_buf_free(&f);
+	return st;
+}
+
+static ng_status
+add_month(ng_lexicon *lex, const char *file, unsigned long line, const char *name,
+          const char *num)
+{
+	char *end;
+	long n = strtol(num, &end, 10);
+	ng_buf f = {0};
+	ng_month *m;
+
+	if (!*num || *end || n < 1 || n > 12) {
+		ng_sink_error(lex->sink, NG_ERR_SYNTAX, file, line, 0,
+		              "expected month<TAB>NAME<TAB>NUMBER (1 to 12)");
+		return NG_ERR_SYNTAX;
+	}
+	if (ng_fold(name, strlen(name), true, &f) ||
+	    NG_GROW(lex->months, lex->cap_months, lex->n_months + 1)) {
+		ng_buf_free(&f);
+		return NG_ERR_NOMEM;
+	}
+	m = &lex->months[lex->n_months++];
+	m->stem = f.buf ? f.buf : ng_strndup("", 0);
+	m->num = (int)n;
+	return m->stem ? NG_OK : NG_ERR_NOMEM;
+}
+
+int
+ng_lexicon_month(const ng_lexicon *lex, const char *s, size_t n)
+{
+	size_t i, best = 0, k;
+	int num = 0;
+
+	for (i = 0; i < lex->n_months; i++) {
+		const char *stem = lex->months[i].stem;
+		size_t len = strlen(stem);
+		if (len > n || len <= best)
+			continue;
+		for (k = 0; k < len && (s[k] | 32) == stem[k]; k++)
+			;
+		if (k == len) {
+			best = len;
+			num = lex->months[i].num;
+		}
+	}
+	return num;
+}
+
+/* The date expressions with {MONTH} written out as the month names, one
+ * expression whose branches name their groups y, m and d. */
+static ng_status
+prepare_dates(ng_lexicon *lex)
+{
+	ng_buf re = {0}, alt = {0};
+	ng_wordlist stems = {0};
+	const char *p, *mark;
+	size_t i;
+	ng_status st = NG_OK;
+
+	pcre2_code_free(lex->date_re);
+	lex->date_re = NULL;
+	if (!lex->date_src.len)
+		return NG_OK;
+	/* A borrowed list: the stems stay the months'. */
+	for (i = 0; i < lex->n_months; i++)
+		if (NG_GROW(stems.v, stems.cap, stems.n + 1)) {
+			st = NG_ERR_NOMEM;
+			goto done;
+		} else
+			stems.v[stems.n++] = lex->months[i].stem;
+	TRY(st, ng_wordlist_alternation(&stems, &alt));
+	for (p = lex->date_src.buf; (mark = strstr(p, "{MONTH}")); p = mark + 7)
+		if (ng_buf_add(&re, p, (size_t)(mark - p)) || ng_buf_printf(&re, "(?:%s)", alt.buf ? alt.buf : "(*FAIL)")) {
+			st = NG_ERR_NOMEM;
+			goto done;
+		}
+	TRY(st, ng_buf_adds(&re, p));
+	if (!(lex->date_re = ng_regex_compile(lex->sink, re.buf, re.len, "lexicon dates", 0,
+	                                      PCRE2_CASELESS | PCRE2_DUPNAMES)))
+		st = NG_ERR_PATTERN;
+done:
+	free(stems.v);
+	ng_buf_free(&re);
+	ng_buf_free(&alt);
+	return st;
+}
+
+static ng_status
 lexicon_line(void *ctx, const char *file, unsigned long line, char **f, size_t nf)
 {
 	ng_lexicon *lex = ctx;
@@ -127,7 +263,7 @@ lexicon_line(void *ctx, const char *file, unsigned long line, char **f, size_t n
 	if (!strcmp(kind, "vessel"))
 		return put_class(lex, NG_WC_VESSEL, f[1]);
 	if (!strcmp(kind, "titlenow"))
-		return put_class(lex, NG_WC_TITLE_NOW, f[1]);
+		return put_class(lex, NG_WC_TITLE_NOW, f[1]) ? NG_ERR_NOMEM : add_word(&lex->titlenow, f[1]);
 	if (!strcmp(kind, "titlepast"))
 		return put_class(lex, NG_WC_TITLE_PAST, f[1]);
 	if (!strcmp(kind, "nominal")) {
@@ -154,6 +290,19 @@ lexicon_line(void *ctx, const char *file, unsigned long line, char **f, size_t n
 	}
 	if (!strcmp(kind, "title"))
 		return add_title(lex, file, line, f[1], nf > 2 ? f[2] : "member");
+	if (!strcmp(kind, "function"))
+		return add_function(lex, f[1]);
+	if (!strcmp(kind, "notmod"))
+		return add_word(&lex->notmod, f[1]);
+	if (!strcmp(kind, "month"))
+		return add_month(lex, file, line, f[1], nf > 2 ? f[2] : "");
+	if (!strcmp(kind, "date")) {
+		/* Each a branch of one expression, compiled by prepare once the
+		 * months are known. */
+		if (ng_buf_printf(&lex->date_src, "%s(?:%s)", lex->date_src.len ? "|" : "", f[1]))
+			return NG_ERR_NOMEM;
+		return NG_OK;
+	}
 	if (!strcmp(kind, "cue")) {
 		ng_cue *c;
 		int m;
@@ -223,6 +372,14 @@ ng_lexicon_free(ng_lexicon *lex)
 		ng_litfilter_free(&lex->cues[i].filter);
 	}
 	free(lex->cues);
+	ng_u64map_free(&lex->function);
+	wordlist_free(&lex->titlenow);
+	wordlist_free(&lex->notmod);
+	for (i = 0; i < lex->n_months; i++)
+		free(lex->months[i].stem);
+	free(lex->months);
+	ng_buf_free(&lex->date_src);
+	pcre2_code_free(lex->date_re);
 	memset(lex, 0, sizeof(*lex));
 }
 
@@ -256,7 +413,7 @@ ng_lexicon_prepare(ng_lexicon *lex)
 	}
 	lex->n_key_title = n;
 	lex->key_tab_titles = lex->n_titles;
-	return NG_OK;
+	return prepare_dates(lex);
 }
 
 uint32_t

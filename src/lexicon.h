@@ -47,6 +47,18 @@ typedef struct {
 	ng_modality modality;
 } ng_cue;
 
+/* A month's name or the start of its names ("jan" for January, Jan.). */
+typedef struct {
+	char *stem;        /* lower case */
+	int num;           /* 1 to 12 */
+} ng_month;
+
+/* A list of words as written in the lexicon, in file order. */
+typedef struct {
+	char **v;
+	size_t n, cap;
+} ng_wordlist;
+
 typedef struct {
 	ng_dict *dict;          /* where the lexicon's words get their keys */
 	const ng_sink *sink;
@@ -60,6 +72,13 @@ typedef struct {
 	size_t n_titles, cap_titles;
 	ng_cue *cues;
 	size_t n_cues, cap_cues;
+	ng_u64map function;     /* keys of function words (a, of, with) */
+	ng_wordlist titlenow;   /* the titlenow words, for the patterns' {PRE} */
+	ng_wordlist notmod;     /* nouns after which an entity is a modifier */
+	ng_month *months;
+	size_t n_months, cap_months;
+	ng_buf date_src;        /* the date expressions, joined */
+	pcre2_code *date_re;    /* compiled by prepare, or NULL without dates */
 	/* Tables by dictionary key, built by prepare for the per-token work;
 	 * each notes what it was built for, and after a later load the users
 	 * fall back to the maps. */
@@ -105,6 +124,23 @@ ng_lexicon_word_class(const ng_lexicon *lex, uint32_t key)
 	ng_u64map_get(&lex->word_class, key, &c);
 	return (uint8_t)c;
 }
+
+/* Is the word of this key a function word (an article, preposition or
+ * conjunction)? */
+static inline bool
+ng_lexicon_is_function(const ng_lexicon *lex, uint32_t key)
+{
+	uint32_t v;
+
+	return key && !(key & NG_LOCAL_KEY) && ng_u64map_get(&lex->function, key, &v);
+}
+
+/* The month a name starts with (the longest stem), 0 if none. */
+int ng_lexicon_month(const ng_lexicon *lex, const char *s, size_t n);
+
+/* Appends the words of list to out as a regular expression alternation,
+ * "a|b|c", each word's special characters escaped. */
+ng_status ng_wordlist_alternation(const ng_wordlist *list, ng_buf *out);
 
 /* Matches the titles of the chain that starts at head (from
  * ng_lexicon_title_head) against toks[i, te), passing over joining

@@ -12,23 +12,6 @@
 /* Bytes of the first line kept as title. */
 #define NG_MAX_TITLE 300
 
-static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                     "jul", "aug", "sep", "oct", "nov", "dec"};
-
-static int
-month_num(const char *s, size_t n)
-{
-	int i;
-
-	if (n < 3)
-		return 0;
-	for (i = 0; i < 12; i++)
-		if ((s[0] | 32) == months[i][0] && (s[1] | 32) == months[i][1] &&
-		    (s[2] | 32) == months[i][2])
-			return i + 1;
-	return 0;
-}
-
 static bool
 valid_date(int y, int m, int d)
 {
@@ -41,16 +24,49 @@ valid_date(int y, int m, int d)
 	return true;
 }
 
-const char ng_date_pattern[] =
-	"\\b(?:(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})"
-	"|(\\d{1,2})\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?,?\\s+(\\d{4})"
-	"|(\\d{4})-(\\d{2})-(\\d{2}))\\b";
+/* The text of the named group of a match (names may repeat, one in each
+ * branch of the expression: the one that matched); NULL if none. */
+static const char *
+group(const pcre2_code *re, pcre2_match_data *md, const char *s, char name, size_t *len)
+{
+	PCRE2_SPTR table;
+	uint32_t count, size, i;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+
+	pcre2_pattern_info(re, PCRE2_INFO_NAMECOUNT, &count);
+	pcre2_pattern_info(re, PCRE2_INFO_NAMEENTRYSIZE, &size);
+	pcre2_pattern_info(re, PCRE2_INFO_NAMETABLE, &table);
+	for (i = 0; i < count; i++, table += size) {
+		unsigned n = ((unsigned)table[0] << 8) | table[1];
+		if (table[2] != (unsigned char)name || table[3] || n >= pcre2_get_ovector_count(md) ||
+		    ov[2 * n] == PCRE2_UNSET)
+			continue;
+		*len = ov[2 * n + 1] - ov[2 * n];
+		return s + ov[2 * n];
+	}
+	return NULL;
+}
+
+/* A number of the match's group, or a month's name for m. */
+static int
+date_part(const ng_lexicon *lex, pcre2_match_data *md, const char *s, char name)
+{
+	size_t n = 0;
+	const char *g = group(lex->date_re, md, s, name, &n);
+
+	if (!g || !n)
+		return 0;
+	if (g[0] >= '0' && g[0] <= '9')
+		return atoi(g);
+	return name == 'm' ? ng_lexicon_month(lex, g, n) : 0;
+}
 
 ng_status
-ng_meta_extract(ng_doc *doc, const pcre2_code *date_re)
+ng_meta_extract(ng_doc *doc, const ng_lexicon *lex)
 {
 	const char *s = doc->text.norm;
 	size_t i;
+	const pcre2_code *date_re;
 	pcre2_match_data *md;
 	size_t start;
 
@@ -97,7 +113,7 @@ ng_meta_extract(ng_doc *doc, const pcre2_code *date_re)
 			doc->date = NULL;
 		return NG_OK;
 	}
-	if (!date_re)
+	if (!(date_re = lex->date_re))
 		return NG_OK;
 	if (!(md = pcre2_match_data_create_from_pattern(date_re, NULL)))
 		return NG_ERR_NOMEM;
@@ -134,20 +150,8 @@ ng_meta_extract(ng_doc *doc, const pcre2_code *date_re)
 		for (at = wb; at < we &&
 		              ng_regex_match(date_re, s, we, at, md) > 0;) {
 			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-			int yy, m, dd;
-			if (ov[2] != PCRE2_UNSET) {
-				m = month_num(s + ov[2], ov[3] - ov[2]);
-				dd = atoi(s + ov[4]);
-				yy = atoi(s + ov[6]);
-			} else if (ov[8] != PCRE2_UNSET) {
-				dd = atoi(s + ov[8]);
-				m = month_num(s + ov[10], ov[11] - ov[10]);
-				yy = atoi(s + ov[12]);
-			} else {
-				yy = atoi(s + ov[14]);
-				m = atoi(s + ov[16]);
-				dd = atoi(s + ov[18]);
-			}
+			int yy = date_part(lex, md, s, 'y'), m = date_part(lex, md, s, 'm');
+			int dd = date_part(lex, md, s, 'd');
 			if (valid_date(yy, m, dd)) {
 				char buf[16];
 				snprintf(buf, sizeof(buf), "%04d-%02d-%02d", yy, m, dd);

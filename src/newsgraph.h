@@ -84,8 +84,13 @@ NG_API void ng_knowledge_set_error_func(ng_knowledge *kb, ng_error_func func,
 NG_API ng_status ng_knowledge_load_dir(ng_knowledge *kb, const char *dir);
 /** Adds a gazetteer file; its entries override earlier ones with the same ID. */
 NG_API ng_status ng_knowledge_add_gazetteer(ng_knowledge *kb, const char *path);
-/** Adds a relation pattern file. */
+/** Adds a relation pattern file. Its properties must be fact properties
+ * of the ontology loaded before (ng_knowledge_load_dir or
+ * ng_knowledge_add_ontology). */
 NG_API ng_status ng_knowledge_add_patterns(ng_knowledge *kb, const char *path);
+/** Reads the fact properties (ng:FactProperty) of an ontology in Turtle:
+ * the properties that relation patterns may yield. */
+NG_API ng_status ng_knowledge_add_ontology(ng_knowledge *kb, const char *path);
 /** Compiles what was loaded; call once after loading, before extracting. */
 NG_API ng_status ng_knowledge_prepare(ng_knowledge *kb);
 /** Number of gazetteer entries loaded. */

@@ -23,7 +23,8 @@ ng_pattern_tag_bit(const unsigned char *t)
 }
 
 /* Expands the placeholders of a pattern ({PER}, {ORG}, {LIST:CTY}, ...)
- * into regular expression syntax over the tagged sentence text. */
+ * into regular expression syntax over the tagged sentence text. {PRE} and
+ * {NOTMOD} are made from the lexicon's word lists (ng_patterns_load). */
 static const struct {
 	const char *name;
 	const char *re;
@@ -39,24 +40,54 @@ static const struct {
 	{"W", "[^ ]+"},
 	{"GAP", "(?:[a-z][^ ]* ){0,4}?"},
 	{"LONGGAP", "(?:[^ ]+ ){0,12}?"},
-	{"PRE", "(?:(?:DEM|CTY|ORG)_\\d+\\b (?:'s )?)?(?:(?:new|current|acting) )?(?:TTL (?:, )?)?"},
-	{"NOTMOD", "(?! (?:'s|command|mission|missions|operation|operations|summit|summits|meeting|meetings|force|forces|member|members|states|headquarters|exercise|exercises|initiative|initiatives|program|programme|structure|framework|chief|ministers|officials|leaders|partners|allies|ally|troops|base|bases|territory|standards|countries|nations|plans|talks|military|naval|air|army|navy|facility|facilities|government|embassy|officials|command)\\b)"},
 	{NULL, NULL}
 };
 
 static const char *
-macro_re(const char *name, size_t n)
+macro_re(const ng_patterns *pat, const char *name, size_t n)
 {
 	size_t i;
 
+	if (n == 3 && !memcmp(name, "PRE", 3))
+		return pat->pre.buf;
+	if (n == 6 && !memcmp(name, "NOTMOD", 6))
+		return pat->notmod.buf;
 	for (i = 0; macros[i].name; i++)
 		if (strlen(macros[i].name) == n && !memcmp(macros[i].name, name, n))
 			return macros[i].re;
 	return NULL;
 }
 
+/* {PRE}: an optional modifier and title before a name ("DEM_1 TTL",
+ * "ORG_2 's new TTL"), the words that keep an office current being the
+ * lexicon's titlenow words. {NOTMOD}: the object is no modifier of a
+ * following noun of the lexicon's notmod words ("the NATO mission"). */
 static ng_status
-expand_pattern(const char *p, ng_buf *out, const char **bad)
+lexicon_macros(ng_patterns *pat)
+{
+	const ng_lexicon *lex = pat->lex;
+
+	ng_buf_clear(&pat->pre);
+	ng_buf_clear(&pat->notmod);
+	if (ng_buf_adds(&pat->pre, "(?:(?:DEM|CTY|ORG)_\\d+\\b (?:'s )?)?"))
+		return NG_ERR_NOMEM;
+	if (lex && lex->titlenow.n &&
+	    (ng_buf_adds(&pat->pre, "(?:(?:") || ng_wordlist_alternation(&lex->titlenow, &pat->pre) ||
+	     ng_buf_adds(&pat->pre, ") )?")))
+		return NG_ERR_NOMEM;
+	if (ng_buf_adds(&pat->pre, "(?:TTL (?:, )?)?"))
+		return NG_ERR_NOMEM;
+	if (ng_buf_adds(&pat->notmod, ""))
+		return NG_ERR_NOMEM;
+	if (lex && lex->notmod.n &&
+	    (ng_buf_adds(&pat->notmod, "(?! (?:") || ng_wordlist_alternation(&lex->notmod, &pat->notmod) ||
+	     ng_buf_adds(&pat->notmod, ")\\b)")))
+		return NG_ERR_NOMEM;
+	return NG_OK;
+}
+
+static ng_status
+expand_pattern(const ng_patterns *pat, const char *p, ng_buf *out, const char **bad)
 {
 	while (*p) {
 		const char *close, *re;
@@ -67,13 +98,13 @@ expand_pattern(const char *p, ng_buf *out, const char **bad)
 		}
 		if ((size_t)(close - p) > 5 && !memcmp(p + 1, "LIST:", 5)) {
 			/* A list: X, Y and Z (also X and Y, and an Oxford comma). */
-			if (!(re = macro_re(p + 6, (size_t)(close - p - 6)))) {
+			if (!(re = macro_re(pat, p + 6, (size_t)(close - p - 6)))) {
 				*bad = p;
 				return NG_ERR_PATTERN;
 			}
 			if (ng_buf_printf(out, "%s(?:(?: ,| , and| and| , or| or) (?:the )?%s)*", re, re))
 				return NG_ERR_NOMEM;
-		} else if ((re = macro_re(p + 1, (size_t)(close - p - 1)))) {
+		} else if ((re = macro_re(pat, p + 1, (size_t)(close - p - 1)))) {
 			if (ng_buf_adds(out, re))
 				return NG_ERR_NOMEM;
 		} else {
@@ -84,23 +115,6 @@ expand_pattern(const char *p, ng_buf *out, const char **bad)
 		p = close + 1;
 	}
 	return NG_OK;
-}
-
-static const char *const properties[] = {
-	"visited", "metWith", "joined", "interestedIn", "memberOf", "partOf",
-	"basedIn", "locatedIn", "leaderOf", "affiliatedWith", "succeeded",
-	"supports", "providedAidTo", "invaded", "role", NULL
-};
-
-static const char *
-known_property(const char *p)
-{
-	size_t i;
-
-	for (i = 0; properties[i]; i++)
-		if (!strcmp(properties[i], p))
-			return properties[i];
-	return NULL;
 }
 
 /* Splits "a|b|c" into the pattern's trigger strings. */
@@ -141,6 +155,7 @@ static ng_status
 pattern_line(void *ctx, const char *file, unsigned long line, char **f, size_t nf)
 {
 	ng_patterns *pat = ctx;
+	const char *property;
 	ng_pattern *p;
 	ng_buf re = {0};
 	const char *bad = NULL;
@@ -153,8 +168,11 @@ pattern_line(void *ctx, const char *file, unsigned long line, char **f, size_t n
 		            "expected ID<TAB>PROPERTY<TAB>MODALITY<TAB>CONFIDENCE<TAB>TRIGGERS<TAB>REGEX");
 		return NG_ERR_SYNTAX;
 	}
-	if (!known_property(f[1])) {
-		ng_sink_error(pat->sink, NG_ERR_SYNTAX, file, line, 0, "unknown property '%s'", f[1]);
+	if (!(property = pat->vocab ? ng_vocab_property(pat->vocab, f[1]) : NULL)) {
+		ng_sink_error(pat->sink, NG_ERR_SYNTAX, file, line, 0,
+		              "unknown property '%s': the ontology%s%s defines no ng:FactProperty of "
+		              "that name", f[1], pat->vocab && pat->vocab->file ? " " : "",
+		              pat->vocab && pat->vocab->file ? pat->vocab->file : "");
 		return NG_ERR_SYNTAX;
 	}
 	if (strcmp(f[2], "auto")) {
@@ -175,7 +193,7 @@ pattern_line(void *ctx, const char *file, unsigned long line, char **f, size_t n
 		ng_sink_error(pat->sink, NG_ERR_SYNTAX, file, line, 0, "confidence must be between 0 and 1");
 		return NG_ERR_SYNTAX;
 	}
-	if ((st = expand_pattern(f[5], &re, &bad))) {
+	if ((st = expand_pattern(pat, f[5], &re, &bad))) {
 		if (bad)
 			ng_sink_error(pat->sink, st, file, line, 0, "unknown placeholder at offset %zu",
 			            (size_t)(bad - f[5]));
@@ -198,7 +216,7 @@ pattern_line(void *ctx, const char *file, unsigned long line, char **f, size_t n
 	p->id = ng_strndup(f[0], strlen(f[0]));
 	if ((st = split_triggers(p, f[4])))
 		goto done;
-	p->property = known_property(f[1]);
+	p->property = property;
 	p->modality = m;
 	p->file = ng_strndup(file, strlen(file));
 	p->line = line;
@@ -216,15 +234,22 @@ done:
 }
 
 void
-ng_patterns_init(ng_patterns *pat, const ng_sink *sink)
+ng_patterns_init(ng_patterns *pat, const ng_vocab *vocab, const ng_lexicon *lex,
+                 const ng_sink *sink)
 {
 	memset(pat, 0, sizeof(*pat));
+	pat->vocab = vocab;
+	pat->lex = lex;
 	pat->sink = sink;
 }
 
 ng_status
 ng_patterns_load(ng_patterns *pat, const char *path)
 {
+	ng_status st = lexicon_macros(pat);
+
+	if (st)
+		return st;
 	return ng_datafile_each_line(pat->sink, path, "cannot read", 8, pattern_line, pat);
 }
 
@@ -244,6 +269,8 @@ ng_patterns_free(ng_patterns *pat)
 	}
 	free(pat->items);
 	free(pat->trigger_rows);
+	ng_buf_free(&pat->pre);
+	ng_buf_free(&pat->notmod);
 	memset(pat, 0, sizeof(*pat));
 }
 

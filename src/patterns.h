@@ -11,7 +11,9 @@
 #include <stdint.h>
 
 #include "datafile.h"
+#include "lexicon.h"
 #include "regex.h"
+#include "vocab.h"
 
 /* The placeholder tags, a tag's type bit is 1 << its index: a person, an
  * organization, a country, a place, a demonym, any other entity. */
@@ -48,7 +50,10 @@ typedef struct {
 } ng_pattern;
 
 typedef struct {
+	const ng_vocab *vocab;  /* the properties a pattern may yield */
+	const ng_lexicon *lex;  /* the word lists of {PRE} and {NOTMOD} */
 	const ng_sink *sink;
+	ng_buf pre, notmod;     /* those placeholders' expressions */
 	ng_pattern *items;
 	size_t n, cap;
 	/* Per ng_trigger_bit, the patterns with a trigger on it, a bit each;
@@ -58,7 +63,8 @@ typedef struct {
 	size_t trigger_patterns;
 } ng_patterns;
 
-void ng_patterns_init(ng_patterns *pat, const ng_sink *sink);
+void ng_patterns_init(ng_patterns *pat, const ng_vocab *vocab, const ng_lexicon *lex,
+                      const ng_sink *sink);
 ng_status ng_patterns_load(ng_patterns *pat, const char *path);
 /* Builds the table by trigger word. */
 ng_status ng_patterns_prepare(ng_patterns *pat);

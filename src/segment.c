@@ -15,25 +15,18 @@ tok_char(const ng_doc *doc, const ng_token *t)
 	return t->e - t->b == 1 ? doc->text.norm[t->b] : 0;
 }
 
+/* A function word of the lexicon (an article, preposition or conjunction)
+ * written in lower case. Keys are not looked up yet: the word's bytes are,
+ * and a function word is one word of lower-case letters. */
 static bool
 is_function_word(const ng_doc *doc, const ng_token *t)
 {
-	static const struct {
-		const char *w;
-		size_t n;
-	} words[] = {{"a", 1},   {"an", 2},  {"the", 3},  {"of", 2},   {"in", 2},   {"on", 2},
-	             {"at", 2},  {"to", 2},  {"for", 3},  {"and", 3},  {"or", 2},   {"with", 4},
-	             {"by", 2},  {"from", 4}, {"as", 2},  {"amid", 4}, {"vs", 2}};
-	size_t i, n = t->e - t->b;
-	const char *s = doc->text.norm + t->b;
+	const ng_knowledge *kb = doc->kb;
 
-	/* All of them start with a lower-case ASCII letter. */
-	if (n > 4 || !(t->flags & NG_TOK_LOWER))
+	if (!(t->flags & NG_TOK_LOWER) || t->e - t->b > 16)
 		return false;
-	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
-		if (words[i].n == n && !memcmp(s, words[i].w, n))
-			return true;
-	return false;
+	return ng_lexicon_is_function(&kb->lex,
+	                              ng_dict_key(&kb->dict, doc->text.norm + t->b, t->e - t->b));
 }
 
 static ng_status

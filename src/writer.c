@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include "doc.h"
+#include "iri.h"
 
 #include <raptor2.h>
 #include <stdlib.h>
@@ -373,66 +374,6 @@ constants(ng_writer *w)
 	for (i = 0; i < NG_CLASS_COUNT && !st; i++)
 		st = format_iri2(w, NG_NS, ng_class_name((ng_class)i), &w->kbuf, &w->k[K_CLASS + i]);
 	return st;
-}
-
-/* Characters an IRI may not hold as they are (RFC 3987; N-Triples IRIREF). */
-static bool
-iri_forbidden(unsigned char c)
-{
-	return c <= 0x20 || c == 0x7f || strchr("<>\"{}|^`\\", c);
-}
-
-/* The length of the IRI's scheme with its colon, or 0 if it has none. */
-static size_t
-iri_scheme(const char *s)
-{
-	size_t i = 0;
-
-	if (!((*s | 32) >= 'a' && (*s | 32) <= 'z'))
-		return 0;
-	while (s[i] && ((s[i] | 32) >= 'a' && (s[i] | 32) <= 'z' ? 1 :
-	                (s[i] >= '0' && s[i] <= '9') || s[i] == '+' || s[i] == '-' || s[i] == '.'))
-		i++;
-	return s[i] == ':' ? i + 1 : 0;
-}
-
-int
-ng_iri_is_valid(const char *iri)
-{
-	const unsigned char *p;
-
-	if (!iri || !iri_scheme(iri))
-		return 0;
-	for (p = (const unsigned char *)iri; *p; p++) {
-		if (iri_forbidden(*p))
-			return 0;
-		if (*p == '%' && !(ng_is_hex(p[1]) && ng_is_hex(p[2])))
-			return 0;
-	}
-	return 1;
-}
-
-/* A URL from an article's metadata as an IRI: the bytes an IRI may not
- * hold are percent-encoded, as browsers do ("a b" is "a%20b"). False when
- * it has no scheme. */
-static bool
-source_iri(const char *url, ng_buf *out)
-{
-	const unsigned char *p, *e;
-
-	while (*url == ' ' || *url == '\t')
-		url++;
-	if (!iri_scheme(url))
-		return false;
-	for (e = (const unsigned char *)url + strlen(url); e > (const unsigned char *)url && e[-1] <= 0x20;)
-		e--;
-	ng_buf_clear(out);
-	for (p = (const unsigned char *)url; p < e; p++) {
-		bool bad = iri_forbidden(*p) || (*p == '%' && !(p + 2 < e && ng_is_hex(p[1]) && ng_is_hex(p[2])));
-		if (bad ? ng_buf_printf(out, "%%%02X", *p) : ng_buf_addc(out, (char)*p))
-			return false;
-	}
-	return out->len > 0;
 }
 
 ng_writer *
@@ -982,7 +923,7 @@ write_article(ng_writer *w, const ng_doc *doc)
 		}
 		ng_buf_free(&t);
 	}
-	if (doc->url && source_iri(doc->url, &w->src)) {
+	if (doc->url && ng_iri_from_url(doc->url, &w->src)) {
 		span u;
 		ng_buf_clear(&w->one);
 		/* Only an IRI raptor takes; otherwise no source. */

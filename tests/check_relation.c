@@ -296,10 +296,40 @@ START_TEST(test_cue_filters_never_hide_a_match)
 }
 END_TEST
 
+/* A property the ontology does not define is refused by name. */
+static void
+collect_message(void *handle, const ng_error *e)
+{
+	snprintf(handle, 512, "%s", e->message);
+}
+
+START_TEST(test_pattern_property_must_be_in_ontology)
+{
+	char path[] = "/tmp/ng-pat-XXXXXX", path2[] = "/tmp/ng-pat-XXXXXX", msg[512] = "";
+	ng_knowledge *kb = ng_knowledge_new();
+	ck_assert_int_eq(ng_knowledge_load_dir(kb, NG_SRCDIR "/ontology"), NG_OK);
+	ng_knowledge_set_error_func(kb, collect_message, msg);
+	fx_temp_file(path, "bad\tvisitedd\tauto\t0.5\tvisit\t(?<s>{PER}) visited (?<o>{GPE})\n");
+	ck_assert_int_eq(ng_knowledge_add_patterns(kb, path), NG_ERR_SYNTAX);
+	ck_assert_ptr_nonnull(strstr(msg, "unknown property 'visitedd'"));
+	ck_assert_ptr_nonnull(strstr(msg, "newsgraph.ttl"));
+	ng_knowledge_free(kb);
+	unlink(path);
+	/* Without an ontology no property is known. */
+	kb = ng_knowledge_new();
+	fx_temp_file(path2, "ok\tvisited\tauto\t0.5\tvisit\t(?<s>{PER}) visited (?<o>{GPE})\n");
+	ck_assert_int_eq(ng_knowledge_add_patterns(kb, path2), NG_ERR_SYNTAX);
+	ng_knowledge_free(kb);
+	unlink(path2);
+}
+END_TEST
+
 START_TEST(test_bad_pattern_reports_offset)
 {
 	char path[] = "/tmp/ng-pat-XXXXXX";
 	ng_knowledge *kb = ng_knowledge_new();
+	/* The ontology names the properties a pattern may yield. */
+	ck_assert_int_eq(ng_knowledge_load_dir(kb, NG_SRCDIR "/ontology"), NG_OK);
 	fx_temp_file(path, "bad\tvisited\tauto\t0.5\tvisit\t(?<s>{PER}) visited (?<o>{GPE}\n");
 	ck_assert_int_eq(ng_knowledge_add_patterns(kb, path), NG_ERR_PATTERN);
 	ng_knowledge_free(kb);
@@ -328,6 +358,7 @@ relation_suite(void)
 	tcase_add_test(core, test_user_pattern_with_needs_not_derived_still_runs);
 	tcase_add_test(core, test_cue_filters_never_hide_a_match);
 	tcase_add_test(errors, test_bad_pattern_reports_offset);
+	tcase_add_test(errors, test_pattern_property_must_be_in_ontology);
 	suite_add_tcase(s, core);
 	suite_add_tcase(s, errors);
 	return s;

@@ -5,6 +5,10 @@
  * accepts must also be safe to use. */
 #include "fuzz_common.h"
 
+#ifndef NG_SRCDIR
+#error "compile with -DNG_SRCDIR='\"/path/to/source\"'"
+#endif
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static const char article[] =
@@ -26,6 +30,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (!(kb = ng_knowledge_new()))
 		abort();
 	ng_knowledge_set_error_func(kb, fuzz_quiet, NULL);
+	/* Patterns may only yield the ontology's fact properties. */
+	if (which && ng_knowledge_add_ontology(kb, NG_SRCDIR "/ontology/newsgraph.ttl"))
+		abort();
 	st = which ? ng_knowledge_add_patterns(kb, path) : ng_knowledge_add_gazetteer(kb, path);
 	unlink(path);
 	if (!st && !ng_knowledge_prepare(kb)) {
