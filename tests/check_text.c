@@ -187,37 +187,6 @@ START_TEST(test_slug_lowercases_joins_with_dashes_and_encodes_non_ascii)
 }
 END_TEST
 
-START_TEST(test_arena_keeps_every_allocation_until_freed)
-{
-	char first[16];
-	ng_arena a;
-	char *s[200];
-	size_t i;
-	ng_arena_init(&a, first, sizeof(first));
-	for (i = 0; i < 200; i++) {
-		char want[8];
-		snprintf(want, sizeof(want), "s%zu", i);
-		ck_assert_ptr_nonnull(s[i] = ng_arena_strndup(&a, want, strlen(want)));
-	}
-	/* Aligned for any object, also after odd string lengths, and larger
-	 * than a block. */
-	for (i = 1; i < 40; i++) {
-		void *p = ng_arena_alloc(&a, i * 997);
-		ck_assert_ptr_nonnull(p);
-		ck_assert_uint_eq((uintptr_t)p % _Alignof(max_align_t), 0);
-		memset(p, 0xAB, i * 997);
-	}
-	for (i = 0; i < 200; i++) {
-		char want[8];
-		snprintf(want, sizeof(want), "s%zu", i);
-		ck_assert_str_eq(s[i], want);
-	}
-	ck_assert_ptr_nonnull(ng_arena_strndup(&a, "", 0));
-	ng_arena_free(&a);
-	ng_arena_free(&a);
-}
-END_TEST
-
 START_TEST(test_invalid_utf8_reports_byte)
 {
 	size_t bad = 99;
@@ -285,7 +254,6 @@ text_suite(void)
 	tcase_add_test(core, test_fold_strips_accents_and_case);
 	tcase_add_test(core, test_clean_literal_replaces_controls);
 	tcase_add_test(core, test_slug_lowercases_joins_with_dashes_and_encodes_non_ascii);
-	tcase_add_test(core, test_arena_keeps_every_allocation_until_freed);
 	tcase_add_test(errors, test_invalid_utf8_reports_byte);
 	tcase_add_test(errors, test_overlong_encoding_rejected);
 	tcase_add_test(errors, test_nul_byte_rejected);

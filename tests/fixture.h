@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Shared fixture for tests that analyse text with the shipped data. */
+/* Shared fixture for tests that analyse text with the invented data of
+ * tests/data (NG_TEST_DATA). */
 #ifndef NG_FIXTURE_H
 #define NG_FIXTURE_H
 
@@ -7,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "check_util.h"
 
 #include "analyze.h"
 #include "knowledge.h"
@@ -19,7 +22,7 @@ fx_setup(void)
 {
 	fx_kb = ng_knowledge_new();
 	ck_assert_ptr_nonnull(fx_kb);
-	ck_assert_int_eq(ng_knowledge_load_dir(fx_kb, NG_SRCDIR "/ontology"), NG_OK);
+	ck_assert_int_eq(ng_knowledge_load_dir(fx_kb, NG_TEST_DATA), NG_OK);
 	ck_assert_int_eq(ng_knowledge_prepare(fx_kb), NG_OK);
 }
 
@@ -89,6 +92,35 @@ fx_temp_file(char *path, const char *text)
 	ck_assert_int_eq(fclose(f), 0);
 }
 
+/* Adds a user gazetteer of text to fx_kb and prepares it again. */
+static __attribute__((unused)) void
+fx_add_gazetteer(const char *text)
+{
+	char path[] = "/tmp/ng-gaz-XXXXXX";
+	fx_temp_file(path, text);
+	ck_assert_int_eq(ng_knowledge_add_gazetteer(fx_kb, path), NG_OK);
+	unlink(path);
+	ck_assert_int_eq(ng_knowledge_prepare(fx_kb), NG_OK);
+}
+
+/* The status of loading text as a data file into a new knowledge base
+ * with load (ng_knowledge_add_gazetteer, ng_knowledge_add_patterns, ...). */
+static __attribute__((unused)) ng_status
+fx_load_text(ng_status (*load)(ng_knowledge *, const char *), const char *text)
+{
+	char path[] = "/tmp/ng-data-XXXXXX";
+	ng_knowledge *kb = ng_knowledge_new();
+	ng_status st;
+	ck_assert_ptr_nonnull(kb);
+	/* The ontology names the properties that patterns may yield. */
+	ck_assert_int_eq(ng_knowledge_add_ontology(kb, NG_TEST_DATA "/newsgraph.ttl"), NG_OK);
+	fx_temp_file(path, text);
+	st = load(kb, path);
+	ng_knowledge_free(kb);
+	unlink(path);
+	return st;
+}
+
 static __attribute__((unused)) void
 fx_dump(const ng_doc *doc)
 {
@@ -100,5 +132,22 @@ fx_dump(const ng_doc *doc)
 			        ng_modality_name(f.modality), f.rule);
 	}
 }
+
+/* The document of text holds (or lacks as asserted) the fact. */
+#define FX_HAS(text, s, p, o, m)                                           \
+	do {                                                                \
+		ng_doc *d_ = fx_doc(text);                                      \
+		if (!fx_has(d_, s, p, o, m))                                    \
+			fx_dump(d_);                                                \
+		ck_assert_msg(fx_has(d_, s, p, o, m), "missing %s %s %s in: %s", s, p, o, text); \
+		ng_doc_free(d_);                                                \
+	} while (0)
+
+#define FX_LACKS(text, s, p, o)                                            \
+	do {                                                                \
+		ng_doc *d_ = fx_doc(text);                                      \
+		ck_assert_msg(!fx_has(d_, s, p, o, NG_MOD_ASSERTED), "unexpected %s %s %s in: %s", s, p, o, text); \
+		ng_doc_free(d_);                                                \
+	} while (0)
 
 #endif /* NG_FIXTURE_H */

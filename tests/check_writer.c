@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Unit tests for graph.c: what the writer emits for a document. */
+/* Unit tests for writer.c: what the writer emits for a document. */
 #define _GNU_SOURCE /* fopencookie, to watch the writes of a huge article */
 #include "check_util.h"
 #include "fixture.h"
@@ -18,10 +18,10 @@ write_doc(const char *text, ng_format fmt)
 
 START_TEST(test_fact_triple_and_provenance_in_ntriples)
 {
-	char *out = write_doc("Finland joined NATO in 2023.", NG_FORMAT_NTRIPLES);
-	ck_assert_ptr_nonnull(strstr(out, "<http://example.org/country/FIN> "
+	char *out = write_doc("Norvania joined NORDA in 2023.", NG_FORMAT_NTRIPLES);
+	ck_assert_ptr_nonnull(strstr(out, "<http://example.org/country/NRV> "
 	                                  "<https://w3id.org/newsgraph/ns#joined> "
-	                                  "<http://example.org/organization/nato> ."));
+	                                  "<http://example.org/organization/norda> ."));
 	ck_assert_ptr_nonnull(strstr(out, "<https://w3id.org/newsgraph/ns#Provenance>"));
 	ck_assert_ptr_nonnull(strstr(out, "\"join-verb\""));
 	ck_assert_ptr_nonnull(strstr(out, "<https://w3id.org/newsgraph/ns#Asserted>"));
@@ -48,7 +48,7 @@ END_TEST
 
 START_TEST(test_negated_fact_has_no_plain_triple)
 {
-	char *out = write_doc("Switzerland is not a member of the European Union.", NG_FORMAT_NTRIPLES);
+	char *out = write_doc("Montaque is not a member of the Meridian Union.", NG_FORMAT_NTRIPLES);
 	ck_assert_ptr_null(strstr(out, "<https://w3id.org/newsgraph/ns#memberOf> <http"));
 	ck_assert_ptr_nonnull(strstr(out, "<https://w3id.org/newsgraph/ns#Negated>"));
 	free(out);
@@ -57,7 +57,7 @@ END_TEST
 
 START_TEST(test_nquads_use_article_graph)
 {
-	char *out = write_doc("Finland joined NATO in 2023.", NG_FORMAT_NQUADS);
+	char *out = write_doc("Norvania joined NORDA in 2023.", NG_FORMAT_NQUADS);
 	ck_assert_ptr_nonnull(strstr(out, "> <http://example.org/article/"));
 	free(out);
 }
@@ -65,7 +65,7 @@ END_TEST
 
 START_TEST(test_turtle_declares_prefixes)
 {
-	char *out = write_doc("Finland joined NATO in 2023.", NG_FORMAT_TURTLE);
+	char *out = write_doc("Norvania joined NORDA in 2023.", NG_FORMAT_TURTLE);
 	ck_assert_ptr_nonnull(strstr(out, "@prefix ng: <https://w3id.org/newsgraph/ns#> ."));
 	free(out);
 }
@@ -73,7 +73,7 @@ END_TEST
 
 START_TEST(test_hostile_text_is_escaped)
 {
-	char *out = write_doc("\"> . \\ <x> \x01 Chile\xEF\xBF\xBE \xE2\x80\x8F joined the OAS.", NG_FORMAT_NTRIPLES);
+	char *out = write_doc("\"> . \\ <x> \x01 Valdora\xEF\xBF\xBE \xE2\x80\x8F joined the CEC.", NG_FORMAT_NTRIPLES);
 	/* Every line is a complete statement. */
 	char *p = out;
 	while ((p = strchr(p, '\n'))) {
@@ -88,8 +88,8 @@ END_TEST
  * tabs, control characters, non-ASCII and astral characters. */
 static const char hostile_text[] =
 	"Title \"> . <x> \\ \t\x01 \xC3\xA9 \xF0\x9F\x98\x80 end\n\n"
-	"Finland joined NATO in 2023. \"Chile\" \\ joined\tthe OAS.\r\n"
-	"Mark Rutte visited Japan \xE6\x97\xA5\xE6\x9C\xAC \x7F.\n";
+	"Norvania joined NORDA in 2023. \"Valdora\" \\ joined\tthe CEC.\r\n"
+	"Henrik Aalto visited Norvania \xE5\x8C\x97\xE5\x9B\xBD \x7F.\n";
 
 static const ng_doc_meta hostile_meta = {
 	"hostile.txt", "id \"7\" \\ \t\n\x02 \xC3\xBC", "http://example.org/news?id=1&x=%22",
@@ -256,17 +256,17 @@ count(const char *s, const char *needle)
 
 START_TEST(test_turtle_groups_statements_by_subject)
 {
-	char *out = write_doc("Finland joined NATO in 2023.", NG_FORMAT_TURTLE);
+	char *out = write_doc("Norvania joined NORDA in 2023.", NG_FORMAT_TURTLE);
 
 	/* One block per subject, its statements joined by ';'. */
-	ck_assert_ptr_nonnull(strstr(out, "\ncountry:FIN\n    a ng:Country ;\n    rdfs:label \"Finland\" ;"));
+	ck_assert_ptr_nonnull(strstr(out, "\ncountry:NRV\n    a ng:Country ;\n    rdfs:label \"Norvania\" ;"));
 	/* Statements keep their order: the fact comes back to the subject. */
-	ck_assert_uint_eq(count(out, "\ncountry:FIN\n"), 2);
-	ck_assert_ptr_nonnull(strstr(out, "\ncountry:FIN\n    ng:joined organization:nato .\n\n"));
+	ck_assert_uint_eq(count(out, "\ncountry:NRV\n"), 2);
+	ck_assert_ptr_nonnull(strstr(out, "\ncountry:NRV\n    ng:joined organization:norda .\n\n"));
 	ck_assert_uint_eq(count(out, "\n    a ng:Article ;\n"), 1);
 	ck_assert_uint_eq(count(out, "\n    a ng:Provenance ;\n"), count(out, "\n    ng:confidence "));
 	ck_assert_str_eq(out + strlen(out) - 4, " .\n\n");
-	ck_assert_ptr_nonnull(strstr(out, "country:FIN ;\n    rdf:predicate ng:joined ;\n"));
+	ck_assert_ptr_nonnull(strstr(out, "country:NRV ;\n    rdf:predicate ng:joined ;\n"));
 	free(out);
 }
 END_TEST
@@ -298,8 +298,8 @@ sink_write(void *cookie, const char *b, size_t n)
 
 START_TEST(test_huge_turtle_article_streams)
 {
-	static const char para[] = "Finland joined NATO in 2023. Mark Rutte visited Japan. "
-	                           "Chile joined the OAS. Emmanuel Macron met Olaf Scholz.\n";
+	static const char para[] = "Norvania joined NORDA in 2023. Henrik Aalto visited Norvania. "
+	                           "Valdora joined the CEC. Lucien Marchetti met Konrad Wessel.\n";
 	cookie_io_functions_t io = {NULL, sink_write, NULL, NULL};
 	sink k = {0};
 	size_t n = 1500, i, before;
@@ -339,7 +339,7 @@ END_TEST
  * what a writer of its own would have written, Turtle with its prefixes. */
 START_TEST(test_writer_output_moves_between_documents)
 {
-	static const char *const texts[] = {"Chile joined the OECD.", "Kenya met Peru in Lima."};
+	static const char *const texts[] = {"Valdora joined the CEC.", "Belmoria met Mirovia in Portoval."};
 	ng_format fmts[] = {NG_FORMAT_TURTLE, NG_FORMAT_NQUADS};
 	size_t k, i;
 
@@ -374,7 +374,7 @@ START_TEST(test_writer_without_output_fails)
 	ng_doc *doc = NULL;
 
 	ck_assert_ptr_nonnull(w);
-	ck_assert_int_eq(ng_doc_analyze(fx_kb, "Chile joined the OECD.", 22, NULL, &doc, NULL), NG_OK);
+	ck_assert_int_eq(ng_doc_analyze(fx_kb, "Valdora joined the CEC.", 23, NULL, &doc, NULL), NG_OK);
 	ck_assert_int_eq(ng_writer_write_doc(w, doc), NG_ERR_IO);
 	ng_doc_free(doc);
 	ng_writer_free(w);
@@ -385,6 +385,12 @@ START_TEST(test_unknown_format_name)
 {
 	ck_assert_int_eq(ng_format_from_name("rdfxml"), -1);
 	ck_assert_int_eq(ng_format_from_name("nquads"), NG_FORMAT_NQUADS);
+}
+END_TEST
+
+START_TEST(test_writer_free_null_is_noop)
+{
+	ng_writer_free(NULL);
 }
 END_TEST
 
@@ -410,9 +416,9 @@ START_TEST(test_iri_is_valid)
 END_TEST
 
 static Suite *
-graph_suite(void)
+writer_suite(void)
 {
-	Suite *s = suite_create("graph");
+	Suite *s = suite_create("writer");
 	TCase *core = tcase_create("core");
 	TCase *errors = tcase_create("errors");
 
@@ -432,9 +438,10 @@ graph_suite(void)
 	tcase_set_timeout(core, 120);
 	tcase_add_test(errors, test_unknown_format_name);
 	tcase_add_test(errors, test_iri_is_valid);
+	tcase_add_test(errors, test_writer_free_null_is_noop);
 	suite_add_tcase(s, core);
 	suite_add_tcase(s, errors);
 	return s;
 }
 
-NG_CHECK_MAIN(graph_suite)
+NG_CHECK_MAIN(writer_suite)
