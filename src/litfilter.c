@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "litfilter.h"
+#include "rxscan.h"
 
 static inline unsigned char
 lower_ascii(unsigned char c)
@@ -88,13 +89,12 @@ ng_litfilter_may_match(const ng_litfilter *f, const char *str, size_t n)
 
 /* Every line under NG_BOILER_MAX_LINE is matched against the expressions;
  * most are prose that no rule matches. At load, the strings that any
- * match must contain are read off the expression's source (for the plain
- * syntax the rules use: literals, groups, alternatives, classes,
- * quantifiers); a line that contains none of them, in any case, cannot
- * match, and is not given to PCRE2. The strings are ASCII: characters
- * outside ASCII are items of their own. A line with U+017F or U+212A is
- * always matched, since caseless UTF matching lets 's' and 'k' match
- * them. Anything the reader does not know gives no filter at all. */
+ * match must contain are read off the expression's tree (ng_rxscan); a
+ * line that contains none of them, in any case, cannot match, and is not
+ * given to PCRE2. The strings are ASCII: characters outside ASCII are
+ * items of their own. A line with U+017F or U+212A is always matched,
+ * since caseless UTF matching lets 's' and 'k' match them. An expression
+ * the reader does not follow gives no filter at all. */
 
 /* A requirement: strings (lower case, each NUL-terminated in buf) one of
  * which occurs in every match; n == 0 means none is known. */
@@ -104,12 +104,6 @@ typedef struct {
 	size_t shortest;
 } lit_req;
 
-typedef struct {
-	const char *p;
-	bool bad;       /* a construct the reader does not know */
-	bool nomem;
-} lit_parser;
-
 static void
 req_free(lit_req *r)
 {
@@ -117,23 +111,20 @@ req_free(lit_req *r)
 	memset(r, 0, sizeof(*r));
 }
 
-static void
-req_add(lit_parser *ps, lit_req *r, const char *s, size_t n)
+static ng_status
+req_add(lit_req *r, const char *s, size_t n)
 {
 	size_t i;
 
-	if (ng_grow((void **)&r->buf.buf, &r->buf.cap, r->buf.len + n + 1, 1)) {
-		ps->nomem = true;
-		return;
-	}
-	for (i = 0; i < n; i++) {
-		char c = s[i];
-		r->buf.buf[r->buf.len++] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-	}
+	if (ng_grow((void **)&r->buf.buf, &r->buf.cap, r->buf.len + n + 1, 1))
+		return NG_ERR_NOMEM;
+	for (i = 0; i < n; i++)
+		r->buf.buf[r->buf.len++] = (char)lower_ascii((unsigned char)s[i]);
 	r->buf.buf[r->buf.len++] = '\0';
 	if (!r->n || n < r->shortest)
 		r->shortest = n;
 	r->n++;
+	return NG_OK;
 }
 
 /* Keeps the more selective of *best and *cand (by shortest string);
@@ -149,255 +140,138 @@ req_keep_best(lit_req *best, lit_req *cand)
 	req_free(cand);
 }
 
-/* Skips a quantifier at ps->p; returns its minimum (1 if none). */
-static unsigned long
-skip_quantifier(lit_parser *ps)
+/* A run of literal bytes that a match holds in a row. */
+typedef struct {
+	char s[256];
+	size_t n;
+} lit_run;
+
+/* Ends the run: the string it holds is a requirement of the branch. */
+static ng_status
+run_flush(lit_run *run, lit_req *out)
 {
-	const char *p = ps->p;
-	unsigned long min = 1;
-
-	if (*p == '?' || *p == '*') {
-		min = 0;
-		p++;
-	} else if (*p == '+') {
-		p++;
-	} else if (*p == '{') {
-		const char *q = p + 1;
-		if (!(*q >= '0' && *q <= '9')) {
-			ps->bad = true;
-			return 0;
-		}
-		min = strtoul(q, (char **)&q, 10);
-		if (*q == ',') {
-			q++;
-			while (*q >= '0' && *q <= '9')
-				q++;
-		}
-		if (*q != '}') {
-			ps->bad = true;
-			return 0;
-		}
-		p = q + 1;
-	} else {
-		return 1;
-	}
-	if (*p == '?' || *p == '+')
-		p++;
-	ps->p = p;
-	return min;
-}
-
-static void parse_alternatives(lit_parser *ps, lit_req *out, int depth);
-
-/* Skips a character class; ps->p is after its '['. */
-static void
-skip_class(lit_parser *ps)
-{
-	const char *p = ps->p;
-
-	if (*p == '^')
-		p++;
-	if (*p == ']')
-		p++;
-	while (*p && *p != ']') {
-		if (*p == '\\') {
-			if (!p[1] || (((p[1] >= 'a' && p[1] <= 'z') || (p[1] >= 'A' && p[1] <= 'Z')) &&
-			              !strchr("dDwWsShHvV", p[1]))) {
-				ps->bad = true;
-				return;
-			}
-			p += 2;
-			continue;
-		}
-		if (*p == '[' && (p[1] == ':' || p[1] == '.' || p[1] == '=')) {
-			const char *q = p + 2;
-			while ((*q >= 'a' && *q <= 'z') || *q == '^')
-				q++;
-			if (q[0] != p[1] || q[1] != ']') {
-				ps->bad = true;
-				return;
-			}
-			p = q + 2;
-			continue;
-		}
-		p++;
-	}
-	if (*p != ']') {
-		ps->bad = true;
-		return;
-	}
-	ps->p = p + 1;
-}
-
-/* One branch: a sequence of items up to '|', ')' or the end. */
-static void
-parse_sequence(lit_parser *ps, lit_req *out, int depth)
-{
-	char run[256];
-	size_t rn = 0;
 	lit_req cand = {0};
 
-#define FLUSH()                                                   \
-	do {                                                          \
-		if (rn) {                                                 \
-			req_add(ps, &cand, run, rn);                          \
-			req_keep_best(out, &cand);                            \
-			rn = 0;                                               \
-		}                                                         \
-	} while (0)
+	if (!run->n)
+		return NG_OK;
+	if (req_add(&cand, run->s, run->n)) {
+		req_free(&cand);
+		return NG_ERR_NOMEM;
+	}
+	run->n = 0;
+	req_keep_best(out, &cand);
+	return NG_OK;
+}
 
-	while (*ps->p && *ps->p != '|' && *ps->p != ')' && !ps->bad && !ps->nomem) {
-		unsigned char c = (unsigned char)*ps->p;
-		int lit = -1;   /* a literal byte, or -1 for another item */
-		bool zero = false;
+static ng_status
+run_add(lit_run *run, lit_req *out, char c)
+{
+	ng_status st = NG_OK;
 
-		if (c == '\\') {
-			unsigned char d = (unsigned char)ps->p[1];
-			if (!d) {
-				ps->bad = true;
-				break;
-			}
-			ps->p += 2;
-			if (d < 0x80 && !((d >= 'a' && d <= 'z') || (d >= 'A' && d <= 'Z') ||
-			                  (d >= '0' && d <= '9')))
-				lit = d;
-			else if (d && strchr("bBAzZG", d))
-				zero = true;
-			else if (d && strchr("dDwWsShHvVRX", d))
-				;
-			else if (d >= '1' && d <= '9' && !(ps->p[0] >= '0' && ps->p[0] <= '9'))
-				;   /* a back reference: no literal of its own */
-			else {
-				ps->bad = true;
-				break;
-			}
-		} else if (c == '^' || c == '$') {
-			ps->p++;
-			zero = true;
-		} else if (c == '.') {
-			ps->p++;
-		} else if (c == '[') {
-			ps->p++;
-			skip_class(ps);
-		} else if (c == '(') {
+	if (run->n == sizeof(run->s))
+		st = run_flush(run, out);
+	run->s[run->n++] = c;
+	return st;
+}
+
+static ng_status lit_alt(const ng_rxscan_node *alt, lit_req *out);
+
+/* One branch: its items in turn, literals joined into runs. */
+static ng_status
+lit_seq(const ng_rxscan_node *seq, lit_req *out)
+{
+	lit_run run;
+	size_t i;
+	ng_status st = NG_OK;
+
+	run.n = 0;
+	for (i = 0; i < seq->n_kids; i++) {
+		const ng_rxscan_node *it = &seq->kids[i];
+		uint32_t min = 1, max = 1, k;
+		if (it->kind == NG_RXSCAN_REPEAT) {
+			min = it->min;
+			max = it->max;
+			it = &it->kids[0];
+		}
+		if (it->kind == NG_RXSCAN_CHAR && it->c && it->c < 0x80) {
+			/* A literal repeated exactly goes on with the run; one
+			 * repeated more or less ends it after its minimum. */
+			for (k = 0; k < min && k < 256; k++)
+				TRY(st, run_add(&run, out, (char)it->c));
+			if (min != max || min > 256)
+				TRY(st, run_flush(&run, out));
+			continue;
+		}
+		/* Assertions and lookarounds hold no text of the match: the
+		 * characters either side of them are next to each other. */
+		if (it->kind == NG_RXSCAN_ASSERT ||
+		    (it->kind == NG_RXSCAN_GROUP && it->group != NG_RXSCAN_CAPTURE &&
+		     it->group != NG_RXSCAN_NONCAPTURE))
+			continue;
+		/* Any other item ends the run: classes, types, a character
+		 * outside ASCII (never in an ASCII line, but it may be
+		 * optional), groups, of which one that must match gives its own
+		 * requirement. */
+		TRY(st, run_flush(&run, out));
+		if (it->kind == NG_RXSCAN_GROUP && min > 0) {
 			lit_req inner = {0};
-			if (ps->p[1] == '?' && ps->p[2] == ':')
-				ps->p += 3;
-			else if (ps->p[1] == '?' || ps->p[1] == '*' || depth > 50) {
-				ps->bad = true;
-				break;
-			} else
-				ps->p++;
-			parse_alternatives(ps, &inner, depth + 1);
-			if (ps->bad || *ps->p != ')') {
+			if ((st = lit_alt(&it->kids[0], &inner))) {
 				req_free(&inner);
-				ps->bad = true;
-				break;
+				goto done;
 			}
-			ps->p++;
-			FLUSH();
-			if (skip_quantifier(ps) > 0)
-				req_keep_best(out, &inner);
-			else
-				req_free(&inner);
-			continue;
-		} else if (c == '*' || c == '+' || c == '?' || c == '{') {
-			ps->bad = true;
-			break;
-		} else if (c >= 0x80) {
-			/* A character outside ASCII: never in an ASCII line, but
-			 * it may be optional; an item of its own. */
-			ps->p++;
-			while (((unsigned char)*ps->p & 0xC0) == 0x80)
-				ps->p++;
-		} else {
-			ps->p++;
-			lit = c;
-		}
-		if (zero) {
-			FLUSH();
-			if (*ps->p == '?' || *ps->p == '*' || *ps->p == '+' || *ps->p == '{') {
-				ps->bad = true;
-				break;
-			}
-			continue;
-		}
-		if (lit < 0) {
-			FLUSH();
-			(void)skip_quantifier(ps);
-			continue;
-		}
-		{
-			unsigned long min = skip_quantifier(ps);
-			if (ps->bad)
-				break;
-			if (min > 0) {
-				if (rn == sizeof(run))
-					FLUSH();
-				run[rn++] = (char)lit;
-			}
-			if (min != 1 || (ps->p[-1] == '+' || ps->p[-1] == '}' || ps->p[-1] == '?' ||
-			                 ps->p[-1] == '*'))
-				FLUSH();
+			req_keep_best(out, &inner);
 		}
 	}
-	FLUSH();
-	req_free(&cand);
-#undef FLUSH
+	st = run_flush(&run, out);
+done:
+	return st;
 }
 
 /* Alternatives: a match of the whole contains a string of every branch's
  * requirement, so the union is required; a branch without one voids it. */
-static void
-parse_alternatives(lit_parser *ps, lit_req *out, int depth)
+static ng_status
+lit_alt(const ng_rxscan_node *alt, lit_req *out)
 {
-	bool first = true, none = false;
+	size_t i, j;
+	ng_status st = NG_OK;
 
-	for (;;) {
+	for (i = 0; i < alt->n_kids; i++) {
 		lit_req br = {0};
-		parse_sequence(ps, &br, depth);
-		if (!br.n)
-			none = true;
-		if (!none) {
-			size_t i = 0;
-			if (first)
-				out->n = 0;
-			while (i < br.buf.len) {
-				size_t n = strlen(br.buf.buf + i);
-				req_add(ps, out, br.buf.buf + i, n);
-				i += n + 1;
-			}
+		if ((st = lit_seq(&alt->kids[i], &br)) || !br.n) {
+			req_free(&br);
+			req_free(out);
+			return st;
 		}
+		for (j = 0; j < br.buf.len; j += strlen(br.buf.buf + j) + 1)
+			if ((st = req_add(out, br.buf.buf + j, strlen(br.buf.buf + j)))) {
+				req_free(&br);
+				return st;
+			}
 		req_free(&br);
-		first = false;
-		if (*ps->p != '|' || ps->bad)
-			break;
-		ps->p++;
 	}
-	if (none)
-		req_free(out);
+	return NG_OK;
 }
 
 /* The strings one of which any match of re must contain, lower case and
  * NUL-separated in out; out is left empty if they cannot be told. */
 static ng_status
-boiler_literals(const char *re, ng_buf *out)
+required_literals(const char *re, ng_buf *out)
 {
-	lit_parser ps = {re, false, false};
+	ng_rxscan_node *tree = NULL;
 	lit_req r = {0};
+	ng_status st;
 
 	ng_buf_clear(out);
-	parse_alternatives(&ps, &r, 0);
-	if (ps.nomem) {
-		req_free(&r);
-		return NG_ERR_NOMEM;
-	}
-	if (!ps.bad && !*ps.p && r.n && ng_buf_add(out, r.buf.buf, r.buf.len)) {
-		req_free(&r);
-		return NG_ERR_NOMEM;
-	}
+	TRY(st, ng_rxscan_parse(re, strlen(re), &tree));
+	if (!tree)
+		goto done;
+	TRY(st, lit_alt(tree, &r));
+	if (r.n)
+		st = ng_buf_add(out, r.buf.buf, r.buf.len);
+done:
 	req_free(&r);
-	return NG_OK;
+	ng_rxscan_free(tree);
+	return st;
 }
 
 void
@@ -418,7 +292,7 @@ ng_litfilter_build(ng_litfilter *f, const char *re)
 	ng_litfilter_free(f);
 	if (!re || !*re)
 		return NG_OK;
-	TRY(st, boiler_literals(re, &lits));
+	TRY(st, required_literals(re, &lits));
 	if (!lits.len)
 		goto done;
 	if (!(f->pairs = calloc(65536, 1))) {

@@ -299,14 +299,15 @@ ng_patterns_prepare(ng_patterns *pat)
 
 /* ------------------------------------------------- what a pattern needs */
 
+#include "rxscan.h"
+
 /* A pattern yields a fact only when its groups s and o hold placeholders,
  * and the text a regular expression matches holds every literal of it that
  * is not optional: "PER_" only occurs in a tagged sentence as a PER
  * placeholder, since nothing else in it is in capitals. The analysis below
- * follows the PCRE2 syntax that the placeholders expand to and gives up,
- * deriving nothing, on anything it does not know (options, verbs,
- * subroutines, \Q...\E), so that any pattern still runs as written when
- * its needs are not sure. */
+ * reads the expression's tree (ng_rxscan), which gives up on syntax it does
+ * not follow (options, verbs, subroutines, \Q...\E): the pattern then
+ * derives nothing, and still runs as written when its needs are not sure. */
 
 #define RX_NEEDS sizeof(((ng_pattern *)0)->need)
 #define RX_WORDS (sizeof(((ng_pattern *)0)->words) / sizeof(uint16_t))
@@ -330,15 +331,14 @@ enum { IT_LIT, IT_DIGIT, IT_BOUND, IT_ZERO, IT_GROUP, IT_OTHER };
 
 typedef struct {
 	int kind;
-	unsigned char c;  /* IT_LIT: the character (its first byte) */
+	uint32_t c;       /* IT_LIT: the code point */
 	bool quant, opt;  /* has a quantifier; one with a minimum of 0 */
 	rx_req r;         /* IT_GROUP */
 } rx_item;
 
 typedef struct {
-	const char *p, *end;
 	int depth;
-	bool bad;         /* syntax not followed: derive nothing */
+	bool bad;         /* out of memory: derive nothing */
 	int n_s, n_o;
 	rx_req s, o;
 	/* The word sets of the outermost sequences, as in ng_pattern. */
@@ -361,7 +361,7 @@ add_word_set(rx *x, const uint16_t *w, uint8_t n)
 	}
 }
 
-static void rx_alt(rx *x, rx_req *out);
+static void rx_alt(rx *x, const ng_rxscan_node *alt, rx_req *out);
 
 static void
 add_need(uint8_t *need, uint8_t *n, uint8_t m)
@@ -421,222 +421,53 @@ rx_either(rx_req *a, const rx_req *b)
 }
 
 static bool
-is_cap(unsigned char c)
+is_cap(uint32_t c)
 {
 	return c >= 'A' && c <= 'Z';
 }
 
-/* Skips a character class from its '['. */
+/* The item of a tree node: a repeat gives its kid's, quantified. */
 static void
-rx_class(rx *x)
+rx_item_of(rx *x, const ng_rxscan_node *nd, rx_item *it)
 {
-	const char *p = x->p + 1;
-
-	if (p < x->end && *p == '^')
-		p++;
-	if (p < x->end && *p == ']')
-		p++;
-	while (p < x->end && *p != ']') {
-		if (*p == '\\') {
-			if (p + 1 < x->end && p[1] == 'Q')
-				break;
-			p += 2;
-		} else if (*p == '[' && p + 1 < x->end && p[1] == ':') {
-			const char *q = p + 2;
-			while (q + 1 < x->end && !(q[0] == ':' && q[1] == ']'))
-				q++;
-			if (q + 1 >= x->end)
-				break;
-			p = q + 2;
-		} else {
-			p++;
-		}
-	}
-	if (p >= x->end || *p != ']') {
-		x->bad = true;
-		return;
-	}
-	x->p = p + 1;
-}
-
-/* Skips from an opening character to its closing one. */
-static void
-rx_skip_to(rx *x, char close)
-{
-	const char *q = memchr(x->p, close, (size_t)(x->end - x->p));
-
-	if (!q)
-		x->bad = true;
-	else
-		x->p = q + 1;
-}
-
-/* An escape from its backslash. */
-static void
-rx_escape(rx *x, rx_item *it)
-{
-	unsigned char e;
-
-	if (x->p + 1 >= x->end) {
-		x->bad = true;
-		return;
-	}
-	e = (unsigned char)x->p[1];
-	x->p += 2;
-	it->kind = IT_OTHER;
-	switch (e) {
-	case 'd': it->kind = IT_DIGIT; return;
-	case 'b': it->kind = IT_BOUND; return;
-	case 'B': it->kind = IT_ZERO; return;
-	case 'Q': case 'E': case 'g': case 'K':
-		x->bad = true;
-		return;
-	case 'x': case 'o': case 'p': case 'P': case 'N':
-		if (x->p < x->end && *x->p == '{') {
-			rx_skip_to(x, '}');
-		} else if (e == 'p' || e == 'P') {
-			x->p++;
-		} else if (e == 'x') {
-			/* Up to two hex digits, which may be capitals. */
-			int k;
-			for (k = 0; k < 2 && x->p < x->end && ng_is_hex((unsigned char)*x->p); k++)
-				x->p++;
-		}
-		return;
-	case 'k':
-		if (x->p < x->end && (*x->p == '<' || *x->p == '{' || *x->p == '\''))
-			rx_skip_to(x, *x->p == '<' ? '>' : *x->p == '{' ? '}' : '\'');
-		return;
-	case 'c':
-		x->p++;
-		return;
-	default:
-		break;
-	}
-	if (e >= '0' && e <= '9') {
-		while (x->p < x->end && *x->p >= '0' && *x->p <= '9')
-			x->p++;
-	} else if (!(e >= 0x80 || (e >= 'a' && e <= 'z') || is_cap(e))) {
-		/* An escaped sign stands for itself. */
-		it->kind = IT_LIT;
-		it->c = e;
-	}
-	while (x->p < x->end && ((unsigned char)*x->p & 0xC0) == 0x80)
-		x->p++;
-}
-
-/* A group from its '('. */
-static void
-rx_group(rx *x, rx_item *it)
-{
-	const char *p = x->p + 1, *name = NULL;
-	size_t name_len = 0;
-	bool look = false;
-	rx_req in;
-
-	if (p < x->end && *p == '*') {
-		x->bad = true;
-		return;
-	}
-	if (p < x->end && *p == '?') {
-		if (p + 1 < x->end && p[1] == ':') {
-			p += 2;
-		} else if (p + 1 < x->end && (p[1] == '=' || p[1] == '!')) {
-			p += 2;
-			look = true;
-		} else if (p + 2 < x->end && p[1] == '<' && (p[2] == '=' || p[2] == '!')) {
-			p += 3;
-			look = true;
-		} else if (p + 1 < x->end && p[1] == '<') {
-			name = p + 2;
-			for (p = name; p < x->end && (*p == '_' || (*p >= '0' && *p <= '9') ||
-			                               (*p >= 'a' && *p <= 'z') || is_cap((unsigned char)*p));
-			     p++)
-				;
-			name_len = (size_t)(p - name);
-			if (!name_len || p >= x->end || *p != '>') {
-				x->bad = true;
-				return;
-			}
-			p++;
-		} else {
-			/* Options, atomic groups, conditions, recursion: not followed. */
-			x->bad = true;
-			return;
-		}
-	}
-	if (++x->depth > 64) {
-		x->bad = true;
-		return;
-	}
-	x->p = p;
-	rx_alt(x, &in);
-	x->depth--;
-	if (x->bad || x->p >= x->end || *x->p != ')') {
-		x->bad = true;
-		return;
-	}
-	x->p++;
-	if (look) {
-		/* It holds no text of the match. */
-		it->kind = IT_ZERO;
-		return;
-	}
-	it->kind = IT_GROUP;
-	it->r = in;
-	if (name_len == 1 && *name == 's') {
-		x->n_s++;
-		x->s = in;
-	} else if (name_len == 1 && *name == 'o') {
-		x->n_o++;
-		x->o = in;
-	}
-}
-
-/* A quantifier, if one follows. */
-static void
-rx_quantifier(rx *x, rx_item *it)
-{
-	for (;;) {
-		const char *p = x->p;
-		bool opt;
-		if (p >= x->end)
-			return;
-		if (*p == '?' || *p == '*') {
-			opt = true;
-			p++;
-		} else if (*p == '+') {
-			opt = false;
-			p++;
-		} else if (*p == '{') {
-			const char *q = p + 1;
-			unsigned long min = 0;
-			bool digits = false;
-			while (q < x->end && *q >= '0' && *q <= '9') {
-				min = min * 10 + (unsigned long)(*q++ - '0');
-				if (min > 100000)
-					min = 100000;
-				digits = true;
-			}
-			if (q < x->end && *q == ',')
-				for (q++; q < x->end && *q >= '0' && *q <= '9'; q++)
-					;
-			if (!digits || q >= x->end || *q != '}') {
-				/* A literal brace to this PCRE2, a quantifier to a later
-				 * one: taking the item as optional is safe either way. */
-				it->quant = it->opt = true;
-				return;
-			}
-			opt = min == 0;
-			p = q + 1;
-		} else {
-			return;
-		}
+	memset(it, 0, sizeof(*it));
+	if (nd->kind == NG_RXSCAN_REPEAT) {
 		it->quant = true;
-		it->opt = it->opt || opt;
-		if (p < x->end && (*p == '+' || *p == '?'))
-			p++;
-		x->p = p;
+		it->opt = nd->min == 0;
+		nd = &nd->kids[0];
+	}
+	switch (nd->kind) {
+	case NG_RXSCAN_CHAR:
+		it->kind = IT_LIT;
+		it->c = nd->c;
+		break;
+	case NG_RXSCAN_TYPE:
+		it->kind = nd->c == 'd' ? IT_DIGIT : IT_OTHER;
+		break;
+	case NG_RXSCAN_ASSERT:
+		it->kind = nd->c == 'b' ? IT_BOUND : IT_ZERO;
+		break;
+	case NG_RXSCAN_GROUP:
+		x->depth++;
+		rx_alt(x, &nd->kids[0], &it->r);
+		x->depth--;
+		if (nd->group != NG_RXSCAN_CAPTURE && nd->group != NG_RXSCAN_NONCAPTURE) {
+			/* A lookaround holds no text of the match. */
+			it->kind = IT_ZERO;
+			break;
+		}
+		it->kind = IT_GROUP;
+		if (nd->name_len == 1 && *nd->name == 's') {
+			x->n_s++;
+			x->s = it->r;
+		} else if (nd->name_len == 1 && *nd->name == 'o') {
+			x->n_o++;
+			x->o = it->r;
+		}
+		break;
+	default:
+		it->kind = IT_OTHER;
+		break;
 	}
 }
 
@@ -687,59 +518,23 @@ at_word(const rx_item *items, size_t i)
 	return false;
 }
 
-/* A sequence of items up to '|', ')' or the end. */
+/* A branch: its items in turn. */
 static void
-rx_seq(rx *x, rx_req *out)
+rx_seq(rx *x, const ng_rxscan_node *seq, rx_req *out)
 {
 	rx_item *items = NULL;
-	size_t n = 0, cap = 0, i;
+	size_t n = seq->n_kids, i;
 
 	memset(out, 0, sizeof(*out));
 	out->pure = true;
 	if (!x->depth)
 		x->n_seqs++;
-	while (!x->bad && x->p < x->end && *x->p != '|' && *x->p != ')') {
-		rx_item *it;
-		if (NG_GROW(items, cap, n + 1)) {
-			x->bad = true;
-			break;
-		}
-		it = &items[n++];
-		memset(it, 0, sizeof(*it));
-		switch (*x->p) {
-		case '(':
-			rx_group(x, it);
-			break;
-		case '[':
-			it->kind = IT_OTHER;
-			rx_class(x);
-			break;
-		case '\\':
-			rx_escape(x, it);
-			break;
-		case '.':
-			it->kind = IT_OTHER;
-			x->p++;
-			break;
-		case '^':
-		case '$':
-			it->kind = IT_ZERO;
-			x->p++;
-			break;
-		default:
-			it->kind = IT_LIT;
-			it->c = (unsigned char)*x->p++;
-			while (x->p < x->end && ((unsigned char)*x->p & 0xC0) == 0x80)
-				x->p++;
-			break;
-		}
-		if (!x->bad)
-			rx_quantifier(x, it);
-	}
-	if (x->bad) {
-		free(items);
+	if (n && !(items = malloc(n * sizeof(*items)))) {
+		x->bad = true;
 		return;
 	}
+	for (i = 0; i < n; i++)
+		rx_item_of(x, &seq->kids[i], &items[i]);
 	/* The word it starts with; whether it ends with a space. */
 	if (n && lit_word(items, 0, n, &out->lead[0]))
 		out->n_lead = 1;
@@ -827,14 +622,14 @@ rx_seq(rx *x, rx_req *out)
 }
 
 static void
-rx_alt(rx *x, rx_req *out)
+rx_alt(rx *x, const ng_rxscan_node *alt, rx_req *out)
 {
 	rx_req b;
+	size_t i;
 
-	rx_seq(x, out);
-	while (!x->bad && x->p < x->end && *x->p == '|') {
-		x->p++;
-		rx_seq(x, &b);
+	rx_seq(x, &alt->kids[0], out);
+	for (i = 1; i < alt->n_kids; i++) {
+		rx_seq(x, &alt->kids[i], &b);
 		rx_either(out, &b);
 	}
 }
@@ -845,15 +640,18 @@ ng_pattern_derive_needs(ng_pattern *p, const char *re, size_t len)
 	rx x;
 	rx_req top;
 	uint8_t i;
+	ng_rxscan_node *tree = NULL;
 
 	memset(&x, 0, sizeof(x));
-	x.p = re;
-	x.end = re + len;
 	p->n_need = 0;
 	p->pair = 0;
 	memset(p->n_words, 0, sizeof(p->n_words));
-	rx_alt(&x, &top);
-	if (x.bad || x.p != x.end || x.n_s != 1 || x.n_o != 1)
+	/* Out of memory, like syntax not followed, only derives nothing. */
+	if (ng_rxscan_parse(re, len, &tree) || !tree)
+		return;
+	rx_alt(&x, tree, &top);
+	ng_rxscan_free(tree);
+	if (x.bad || x.n_s != 1 || x.n_o != 1)
 		return;
 	/* The needs of the groups hold even where they are optional, since
 	 * there is no fact without them. */
