@@ -3,6 +3,7 @@
  * so that a new property is added to the ontology, not to the code. */
 #include "config.h"
 
+#include <errno.h>
 #include <raptor2.h>
 #include <stdlib.h>
 #include <string.h>
@@ -81,8 +82,9 @@ ng_vocab_load(ng_vocab *v, const char *path)
 	FILE *fp;
 
 	if (!(fp = fopen(path, "rb"))) {
-		ng_sink_error(v->sink, NG_ERR_IO, path, 0, 0, "cannot read the ontology");
-		return NG_ERR_IO;
+		ng_status st = errno == ENOENT ? NG_ERR_NOT_FOUND : NG_ERR_IO;
+		ng_sink_error(v->sink, st, path, 0, 0, "cannot read the ontology: %s", strerror(errno));
+		return st;
 	}
 	if (!(world = raptor_new_world()) || raptor_world_open(world)) {
 		r.st = NG_ERR_NOMEM;
