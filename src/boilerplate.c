@@ -52,17 +52,17 @@ ng_boiler_prepare(ng_boiler *b)
 	b->line = b->cut = b->any = NULL;
 	if (b->any_src.len &&
 	    !(b->any = ng_regex_compile(b->sink, b->any_src.buf, b->any_src.len,
-	                                        "boilerplate", 0, PCRE2_CASELESS)))
+	                                "boilerplate", 0, PCRE2_CASELESS)))
 		return NG_ERR_PATTERN;
 	if (b->line_src.len &&
 	    !(b->line = ng_regex_compile(b->sink, b->line_src.buf, b->line_src.len,
-	                                         "boilerplate", 0,
-	                                         PCRE2_CASELESS | PCRE2_ANCHORED)))
+	                                 "boilerplate", 0,
+	                                 PCRE2_CASELESS | PCRE2_ANCHORED)))
 		return NG_ERR_PATTERN;
 	if (b->cut_src.len &&
 	    !(b->cut = ng_regex_compile(b->sink, b->cut_src.buf, b->cut_src.len,
-	                                        "boilerplate", 0,
-	                                        PCRE2_CASELESS | PCRE2_ANCHORED)))
+	                                "boilerplate", 0,
+	                                PCRE2_CASELESS | PCRE2_ANCHORED)))
 		return NG_ERR_PATTERN;
 	/* Rules anchored at the line's start fail fast; the others search
 	 * the whole line, and a literal filter spares most lines that. */

@@ -325,7 +325,7 @@ resolve_references(ng_doc *doc, uint8_t *taken)
 				int32_t org = nominal_referent(doc, s, i, orgs, n_orgs);
 				if (org >= 0) {
 					TRY(st, ng_doc_add_mention(doc, i, i + 1, (uint32_t)org, (uint32_t)si,
-					                    NG_MEN_COREF));
+					                           NG_MEN_COREF));
 					taken[i] = 1;
 					first = false;
 					continue;
@@ -333,7 +333,7 @@ resolve_references(ng_doc *doc, uint8_t *taken)
 			}
 			if (!taken[i] && last_subject >= 0 && ng_tok_in_class(doc, NG_WC_PRONOUN, i)) {
 				TRY(st, ng_doc_add_mention(doc, i, i + 1, (uint32_t)last_subject, (uint32_t)si,
-				                    NG_MEN_COREF | NG_MEN_PRON));
+				                           NG_MEN_COREF | NG_MEN_PRON));
 				taken[i] = 1;
 				first = false;
 				continue;
@@ -371,7 +371,7 @@ resolve_references(ng_doc *doc, uint8_t *taken)
 					}
 					if (holder >= 0) {
 						TRY(st, ng_doc_add_mention(doc, i, te, (uint32_t)holder, (uint32_t)si,
-						                    NG_MEN_COREF));
+						                           NG_MEN_COREF));
 						if (first)
 							last_subject = holder;
 						first = false;

@@ -102,7 +102,7 @@ add_office(ng_gazetteer *g, ng_entry *e, const char *file, unsigned long line,
 
 	if (!at1 || !(at2 = strchr(at1 + 1, '@')) || !(dots = strstr(at2 + 1, ".."))) {
 		ng_sink_error(g->sink, NG_ERR_SYNTAX, file, line, 0,
-		            "office must be ROLE@Class:ID@FROM..TO, not '%s'", v);
+		              "office must be ROLE@Class:ID@FROM..TO, not '%s'", v);
 		return NG_ERR_SYNTAX;
 	}
 	if (NG_GROW(e->offices, e->cap_offices, e->n_offices + 1))

@@ -61,7 +61,7 @@ add_title(ng_lexicon *lex, const char *file, unsigned long line, const char *tex
 		p->kind = NG_TITLE_ACADEMIC;
 	else {
 		ng_sink_error(lex->sink, NG_ERR_SYNTAX, file, line, 0,
-		            "title kind must be leader, member or academic, not '%s'", kind);
+		              "title kind must be leader, member or academic, not '%s'", kind);
 		return NG_ERR_SYNTAX;
 	}
 	TRY(st, ng_tokenize(&lex->abbrevs, text, 0, strlen(text), &toks, &n, &cap));

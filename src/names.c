@@ -15,8 +15,8 @@ ng_appositive_title(const ng_doc *doc, const ng_sentence *s, uint32_t i, uint32_
 	if (ng_tok_word(doc, j, "a") || ng_tok_word(doc, j, "an") || ng_tok_word(doc, j, "the"))
 		j++;
 	for (k = 0; k < 2 && j < s->te && !ng_title_at(doc, j, s->te, p) &&
-	                (ng_tok(doc, j)->flags & NG_TOK_LOWER);
-	     k++)
+	                                               (ng_tok(doc, j)->flags & NG_TOK_LOWER);
+	                                               k++)
 		j++;
 	if (j >= s->te)
 		return 0;

@@ -165,7 +165,7 @@ pattern_line(void *ctx, const char *file, unsigned long line, char **f, size_t n
 
 	if (nf < 6) {
 		ng_sink_error(pat->sink, NG_ERR_SYNTAX, file, line, 0,
-		            "expected ID<TAB>PROPERTY<TAB>MODALITY<TAB>CONFIDENCE<TAB>TRIGGERS<TAB>REGEX");
+		              "expected ID<TAB>PROPERTY<TAB>MODALITY<TAB>CONFIDENCE<TAB>TRIGGERS<TAB>REGEX");
 		return NG_ERR_SYNTAX;
 	}
 	if (!(property = pat->vocab ? ng_vocab_property(pat->vocab, f[1]) : NULL)) {
@@ -196,7 +196,7 @@ pattern_line(void *ctx, const char *file, unsigned long line, char **f, size_t n
 	if ((st = expand_pattern(pat, f[5], &re, &bad))) {
 		if (bad)
 			ng_sink_error(pat->sink, st, file, line, 0, "unknown placeholder at offset %zu",
-			            (size_t)(bad - f[5]));
+			              (size_t)(bad - f[5]));
 		goto done;
 	}
 	if (!(p->re = ng_regex_compile(pat->sink, re.buf, re.len, file, line, PCRE2_UCP))) {
@@ -207,7 +207,7 @@ pattern_line(void *ctx, const char *file, unsigned long line, char **f, size_t n
 	p->og = pcre2_substring_number_from_name(p->re, (PCRE2_SPTR) "o");
 	if (p->sg <= 0 || p->og <= 0) {
 		ng_sink_error(pat->sink, NG_ERR_PATTERN, file, line, 0,
-		            "pattern needs named groups (?<s>...) and (?<o>...)");
+		              "pattern needs named groups (?<s>...) and (?<o>...)");
 		pcre2_code_free(p->re);
 		st = NG_ERR_PATTERN;
 		goto done;
