@@ -27,6 +27,28 @@ dup_or_null(ng_doc *doc, const char *s)
 	return s ? ng_arena_strndup(&doc->arena, s, strlen(s)) : NULL;
 }
 
+/* A metadata string as the output can hold it whole: bytes that are not
+ * UTF-8 become U+FFFD, and for a literal so do the non-characters U+FFFE
+ * and U+FFFF (at which RDF writers stop); the writer escapes controls.
+ * Never cut. */
+static char *
+meta_text(ng_doc *doc, const char *s, bool literal)
+{
+	ng_buf *a = &doc->scratch;
+	size_t i;
+
+	if (!s)
+		return NULL;
+	ng_buf_clear(a);
+	if (ng_utf8_repair(s, strlen(s), a) || (!a->buf && ng_buf_add(a, "", 0)))
+		return NULL;
+	for (i = 0; literal && i + 3 <= a->len; i++)
+		if ((unsigned char)a->buf[i] == 0xEF && (unsigned char)a->buf[i + 1] == 0xBF &&
+		    ((unsigned char)a->buf[i + 2] & 0xFE) == 0xBE)
+			a->buf[i + 2] = (char)0xBD;
+	return ng_arena_strndup(&doc->arena, a->buf, a->len);
+}
+
 ng_status
 ng_doc_analyze(const ng_knowledge *kb, const char *text, size_t len,
                const ng_doc_meta *meta, ng_doc **out, ng_error *err)
@@ -70,9 +92,9 @@ ng_doc_analyze_stage(const ng_knowledge *kb, const char *text, size_t len,
 	ng_arena_init(&doc->arena, doc->bytes + len + 1, NG_DOC_ARENA);
 	if (meta) {
 		doc->source = dup_or_null(doc, meta->source);
-		doc->id_meta = dup_or_null(doc, meta->id);
-		doc->url = dup_or_null(doc, meta->url);
-		doc->title = dup_or_null(doc, meta->title);
+		doc->id_meta = meta_text(doc, meta->id, true);
+		doc->url = meta_text(doc, meta->url, false);
+		doc->title = meta_text(doc, meta->title, true);
 		doc->date = dup_or_null(doc, meta->date);
 		if ((meta->source && !doc->source) || (meta->id && !doc->id_meta) ||
 		    (meta->url && !doc->url) || (meta->title && !doc->title) ||

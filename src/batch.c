@@ -91,6 +91,7 @@ struct ng_batch {
 	char **inputs;
 	size_t n_inputs, cap_inputs;
 	struct { dev_t dev; ino_t ino; } *dirs; /* directories walked in this pass */
+	char *walk_root;    /* the input being walked, resolved: links stay in it */
 	size_t n_dirs, cap_dirs;
 	XXH64_state_t *cfg;
 	uint64_t seed;
@@ -207,6 +208,7 @@ ng_batch_free(ng_batch *b)
 		free(b->inputs[i]);
 	free(b->inputs);
 	free(b->dirs);
+	free(b->walk_root);
 	for (i = 0; i < b->n_errs; i++) {
 		free(b->errs[i].source);
 		free(b->errs[i].msg);
@@ -1122,6 +1124,14 @@ jsonl_error(void *handle, const ng_error *e)
 {
 	jsonl_ctx *c = handle;
 
+	/* A warning (a field left out) does not fail the article. */
+	if (e->warning) {
+		pthread_mutex_lock(&c->b->mu);
+		if (c->b->err_func)
+			c->b->err_func(c->b->err_handle, e);
+		pthread_mutex_unlock(&c->b->mu);
+		return;
+	}
 	fail_article(c->b, c->seq, e->file, e->line, -1, e->status, 0, "%s", e->message);
 }
 
@@ -1203,6 +1213,69 @@ cmp_name(const struct dirent **a, const struct dirent **b)
 
 typedef void (*visit_func)(ng_batch *b, const char *path, bool jsonl, const struct stat *sb);
 
+static void visit_produce(ng_batch *b, const char *path, bool jsonl, const struct stat *sb);
+
+/* Says why a directory entry is not read (once, in the pass that reads). */
+static void
+skip_entry(ng_batch *b, visit_func visit, const char *path, const char *why)
+{
+	ng_error e;
+
+	if (visit != visit_produce || !b->err_func)
+		return;
+	memset(&e, 0, sizeof(e));
+	e.status = NG_ERR_BAD_ARG;
+	e.warning = 1;
+	e.file = path;
+	e.byte = -1;
+	e.message = why;
+	pthread_mutex_lock(&b->mu);
+	b->err_func(b->err_handle, &e);
+	pthread_mutex_unlock(&b->mu);
+}
+
+/* Is the resolved path inside the resolved directory root? */
+static bool
+inside(const char *root, const char *path)
+{
+	size_t n = strlen(root);
+
+	return !strncmp(root, path, n) && (path[n] == '/' || !path[n] || (n == 1 && root[0] == '/'));
+}
+
+/* What a directory entry is, following a link only into the input tree
+ * (or anywhere with follow_links): 'd' a directory, 'f' a regular file,
+ * 'n' a link to nothing, 0 or -1 something not read (said by skip_entry,
+ * for -1 by the caller). */
+static int
+entry_kind(ng_batch *b, visit_func visit, const char *child, struct stat *cs)
+{
+	if (lstat(child, cs))
+		return 0;
+	if (S_ISLNK(cs->st_mode)) {
+		char *real = realpath(child, NULL);
+		bool ok = real && (b->opt.follow_links || !b->walk_root || inside(b->walk_root, real));
+		bool dangling = !real;
+		free(real);
+		/* A dangling link is read, and fails as a missing file. */
+		if (dangling)
+			return 'n';
+		if (!ok) {
+			skip_entry(b, visit, child,
+			           "skipped: a symbolic link out of the input tree (--follow-links "
+			           "follows it)");
+			return 0;
+		}
+		if (stat(child, cs))
+			return 0;
+	}
+	if (S_ISDIR(cs->st_mode))
+		return 'd';
+	if (S_ISREG(cs->st_mode))
+		return 'f';
+	return -1;
+}
+
 /* Visits the inputs in a fixed order: arguments as given, directory entries
  * sorted by name (bytes), hidden names skipped. In directories, names that
  * match the glob and JSON Lines files are read. */
@@ -1216,6 +1289,10 @@ walk(ng_batch *b, const char *path, int depth, bool top, visit_func visit)
 	if (top && !strcmp(path, "-")) {
 		visit(b, path, true, NULL);
 		return;
+	}
+	if (top) {
+		free(b->walk_root);
+		b->walk_root = realpath(path, NULL);
 	}
 	if (stat(path, &sb)) {
 		visit(b, path, has_suffix(path, ".jsonl"), NULL);
@@ -1247,11 +1324,19 @@ walk(ng_batch *b, const char *path, int depth, bool top, visit_func visit)
 		char *child;
 		if (name[0] != '.' && (child = malloc(len))) {
 			struct stat cs;
+			int kind;
 			snprintf(child, len, "%s%s%s", path, has_suffix(path, "/") ? "" : "/", name);
-			if (!stat(child, &cs) && S_ISDIR(cs.st_mode))
+			kind = entry_kind(b, visit, child, &cs);
+			if (kind == 'd')
 				walk(b, child, depth + 1, false, visit);
-			else if (!fnmatch(b->glob, name, 0) || has_suffix(name, ".jsonl"))
-				visit(b, child, has_suffix(name, ".jsonl"), stat(child, &cs) ? NULL : &cs);
+			else if (!fnmatch(b->glob, name, 0) || has_suffix(name, ".jsonl")) {
+				/* Regular files only: a FIFO would block the run, a
+				 * device would never end. */
+				if (kind == 'f' || kind == 'n')
+					visit(b, child, has_suffix(name, ".jsonl"), kind == 'f' ? &cs : NULL);
+				else if (kind < 0)
+					skip_entry(b, visit, child, "skipped: not a regular file");
+			}
 			free(child);
 		}
 		free(names[i]);
@@ -1539,11 +1624,13 @@ cmp_err(const void *a, const void *b)
 	return strcmp(x->msg, y->msg);
 }
 
+/* A field of errors.tsv: names and messages may hold any byte, so
+ * controls (tabs and newlines too) and bytes that are not UTF-8 are
+ * escaped (ng_escape). */
 static void
 tsv_field(ng_buf *o, const char *s)
 {
-	for (; *s; s++)
-		ng_buf_addc(o, *s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
+	ng_buf_add_escaped(o, s);
 }
 
 static ng_status

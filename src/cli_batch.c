@@ -38,6 +38,9 @@ usage(FILE *out)
 	      "      --no-mentions      leave out the NIF mentions (facts keep their\n"
 	      "                         provenance; a third of the size)\n"
 	      "      --no-sync          do not fsync (safe against kill, not power loss)\n"
+	      "      --follow-links     in directories, follow symbolic links out of the\n"
+	      "                         input tree too (by default only links inside it;\n"
+	      "                         files that are not regular files are skipped)\n"
 	      "  -q, --quiet            no progress bar and no summary\n"
 	      "      --stats FILE       write the summary as JSON to FILE\n"
 	      "  -h, --help             show this help and exit\n"
@@ -145,7 +148,7 @@ add_config(ng_batch *b, const char *dir, const char *const *extra, size_t n)
 int
 ng_cli_batch(int argc, char **argv)
 {
-	enum { OPT_GLOB = 256, OPT_NO_SYNC, OPT_NO_MENTIONS, OPT_STATS };
+	enum { OPT_GLOB = 256, OPT_NO_SYNC, OPT_NO_MENTIONS, OPT_STATS, OPT_FOLLOW_LINKS };
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"jobs", required_argument, NULL, 'j'},
@@ -157,6 +160,7 @@ ng_cli_batch(int argc, char **argv)
 		{"data-dir", required_argument, NULL, 'd'},
 		{"max-size", required_argument, NULL, NG_CLI_OPT_MAX_SIZE},
 		{"no-sync", no_argument, NULL, OPT_NO_SYNC},
+		{"follow-links", no_argument, NULL, OPT_FOLLOW_LINKS},
 		{"no-mentions", no_argument, NULL, OPT_NO_MENTIONS},
 		{"quiet", no_argument, NULL, 'q'},
 		{"stats", required_argument, NULL, OPT_STATS},
@@ -198,6 +202,7 @@ ng_cli_batch(int argc, char **argv)
 			break;
 		case OPT_GLOB: opt.glob = optarg; break;
 		case OPT_NO_SYNC: opt.no_sync = 1; break;
+		case OPT_FOLLOW_LINKS: opt.follow_links = 1; break;
 		case OPT_NO_MENTIONS: opt.no_mentions = 1; break;
 		case 'q': quiet = 1; break;
 		case OPT_STATS: stats_path = optarg; break;
@@ -250,7 +255,7 @@ ng_cli_batch(int argc, char **argv)
 	if (stats_path) {
 		FILE *f = strcmp(stats_path, "-") ? fopen(stats_path, "w") : stdout;
 		if (!f || ng_batch_write_stats(b, f) || (f != stdout && fclose(f))) {
-			fprintf(stderr, "newsgraph: %s: cannot write: %s\n", stats_path, strerror(errno));
+			ng_cli_errorf(stats_path, "cannot write: %s", strerror(errno));
 			goto done;
 		}
 	}

@@ -3,18 +3,37 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "cli_common.h"
 
 void
+ng_cli_errorf(const char *file, const char *fmt, ...)
+{
+	char *name = ng_escape(file);
+	va_list ap;
+
+	fprintf(stderr, "newsgraph: %s: ", name ? name : "?");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	free(name);
+}
+
+void
 ng_cli_print_error(void *handle, const ng_error *e)
 {
+	/* Names and messages may carry bytes of hostile input: escaped. */
+	char *file = e->file ? ng_escape(e->file) : NULL;
+	char *msg = ng_escape(e->message ? e->message : ng_strerror(e->status));
+
 	(void)handle;
 	fputs("newsgraph: ", stderr);
 	if (e->file)
-		fprintf(stderr, "%s: ", e->file);
+		fprintf(stderr, "%s: ", file ? file : "?");
 	if (e->line)
 		fprintf(stderr, "line %lu: ", e->line);
 	if (e->column)
@@ -23,7 +42,9 @@ ng_cli_print_error(void *handle, const ng_error *e)
 		fprintf(stderr, "byte %lld: ", e->byte);
 	if (e->warning)
 		fputs("warning: ", stderr);
-	fprintf(stderr, "%s\n", e->message ? e->message : ng_strerror(e->status));
+	fprintf(stderr, "%s\n", msg ? msg : ng_strerror(e->status));
+	free(file);
+	free(msg);
 }
 
 int
@@ -54,10 +75,15 @@ ng_cli_parse_size(const char *arg, unsigned long *out)
 int
 ng_cli_check_base(const char *arg)
 {
-	if (ng_iri_is_valid(arg))
+	char *e;
+
+	if (ng_iri_is_base(arg))
 		return 0;
-	fprintf(stderr, "newsgraph: --base '%s' is not an absolute IRI (a scheme, "
-	        "no spaces, quotes or <>{}|^`\\)\n", arg);
+	e = ng_escape(arg);
+	fprintf(stderr, "newsgraph: --base '%s' is not an absolute IRI without a fragment "
+	        "(RFC 3987: a scheme, valid UTF-8, no spaces, controls, non-characters, "
+	        "quotes or <>{}|^`\\, no '#')\n", e ? e : "");
+	free(e);
 	return 2;
 }
 

@@ -41,6 +41,10 @@ int ng_cli_data_option(ng_cli_data *d, int c, const char *arg, void (*print_usag
 ng_knowledge *ng_cli_load_knowledge(const char *dir, const char *const *gaz, size_t ngaz,
                                     const char *const *pat, size_t npat);
 
+/* Prints "newsgraph: FILE: message" to stderr, the file name escaped
+ * (ng_escape): a name may hold any byte. */
+void ng_cli_errorf(const char *file, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 /* Prints "newsgraph: FILE: line L: column C: byte B: message" to stderr. */
 void ng_cli_print_error(void *handle, const ng_error *error);
 

@@ -98,7 +98,7 @@ report_names(names *ns, const char *path)
 	size_t i, n = 0;
 
 	if (!f) {
-		fprintf(stderr, "newsgraph: %s: %s\n", path, strerror(errno));
+		ng_cli_errorf(path, "%s", strerror(errno));
 		return 1;
 	}
 	if (ns->n)
@@ -127,9 +127,25 @@ report_names(names *ns, const char *path)
 	return path && fclose(f) ? 1 : 0;
 }
 
+/* What process and process_jsonl return when the output cannot be
+ * written: the run stops, as every later article would fail alike. */
+#define OUTPUT_FAILED 3
+
+/* Says once why the output cannot be written. */
+static int
+output_failed(const ng_writer *w, const char *output, bool keeps, ng_status st)
+{
+	int e = ng_writer_errno(w);
+
+	ng_cli_errorf(output ? output : "stdout", "write error: %s%s",
+	              e ? strerror(e) : ng_strerror(st), keeps ? "; the previous file is kept" : "");
+	return OUTPUT_FAILED;
+}
+
 typedef struct {
 	names *unknown;
 	const char *output;
+	bool keeps;        /* output is written beside the file it replaces */
 	int format;
 	const char *base;
 	int explain;
@@ -186,8 +202,7 @@ process_jsonl(const ng_knowledge *kb, ng_writer *w, FILE *out, const options *o,
 	ng_status st;
 
 	if (!in) {
-		fprintf(stderr, "newsgraph: %s: byte 0: %s\n", path,
-		        errno == ENOENT ? "no such file" : strerror(errno));
+		ng_cli_errorf(path, "byte 0: %s", errno == ENOENT ? "no such file" : strerror(errno));
 		return 1;
 	}
 	if (!(r = ng_jsonl_new(in, path, o->max_size))) {
@@ -209,17 +224,21 @@ process_jsonl(const ng_knowledge *kb, ng_writer *w, FILE *out, const options *o,
 			if (err.byte >= 0)
 				ng_cli_print_error(NULL, &err);
 			else
-				fprintf(stderr, "newsgraph: %s: line %lu: %s\n", path, a.line,
-				        ng_strerror(st));
+				ng_cli_errorf(path, "line %lu: %s", a.line, ng_strerror(st));
 			failed = 1;
 			continue;
 		}
 		if (o->explain)
 			explain_doc(out, doc, a.meta.id ? a.meta.id : path);
 		else if ((st = ng_writer_write_doc(w, doc))) {
-			fprintf(stderr, "newsgraph: %s: line %lu: cannot write RDF: %s\n", path, a.line,
-			        ng_strerror(st));
+			ng_doc_free(doc);
+			if (st == NG_ERR_IO) {
+				failed = output_failed(w, o->output, o->keeps, st);
+				break;
+			}
+			ng_cli_errorf(path, "line %lu: cannot write RDF: %s", a.line, ng_strerror(st));
 			failed = 1;
+			continue;
 		}
 		ng_doc_free(doc);
 	}
@@ -244,16 +263,16 @@ process(const ng_knowledge *kb, ng_writer *w, FILE *out, const options *o, const
 	ng_status st;
 
 	if (strcmp(path, "-") && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		fprintf(stderr, "newsgraph: %s: byte 0: is a directory\n", path);
+		ng_cli_errorf(path, "byte 0: is a directory");
 		return 1;
 	}
 	if ((st = ng_read_file(path, &data, &len, o->max_size))) {
 		if (st == NG_ERR_TOO_BIG)
-			fprintf(stderr, "newsgraph: %s: byte %lu: larger than --max-size\n", path,
-			        o->max_size);
+			ng_cli_errorf(path, "byte %lu: larger than --max-size", o->max_size);
 		else
-			fprintf(stderr, "newsgraph: %s: byte 0: %s\n", path,
-			        st == NG_ERR_NOT_FOUND ? "no such file" : strerror(errno));
+			ng_cli_errorf(path, "byte 0: %s",
+			              st == NG_ERR_NOT_FOUND ? "no such file"
+			              : st == NG_ERR_CHANGED ? ng_strerror(st) : strerror(errno));
 		return 1;
 	}
 	memset(&meta, 0, sizeof(meta));
@@ -265,7 +284,7 @@ process(const ng_knowledge *kb, ng_writer *w, FILE *out, const options *o, const
 		if (err.byte >= 0)
 			ng_cli_print_error(NULL, &err);
 		else
-			fprintf(stderr, "newsgraph: %s: byte 0: %s\n", path, ng_strerror(st));
+			ng_cli_errorf(path, "byte 0: %s", ng_strerror(st));
 		return 1;
 	}
 	if (o->unknown)
@@ -273,8 +292,10 @@ process(const ng_knowledge *kb, ng_writer *w, FILE *out, const options *o, const
 	if (o->explain)
 		explain_doc(out, doc, meta.id ? meta.id : "-");
 	else if ((st = ng_writer_write_doc(w, doc))) {
-		fprintf(stderr, "newsgraph: %s: cannot write RDF: %s\n", path, ng_strerror(st));
 		ng_doc_free(doc);
+		if (st == NG_ERR_IO)
+			return output_failed(w, o->output, o->keeps, st);
+		ng_cli_errorf(path, "cannot write RDF: %s", ng_strerror(st));
 		return 1;
 	}
 	ng_doc_free(doc);
@@ -300,7 +321,7 @@ ng_cli_extract(int argc, char **argv)
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0}
 	};
-	options o = {NULL, NULL, NG_FORMAT_TURTLE, NULL, 0, 0};
+	options o = {NULL, NULL, false, NG_FORMAT_TURTLE, NULL, 0, 0};
 	names unknown = {NULL, 0, 0};
 	const char *unknown_path = NULL;
 	int want_unknown = 0;
@@ -359,7 +380,7 @@ ng_cli_extract(int argc, char **argv)
 		/* A device, a pipe or a terminal: written in place, as renaming
 		 * over it would replace it (-o /dev/null must stay a device). */
 		if (!(out = fopen(o.output, "wb"))) {
-			fprintf(stderr, "newsgraph: %s: cannot open: %s\n", o.output, strerror(errno));
+			ng_cli_errorf(o.output, "cannot open: %s", strerror(errno));
 			out = stdout;
 			goto done;
 		}
@@ -386,7 +407,7 @@ ng_cli_extract(int argc, char **argv)
 		}
 		if ((fd = mkstemp(tmp)) < 0 || fchmod(fd, sb.st_mode & 07777) ||
 		    !(out = fdopen(fd, "wb"))) {
-			fprintf(stderr, "newsgraph: %s: cannot create: %s\n", o.output, strerror(errno));
+			ng_cli_errorf(o.output, "cannot create: %s", strerror(errno));
 			if (fd >= 0) {
 				close(fd);
 				unlink(tmp);
@@ -397,6 +418,7 @@ ng_cli_extract(int argc, char **argv)
 			goto done;
 		}
 		tmp_output = tmp;
+		o.keeps = true;
 		signal(SIGINT, on_signal);
 		signal(SIGTERM, on_signal);
 		signal(SIGHUP, on_signal);
@@ -407,37 +429,39 @@ ng_cli_extract(int argc, char **argv)
 	}
 	if (w)
 		ng_writer_set_mentions(w, mentions);
-	for (i = (size_t)optind; i < (size_t)argc; i++)
-		failed |= jsonl ? process_jsonl(kb, w, out, &o, argv[i])
-		                  : process(kb, w, out, &o, argv[i]);
+	for (i = (size_t)optind; i < (size_t)argc && failed != OUTPUT_FAILED; i++) {
+		int r = jsonl ? process_jsonl(kb, w, out, &o, argv[i]) : process(kb, w, out, &o, argv[i]);
+		failed = r == OUTPUT_FAILED ? r : failed | r;
+	}
+	if (failed == OUTPUT_FAILED)
+		goto done;
 	if (w && ng_writer_finish(w)) {
 		fputs("newsgraph: cannot finish the RDF output\n", stderr);
 		goto done;
 	}
 	if (fflush(out) || ferror(out)) {
-		fprintf(stderr, "newsgraph: %s: write error: %s%s\n", o.output ? o.output : "stdout",
-		        strerror(errno), tmp ? "; the previous file is kept" : "");
+		ng_cli_errorf(o.output ? o.output : "stdout", "write error: %s%s", strerror(errno),
+		              tmp ? "; the previous file is kept" : "");
 		goto done;
 	}
 	if (direct) {
 		int bad = fclose(out);
 		out = stdout;
 		if (bad) {
-			fprintf(stderr, "newsgraph: %s: write error: %s\n", o.output, strerror(errno));
+			ng_cli_errorf(o.output, "write error: %s", strerror(errno));
 			goto done;
 		}
 	}
 	if (tmp) {
 		if (fsync(fileno(out)) || fclose(out)) {
 			out = NULL;
-			fprintf(stderr, "newsgraph: %s: write error: %s; the previous file is kept\n",
-			        o.output, strerror(errno));
+			ng_cli_errorf(o.output, "write error: %s; the previous file is kept", strerror(errno));
 			goto done;
 		}
 		out = NULL;
 		tmp_output = NULL;
 		if (rename(tmp, o.output)) {
-			fprintf(stderr, "newsgraph: %s: cannot rename: %s\n", o.output, strerror(errno));
+			ng_cli_errorf(o.output, "cannot rename: %s", strerror(errno));
 			goto done;
 		}
 		free(tmp);

@@ -145,14 +145,14 @@ ng_cli_validate(int argc, char **argv)
 		FILE *out = strcmp(report, "-") ? fopen(report, "w") : stdout;
 
 		if (!out) {
-			fprintf(stderr, "newsgraph: %s: cannot write the report\n", report);
+			ng_cli_errorf(report, "cannot write the report");
 			goto done;
 		}
 		st = ng_validator_write_report(v, out);
 		if (out != stdout && fclose(out) && !st)
 			st = NG_ERR_IO;
 		if (st) {
-			fprintf(stderr, "newsgraph: %s: %s\n", report, ng_strerror(st));
+			ng_cli_errorf(report, "%s", ng_strerror(st));
 			goto done;
 		}
 	}

@@ -226,6 +226,7 @@ typedef struct {
 	ng_gazetteer *g;
 	int priority;
 	ng_buf ref;
+	ng_strmap seen;    /* Class:ID of this file -> its line */
 } gaz_loader;
 
 static ng_status
@@ -277,6 +278,17 @@ gazetteer_line(void *ctx, const char *file, unsigned long line, char **f, size_t
 	ng_buf_clear(ref);
 	if ((st = ng_buf_printf(ref, "%s:%s", f[1], f[0])))
 		goto done;
+	/* A later file overrides an entry; the same file naming it twice is
+	 * a mistake that would silently keep only the second. */
+	if (ng_strmap_get(&ld->seen, ref->buf, ref->len, &old)) {
+		g->n_entries--;
+		entry_clear(e);
+		ng_sink_error(g->sink, NG_ERR_SYNTAX, file, line, 0,
+		              "duplicate id '%s' of class %s (first on line %u)", f[0], f[1], old);
+		return NG_ERR_SYNTAX;
+	}
+	if ((st = ng_strmap_put(&ld->seen, ref->buf, ref->len, (uint32_t)line)))
+		goto done;
 	if (ng_strmap_get(&g->entry_ids, ref->buf, ref->len, &old))
 		g->entries[old].dead = true;
 	if ((st = ng_strmap_put(&g->entry_ids, ref->buf, ref->len, idx)) ||
@@ -299,11 +311,16 @@ done:
 ng_status
 ng_gazetteer_load(ng_gazetteer *g, const char *path, int priority)
 {
-	gaz_loader ld = {g, priority, {0}};
+	gaz_loader ld;
 	ng_status st;
 
+	memset(&ld, 0, sizeof(ld));
+	ld.g = g;
+	ld.priority = priority;
+	ng_strmap_init(&ld.seen);
 	st = ng_datafile_each_line(g->sink, path, "cannot read gazetteer", 6, gazetteer_line, &ld);
 	ng_buf_free(&ld.ref);
+	ng_strmap_free(&ld.seen);
 	return st;
 }
 

@@ -4,6 +4,7 @@
  * line is reported with its number and reading goes on. */
 #include "config.h"
 
+#include "iri.h"
 #include "newsgraph.h"
 #include "util.h"
 
@@ -26,6 +27,11 @@ struct ng_jsonl {
 	ng_buf buf;
 	json_t *root;
 	char id_num[32];
+	/* Copies of the metadata strings that hold a NUL, which becomes
+	 * U+FFFD (a C string would end there), and of a date-time's date. */
+	ng_buf fields[4];
+	char date[11];
+	ng_buf iri;
 	ng_error_func err_func;
 	void *err_handle;
 };
@@ -49,11 +55,16 @@ ng_jsonl_new(FILE *in, const char *name, size_t max_size)
 void
 ng_jsonl_free(ng_jsonl *r)
 {
+	size_t i;
+
 	if (!r)
 		return;
 	if (r->root)
 		json_decref(r->root);
 	ng_buf_free(&r->buf);
+	for (i = 0; i < 4; i++)
+		ng_buf_free(&r->fields[i]);
+	ng_buf_free(&r->iri);
 	free(r->name);
 	free(r);
 }
@@ -66,23 +77,17 @@ ng_jsonl_set_error_func(ng_jsonl *r, ng_error_func func, void *handle)
 }
 
 static ng_status
-report(const ng_jsonl *r, ng_status st, unsigned long column, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static ng_status
-report(const ng_jsonl *r, ng_status st, unsigned long column, const char *fmt, ...)
+vreport(const ng_jsonl *r, int warning, ng_status st, unsigned long column, const char *fmt,
+        va_list ap)
 {
 	char msg[512];
 	ng_error e;
-	va_list ap;
 
 	if (!r->err_func)
 		return st;
-	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
 	e.status = st;
-	e.warning = 0;
+	e.warning = warning;
 	e.file = r->name;
 	e.line = r->line;
 	e.column = column;
@@ -90,6 +95,35 @@ report(const ng_jsonl *r, ng_status st, unsigned long column, const char *fmt, .
 	e.message = msg;
 	r->err_func(r->err_handle, &e);
 	return st;
+}
+
+static ng_status
+report(const ng_jsonl *r, ng_status st, unsigned long column, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static ng_status
+report(const ng_jsonl *r, ng_status st, unsigned long column, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	st = vreport(r, 0, st, column, fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+/* A warning: the line is still read. */
+static void
+warn(const ng_jsonl *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void
+warn(const ng_jsonl *r, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(r, 1, NG_ERR_SYNTAX, 0, fmt, ap);
+	va_end(ap);
 }
 
 /* Reads one line into r->buf without its newline. Sets *over when the line
@@ -135,17 +169,31 @@ fail:
 	return -1;
 }
 
+/* The string field key, whole: a NUL in it (JSON's \u0000) becomes U+FFFD
+ * in a copy, buf, rather than ending it. */
 static ng_status
-get_string(const ng_jsonl *r, json_t *root, const char *key, const char **out)
+get_string(const ng_jsonl *r, json_t *root, const char *key, ng_buf *buf, const char **out)
 {
 	json_t *v = json_object_get(root, key);
+	const char *s;
+	size_t n, i;
 
 	*out = NULL;
 	if (!v || json_is_null(v))
 		return NG_OK;
 	if (!json_is_string(v))
 		return report(r, NG_ERR_SYNTAX, 0, "malformed JSON line: \"%s\" is not a string", key);
-	*out = json_string_value(v);
+	s = json_string_value(v);
+	n = json_string_length(v);
+	if (strlen(s) == n) {
+		*out = s;
+		return NG_OK;
+	}
+	ng_buf_clear(buf);
+	for (i = 0; i < n; i++)
+		if (s[i] ? ng_buf_addc(buf, s[i]) : ng_buf_adds(buf, "\xEF\xBF\xBD"))
+			return NG_ERR_NOMEM;
+	*out = buf->buf;
 	return NG_OK;
 }
 
@@ -199,15 +247,33 @@ ng_jsonl_next(ng_jsonl *r, ng_jsonl_article *art)
 	if (v && json_is_integer(v)) {
 		snprintf(r->id_num, sizeof(r->id_num), "%" JSON_INTEGER_FORMAT, json_integer_value(v));
 		art->meta.id = r->id_num;
-	} else if ((st = get_string(r, r->root, "id", &art->meta.id))) {
+	} else if ((st = get_string(r, r->root, "id", &r->fields[0], &art->meta.id))) {
 		art->text = NULL;
 		return st;
 	}
-	if ((st = get_string(r, r->root, "url", &art->meta.url)) ||
-	    (st = get_string(r, r->root, "title", &art->meta.title)) ||
-	    (st = get_string(r, r->root, "date", &art->meta.date))) {
+	if ((st = get_string(r, r->root, "url", &r->fields[1], &art->meta.url)) ||
+	    (st = get_string(r, r->root, "title", &r->fields[2], &art->meta.title)) ||
+	    (st = get_string(r, r->root, "date", &r->fields[3], &art->meta.date))) {
 		art->text = NULL;
 		return st;
+	}
+	/* What the output cannot state is left out, and said. */
+	if (art->meta.date) {
+		if (ng_iso_date(art->meta.date, r->date)) {
+			art->meta.date = r->date;
+		} else {
+			char *e = ng_escape(art->meta.date);
+			warn(r, "\"date\" '%s' is not an ISO 8601 date or date-time: left out",
+			     e ? e : "");
+			free(e);
+			art->meta.date = NULL;
+		}
+	}
+	if (art->meta.url && !ng_iri_from_url(art->meta.url, &r->iri)) {
+		char *e = ng_escape(art->meta.url);
+		warn(r, "\"url\" '%s' cannot be made an IRI (it has no scheme): left out", e ? e : "");
+		free(e);
+		art->meta.url = NULL;
 	}
 	art->meta.source = r->name;
 	return NG_OK;

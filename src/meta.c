@@ -105,12 +105,17 @@ ng_meta_extract(ng_doc *doc, const ng_lexicon *lex)
 		}
 	}
 	if (doc->date) {
+		/* An ISO 8601 date, or the date of a date-time. */
+		char day[11];
 		int y, m, d;
-		if (strlen(doc->date) >= 10 && sscanf(doc->date, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
-		    valid_date(y, m, d))
+		if (ng_iso_date(doc->date, day) && sscanf(day, "%4d-%2d-%2d", &y, &m, &d) == 3 &&
+		    valid_date(y, m, d)) {
 			doc->date_num = y * 10000 + m * 100 + d;
-		else
+			if (strlen(doc->date) > 10 && !(doc->date = ng_arena_strndup(&doc->arena, day, 10)))
+				return NG_ERR_NOMEM;
+		} else {
 			doc->date = NULL;
+		}
 		return NG_OK;
 	}
 	if (!(date_re = lex->date_re))

@@ -42,11 +42,19 @@ typedef enum {
 	NG_ERR_RDF,       /**< raptor2 failed */
 	NG_ERR_BAD_ARG,   /**< Invalid argument */
 	NG_ERR_NOT_FOUND, /**< File or item not found */
-	NG_ERR_LIMIT      /**< A match or depth limit was hit */
+	NG_ERR_LIMIT,     /**< A match or depth limit was hit */
+	NG_ERR_CHANGED    /**< A file changed while it was read */
 } ng_status;
 
 /** A short English description of a status. */
 NG_API const char *ng_strerror(ng_status st);
+/**
+ * A copy of @p s safe to show on a terminal or in a TSV field: control
+ * characters (C0, DEL, C1), bytes that are not valid UTF-8 and the
+ * backslash become \xHH escapes (the backslash \\\\). The caller frees it;
+ * NULL when out of memory.
+ */
+NG_API char *ng_escape(const char *s);
 
 /** Details of an error or warning, passed to an ng_error_func. */
 typedef struct {
@@ -197,16 +205,23 @@ NG_API int ng_format_from_name(const char *name);
 typedef struct ng_writer ng_writer;
 
 /**
- * Whether @p iri is an absolute IRI that every strict RDF parser takes: a
- * scheme, then no space, control character or any of <>"{}|^`\, and '%'
- * only before two hex digits. A base for minted IRIs must be one.
+ * Whether @p iri is an absolute IRI by RFC 3987, which every strict RDF
+ * parser takes: a scheme, an authority (host name or IP literal, port),
+ * path, query and fragment of the characters each allows, valid UTF-8
+ * without C1 controls or non-characters, and '%' only before two hex
+ * digits.
  */
 NG_API int ng_iri_is_valid(const char *iri);
+/**
+ * Whether @p base can be the base of minted IRIs: ng_iri_is_valid and
+ * without a fragment, since IRIs are made by appending to it.
+ */
+NG_API int ng_iri_is_base(const char *base);
 
 /**
  * A writer of @p format to @p out with instance IRIs under @p base (NULL for
  * NG_DEFAULT_BASE). Each writer owns its own raptor world, so one per thread.
- * NULL when out of memory or when @p base is not ng_iri_is_valid.
+ * NULL when out of memory or when @p base is not ng_iri_is_base.
  */
 NG_API ng_writer *ng_writer_new(ng_format format, const char *base, FILE *out);
 /**
@@ -223,6 +238,8 @@ NG_API void ng_writer_set_mentions(ng_writer *w, int on);
 NG_API ng_status ng_writer_write_doc(ng_writer *w, const ng_doc *doc);
 /** Ends the output (closing any syntax) and flushes. */
 NG_API ng_status ng_writer_finish(ng_writer *w);
+/** The errno of the write to the output that failed (NG_ERR_IO), 0 if none. */
+NG_API int ng_writer_errno(const ng_writer *w);
 /** Frees a writer; NULL is a no-op. Does not close the stream. */
 NG_API void ng_writer_free(ng_writer *w);
 
@@ -277,6 +294,8 @@ typedef struct {
 	size_t max_size;     /**< Refuse articles over this many bytes; 0: no limit */
 	int no_sync;         /**< Do not fsync: safe against kill, not power loss */
 	int no_mentions;     /**< Leave out the NIF mentions; facts keep their provenance */
+	int follow_links;    /**< Follow symbolic links in directories to files and
+	                          directories outside the input tree too */
 } ng_batch_options;
 
 /** Counts of a batch run so far. */

@@ -189,7 +189,8 @@ pattern_line(void *ctx, const char *file, unsigned long line, char **f, size_t n
 	p = &pat->items[pat->n];
 	memset(p, 0, sizeof(*p));
 	p->confidence = strtod(f[3], &end);
-	if (*end || p->confidence < 0 || p->confidence > 1) {
+	/* Written so that NaN fails too; an empty field is no number. */
+	if (!*f[3] || *end || !(p->confidence >= 0 && p->confidence <= 1)) {
 		ng_sink_error(pat->sink, NG_ERR_SYNTAX, file, line, 0, "confidence must be between 0 and 1");
 		return NG_ERR_SYNTAX;
 	}

@@ -129,6 +129,23 @@ ng_utf8_check(const char *str, size_t len, size_t *bad, const char **why)
 	return NG_OK;
 }
 
+ng_status
+ng_utf8_repair(const char *s, size_t len, ng_buf *out)
+{
+	size_t bad;
+	const char *why;
+
+	while (ng_utf8_check(s, len, &bad, &why)) {
+		/* The bytes before the fault are valid; the faulty byte becomes
+		 * U+FFFD, a NUL too, and the rest is checked again. */
+		if (ng_buf_add(out, s, bad) || ng_buf_adds(out, "\xEF\xBF\xBD"))
+			return NG_ERR_NOMEM;
+		s += bad + 1;
+		len -= bad + 1;
+	}
+	return ng_buf_add(out, s, len);
+}
+
 /* What a code point becomes in the matching text: NULL to keep it (after
  * NFC), else a replacement (possibly empty). */
 static const char *

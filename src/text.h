@@ -29,6 +29,9 @@ typedef struct {
 /* Checks UTF-8 (no NUL, no overlong forms, no surrogates); returns NG_OK or
  * the error with *bad set to the offending byte offset and *why to a reason. */
 ng_status ng_utf8_check(const char *s, size_t len, size_t *bad, const char **why);
+/* Appends s to out with every byte that is not part of valid UTF-8 (and
+ * every NUL) replaced by U+FFFD. */
+ng_status ng_utf8_repair(const char *s, size_t len, ng_buf *out);
 /* Decodes one code point at s (valid UTF-8); returns its length. */
 size_t ng_utf8_decode(const unsigned char *s, int32_t *cp);
 /* Builds t from bytes (which must outlive t); strips a BOM. */

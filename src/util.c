@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <unistd.h>
 #define XXH_INLINE_ALL
@@ -417,29 +418,61 @@ ng_write_all(int fd, const void *buf, size_t len)
 	return 0;
 }
 
+/* Reads f whole into b (max bytes at most, 0: no limit). */
+static ng_status
+read_all(FILE *f, ng_buf *b, size_t max)
+{
+	char chunk[65536];
+	size_t n;
+	ng_status st;
+
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		if (max && b->len + n > max)
+			return NG_ERR_TOO_BIG;
+		if ((st = ng_buf_add(b, chunk, n)))
+			return st;
+	}
+	return ferror(f) ? NG_ERR_IO : NG_OK;
+}
+
+/* Did the file change between the two looks (size, modification or
+ * status change time)? */
+static bool
+changed(const struct stat *a, const struct stat *b)
+{
+	return a->st_size != b->st_size || a->st_mtim.tv_sec != b->st_mtim.tv_sec ||
+	       a->st_mtim.tv_nsec != b->st_mtim.tv_nsec || a->st_ctim.tv_sec != b->st_ctim.tv_sec ||
+	       a->st_ctim.tv_nsec != b->st_ctim.tv_nsec;
+}
+
 ng_status
 ng_read_file(const char *path, char **out, size_t *len, size_t max)
 {
 	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	ng_buf b = {0};
-	char chunk[65536];
-	size_t n;
+	struct stat before, after;
+	int tries;
 	ng_status st = NG_OK;
 
 	*out = NULL;
 	*len = 0;
 	if (!f)
 		return errno == ENOENT ? NG_ERR_NOT_FOUND : NG_ERR_IO;
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if (max && b.len + n > max) {
-			st = NG_ERR_TOO_BIG;
-			goto done;
-		}
-		TRY(st, ng_buf_add(&b, chunk, n));
+	/* A regular file that is rewritten while it is read would give a mix
+	 * of its versions: the size and times must hold around the read. It
+	 * is read again once, then refused. */
+	for (tries = 0; tries < 2; tries++) {
+		bool regular = f != stdin && !fstat(fileno(f), &before) && S_ISREG(before.st_mode);
+		ng_buf_clear(&b);
+		if ((st = read_all(f, &b, max)) || !regular)
+			break;
+		if (fstat(fileno(f), &after) || !changed(&before, &after))
+			break;
+		st = NG_ERR_CHANGED;
+		if (tries || fseek(f, 0, SEEK_SET))
+			break;
+		clearerr(f);
 	}
-	if (ferror(f))
-		st = NG_ERR_IO;
-done:
 	if (f != stdin)
 		fclose(f);
 	if (st) {
@@ -450,5 +483,116 @@ done:
 		return NG_ERR_NOMEM;
 	*out = b.buf;
 	*len = b.len;
+	return NG_OK;
+}
+
+static bool
+digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+	return true;
+}
+
+bool
+ng_iso_date(const char *s, char date[11])
+{
+	static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int y, m, d;
+	const char *t;
+
+	if (!s || strlen(s) < 10 || !digits(s, 4) || s[4] != '-' || !digits(s + 5, 2) ||
+	    s[7] != '-' || !digits(s + 8, 2))
+		return false;
+	y = atoi(s);
+	m = atoi(s + 5);
+	d = atoi(s + 8);
+	if (y < 1 || m < 1 || m > 12 || d < 1 || d > days[m - 1] ||
+	    (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)))
+		return false;
+	t = s + 10;
+	if (*t) {
+		/* The time: hh:mm[:ss[.fff]] and a zone. */
+		if ((*t != 'T' && *t != 't' && *t != ' ') || !digits(t + 1, 2) || t[3] != ':' ||
+		    !digits(t + 4, 2) || atoi(t + 1) > 24 || atoi(t + 4) > 59)
+			return false;
+		t += 6;
+		if (*t == ':') {
+			if (!digits(t + 1, 2) || atoi(t + 1) > 60)
+				return false;
+			t += 3;
+			if (*t == '.' || *t == ',') {
+				if (!digits(++t, 1))
+					return false;
+				while (*t >= '0' && *t <= '9')
+					t++;
+			}
+		}
+		if (*t == 'Z' || *t == 'z')
+			t++;
+		else if (*t == '+' || *t == '-') {
+			if (!digits(t + 1, 2) || atoi(t + 1) > 23)
+				return false;
+			t += 3;
+			if (*t == ':')
+				t++;
+			if (*t) {
+				if (!digits(t, 2) || atoi(t) > 59)
+					return false;
+				t += 2;
+			}
+		}
+		if (*t)
+			return false;
+	}
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	return true;
+}
+
+char *
+ng_escape(const char *s)
+{
+	ng_buf b = {0};
+
+	if (ng_buf_add_escaped(&b, s ? s : "") || (!b.buf && ng_buf_add(&b, "", 0))) {
+		ng_buf_free(&b);
+		return NULL;
+	}
+	return b.buf;
+}
+
+ng_status
+ng_buf_add_escaped(ng_buf *b, const char *str)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0, n = strlen(str);
+
+	while (i < n) {
+		unsigned char c = s[i];
+		size_t k = 1, j;
+		bool ok = c >= 0x20 && c < 0x7F && c != '\\';
+		if (c >= 0xC2 && c <= 0xF4) {
+			/* A valid sequence is copied, but for the C1 controls. */
+			k = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+			for (j = 1; j < k && i + j < n && (s[i + j] & 0xC0) == 0x80; j++)
+				;
+			ok = j == k && !(c == 0xC2 && s[i + 1] < 0xA0) &&
+			     !(c == 0xE0 && s[i + 1] < 0xA0) && !(c == 0xF0 && s[i + 1] < 0x90) &&
+			     !(c == 0xED && s[i + 1] >= 0xA0) && !(c == 0xF4 && s[i + 1] >= 0x90);
+			if (!ok)
+				k = 1;
+		}
+		if (ok) {
+			if (ng_buf_add(b, str + i, k))
+				return NG_ERR_NOMEM;
+		} else if (c == '\\' ? ng_buf_adds(b, "\\\\") : ng_buf_printf(b, "\\x%02X", c)) {
+			return NG_ERR_NOMEM;
+		}
+		i += k;
+	}
 	return NG_OK;
 }

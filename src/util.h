@@ -16,6 +16,11 @@
 			goto done;                                                  \
 	} while (0)
 
+/* Is s an ISO 8601 date (YYYY-MM-DD) or date-time (the date, then T or a
+ * space, hh:mm, optional :ss and fraction, optional Z or an offset +hh:mm,
+ * +hhmm or +hh) of a real day? Writes the date, YYYY-MM-DD, to date. */
+bool ng_iso_date(const char *s, char date[11]);
+
 /* Grows *arr (of elements of size sz, capacity *cap) to hold n elements. */
 ng_status ng_grow(void **arr, size_t *cap, size_t n, size_t sz);
 /* The same for an array and its capacity; most calls find room already, and
@@ -37,6 +42,10 @@ ng_status ng_buf_printf(ng_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void ng_buf_clear(ng_buf *b);
 void ng_buf_free(ng_buf *b);
+/* Appends s for a terminal or a TSV field: control characters (C0, DEL,
+ * C1), bytes that are not valid UTF-8 and the backslash are written as
+ * \xHH escapes (the backslash as \\), so nothing raw reaches the reader. */
+ng_status ng_buf_add_escaped(ng_buf *b, const char *s);
 
 /* Writes all of buf to fd; 0, or -1 with errno set. */
 int ng_write_all(int fd, const void *buf, size_t len);

@@ -25,6 +25,7 @@
 #include "doc.h"
 #include "iri.h"
 
+#include <errno.h>
 #include <raptor2.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,6 +96,7 @@ struct ng_writer {
 	 * written, io_st of the output since it was set (bytes were lost). */
 	ng_status st;
 	ng_status io_st;
+	int io_errno;   /* of the write that failed */
 	bool no_mentions;
 	bool in_block;  /* Turtle: a subject block is open */
 	size_t docs;
@@ -140,8 +142,11 @@ fail(ng_status *slot, ng_status st)
 static void
 spill(ng_writer *w)
 {
-	if (w->out.len && (!w->fp || fwrite(w->out.buf, 1, w->out.len, w->fp) != w->out.len))
+	if (w->out.len && (!w->fp || fwrite(w->out.buf, 1, w->out.len, w->fp) != w->out.len)) {
+		if (!w->io_st)
+			w->io_errno = w->fp ? errno : EBADF;
 		fail(&w->io_st, NG_ERR_IO);
+	}
 	w->out.len = 0;
 }
 
@@ -381,7 +386,7 @@ ng_writer_new(ng_format format, const char *base, FILE *out)
 {
 	ng_writer *w;
 
-	if (base && !ng_iri_is_valid(base))
+	if (base && !ng_iri_is_base(base))
 		return NULL;
 	if (!(w = calloc(1, sizeof(*w))))
 		return NULL;
@@ -563,6 +568,35 @@ plain_byte(unsigned char c)
 	return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
 }
 
+/* Writes a run of bytes >= 0x80 escaped by raptor, but U+FFFD as \uFFFD
+ * in Turtle too (raptor writes it as it is there, and strict parsers warn
+ * of it as a sign of broken input). False when raptor stopped. */
+static bool
+escape_run(ng_writer *w, const char *s, size_t n)
+{
+	const char *rep;
+
+	while (n) {
+		size_t k = n;
+		if ((rep = memmem(s, n, "\xEF\xBF\xBD", 3)))
+			k = (size_t)(rep - s);
+		ng_buf_clear(&w->b);
+		if (k && ng_buf_add(&w->b, s, k)) {
+			fail(&w->st, NG_ERR_NOMEM);
+			return false;
+		}
+		if (k && raptor_string_escaped_write((const unsigned char *)w->b.buf, k, '"',
+		                                     w->lit_flags, w->io))
+			return false;
+		if (!rep)
+			break;
+		put(w, "\\uFFFD", 6);
+		s += k + 3;
+		n -= k + 3;
+	}
+	return true;
+}
+
 /* Writes a literal's quoted lexical form: the runs of bytes raptor leaves
  * alone are copied, the rest is escaped by raptor. raptor stops at a NUL
  * and at the first bad UTF-8 sequence, and so does this. */
@@ -584,13 +618,7 @@ lit(ng_writer *w, const char *s, size_t n)
 		 * bytes are all >= 0x80. */
 		for (j = i; j < n && !plain_byte(p[j]); j++)
 			;
-		ng_buf_clear(&w->b);
-		if (ng_buf_add(&w->b, s + i, j - i)) {
-			fail(&w->st, NG_ERR_NOMEM);
-			break;
-		}
-		if (raptor_string_escaped_write((const unsigned char *)w->b.buf, j - i, '"',
-		                                w->lit_flags, w->io))
+		if (!escape_run(w, s + i, j - i))
 			break;
 		i = j;
 	}
@@ -996,6 +1024,13 @@ ng_writer_set_output(ng_writer *w, FILE *out)
 	spill(w);
 	w->fp = out;
 	w->io_st = NG_OK;
+	w->io_errno = 0;
+}
+
+int
+ng_writer_errno(const ng_writer *w)
+{
+	return w->io_st == NG_ERR_IO ? w->io_errno : 0;
 }
 
 /* Documents have reported their own failures; this reports its own. */
