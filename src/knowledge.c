@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -92,6 +93,44 @@ load_one(ng_knowledge *kb, const char *dir, const char *name, load_fn fn)
 	return st;
 }
 
+static int
+tsv_name(const struct dirent *d)
+{
+	size_t n = strlen(d->d_name);
+
+	return d->d_name[0] != '.' && n > 4 && !strcmp(d->d_name + n - 4, ".tsv");
+}
+
+/* The other gazetteer files of the directory, by name: generated and
+ * added knowledge, after the curated files so that these win ties. */
+static ng_status
+load_more_gazetteers(ng_knowledge *kb, const char *dir, const char *const *done)
+{
+	struct dirent **names = NULL;
+	ng_buf path = {0}, rel = {0};
+	int n, i;
+	ng_status st = NG_OK;
+
+	if (ng_buf_printf(&path, "%s/gazetteer", dir))
+		return NG_ERR_NOMEM;
+	n = scandir(path.buf, &names, tsv_name, alphasort);
+	for (i = 0; i < n; i++) {
+		size_t k;
+		ng_buf_clear(&rel);
+		if (!st && ng_buf_printf(&rel, "gazetteer/%s", names[i]->d_name))
+			st = NG_ERR_NOMEM;
+		for (k = 0; !st && done[k] && strcmp(done[k], rel.buf); k++)
+			;
+		if (!st && !done[k])
+			st = load_one(kb, dir, rel.buf, load_gazetteer);
+		free(names[i]);
+	}
+	free(names);
+	ng_buf_free(&path);
+	ng_buf_free(&rel);
+	return st;
+}
+
 ng_status
 ng_knowledge_load_dir(ng_knowledge *kb, const char *dir)
 {
@@ -113,7 +152,7 @@ ng_knowledge_load_dir(ng_knowledge *kb, const char *dir)
 	for (i = 0; gazetteers[i]; i++)
 		if ((st = load_one(kb, dir, gazetteers[i], load_gazetteer)))
 			return st;
-	return NG_OK;
+	return load_more_gazetteers(kb, dir, gazetteers);
 }
 
 ng_status
