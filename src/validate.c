@@ -294,5 +294,5 @@ ng_validator_write_report(ng_validator *v, FILE *out)
 {
 	if (!v || !out)
 		return NG_ERR_BAD_ARG;
-	return ng_results_write_report(&v->res, v->st, v->world, &v->shapes, out);
+	return ng_results_write_report(&v->res, v->st, &v->shapes, out);
 }

@@ -8,9 +8,83 @@
 #include <string.h>
 
 #include "check_util.h"
+#include "graph_iso.h"
 #include "newsgraph.h"
 #include "validate_fixture.h"
 #include "triples.h"
+
+/* A store and a raptor world to read reports back with. */
+typedef struct {
+	ng_store *st;
+	raptor_world *w;
+} reader;
+
+static void
+reader_open(reader *r)
+{
+	r->st = ng_store_new();
+	r->w = raptor_new_world();
+	ck_assert_ptr_nonnull(r->st);
+	ck_assert_ptr_nonnull(r->w);
+	ck_assert_int_eq(raptor_world_open(r->w), 0);
+}
+
+static void
+reader_close(reader *r)
+{
+	ng_store_free(r->st);
+	raptor_free_world(r->w);
+}
+
+/* Parses Turtle from @p f (or the file @p path) into @p g, leaving out
+ * sh:resultMessage: messages are not compared. */
+static void
+read_turtle(reader *r, const char *path, FILE *f, ng_graph *g)
+{
+	ng_graph all;
+	size_t i;
+	errors err;
+
+	memset(&err, 0, sizeof err);
+	ng_graph_init(&all);
+	ng_graph_init(g);
+	ck_assert_int_eq(ng_graph_parse(&all, r->st, r->w, path, f, "turtle",
+	                                on_error, &err), NG_OK);
+	ck_assert_int_eq(err.count, 0);
+	for (i = 0; i < all.n; i++)
+		if (all.spo[i].p != ng_store_vocab(r->st)->sh_resultMessage)
+			ck_assert_int_eq(ng_graph_add(g, all.spo[i].s, all.spo[i].p,
+			                              all.spo[i].o), NG_OK);
+	ck_assert_int_eq(ng_graph_index(g), NG_OK);
+	ng_graph_clear(&all);
+}
+
+/* Whether the Turtle texts @p x and @p y are isomorphic graphs. */
+static int
+turtle_isomorphic(const char *x, const char *y)
+{
+	reader r;
+	ng_graph a, b;
+	FILE *fa = tmpfile(), *fb = tmpfile();
+	int iso;
+
+	ck_assert_ptr_nonnull(fa);
+	ck_assert_ptr_nonnull(fb);
+	fputs(x, fa);
+	fputs(y, fb);
+	rewind(fa);
+	rewind(fb);
+	reader_open(&r);
+	read_turtle(&r, "a.ttl", fa, &a);
+	read_turtle(&r, "b.ttl", fb, &b);
+	iso = ng_graph_isomorphic(r.st, &a, &b);
+	ng_graph_clear(&a);
+	ng_graph_clear(&b);
+	reader_close(&r);
+	fclose(fa);
+	fclose(fb);
+	return iso;
+}
 
 /* ------------------------------------------------------------ core */
 
@@ -69,6 +143,56 @@ START_TEST(test_report_is_turtle_with_conforms_false)
 }
 END_TEST
 
+START_TEST(test_report_writes_each_shared_path_in_full)
+{
+	errors err;
+	ng_validator *v = make(src("tests/validate/shapes-paths.ttl"), &err);
+	const char *paths[1];
+	FILE *f = tmpfile();
+	reader r;
+	ng_graph got, want;
+
+	paths[0] = src("tests/validate/paths.ttl");
+	ck_assert_int_eq(ng_validator_validate_files(v, paths, 1, NULL), NG_OK);
+	ck_assert_int_eq((int)ng_validator_result_count(v), 11);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(ng_validator_write_report(v, f), NG_OK);
+	rewind(f);
+	reader_open(&r);
+	read_turtle(&r, "report.ttl", f, &got);
+	read_turtle(&r, src("tests/validate/paths-report.ttl"), NULL, &want);
+	ck_assert_int_eq(ng_graph_isomorphic(r.st, &got, &want), 1);
+	ng_graph_clear(&got);
+	ng_graph_clear(&want);
+	reader_close(&r);
+	fclose(f);
+	ng_validator_free(v);
+}
+END_TEST
+
+START_TEST(test_isomorphism_renames_blank_nodes)
+{
+	ck_assert_int_eq(turtle_isomorphic(
+		"<x:s> <x:p> _:a . _:a <x:q> ( <x:o> _:b ) . _:b <x:r> \"1\" .",
+		"_:z <x:r> \"1\" . <x:s> <x:p> _:y . _:y <x:q> ( <x:o> _:z ) ."), 1);
+}
+END_TEST
+
+START_TEST(test_isomorphism_needs_one_bijection)
+{
+	/* The same triples per blank node, but one node shared in x. */
+	ck_assert_int_eq(turtle_isomorphic(
+		"<x:a> <x:p> _:b . <x:c> <x:p> _:b .",
+		"<x:a> <x:p> _:b . <x:c> <x:p> _:d ."), 0);
+	/* Locally alike, crossed differently. */
+	ck_assert_int_eq(turtle_isomorphic(
+		"_:x <x:p> <x:1> . _:x <x:q> <x:2> . _:y <x:p> <x:2> . _:y <x:q> <x:1> .",
+		"_:x <x:p> <x:1> . _:x <x:q> <x:1> . _:y <x:p> <x:2> . _:y <x:q> <x:2> ."), 0);
+	ck_assert_int_eq(turtle_isomorphic("<x:a> <x:p> \"1\" .",
+	                                   "<x:a> <x:p> 1 ."), 0);
+}
+END_TEST
+
 /* ------------------------------------------------------------ errors */
 
 START_TEST(test_result_out_of_range_is_bad_arg)
@@ -94,6 +218,9 @@ validate_suite(void)
 	tcase_add_test(tc, test_free_null_is_noop);
 	tcase_add_test(tc, test_valid_graph_conforms);
 	tcase_add_test(tc, test_report_is_turtle_with_conforms_false);
+	tcase_add_test(tc, test_report_writes_each_shared_path_in_full);
+	tcase_add_test(tc, test_isomorphism_renames_blank_nodes);
+	tcase_add_test(tc, test_isomorphism_needs_one_bijection);
 	suite_add_tcase(s, tc);
 	tcase_add_test(te, test_result_out_of_range_is_bad_arg);
 	suite_add_tcase(s, te);

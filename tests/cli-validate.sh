@@ -91,6 +91,33 @@ if [ -n "$RAPPER" ]; then
 		fail "report does not have 11 results"
 fi
 
+# Results that share blank node paths: the report is Turtle that rapper
+# reads back, and every result carries its own full copy of its path.
+run 1 -o "$ONTO" -s "$V/shapes-paths.ttl" -r "$tmp/paths.ttl" "$V/paths.ttl"
+expect_line out "newsgraph: 11 violations in 6 triples"
+if [ -n "$RAPPER" ]; then
+	if "$RAPPER" -q -i turtle -o ntriples "$tmp/paths.ttl" >"$tmp/paths.nt"; then
+		# count PREDICATE N: N triples with sh:PREDICATE or rdf:PREDICATE
+		count() {
+			got=$(grep -c "<http://www.w3.org/[^>]*[#/]$1> " "$tmp/paths.nt" || true)
+			[ "$got" -eq "$2" ] || fail "report has $got $1 triples, expected $2"
+		}
+		count resultPath 11
+		count inversePath 5
+		count alternativePath 3
+		count zeroOrMorePath 3
+		count oneOrMorePath 3
+		count zeroOrOnePath 3
+		count first 18
+		count rest 18
+		grep -qF '"no \"a/b\" \\ value\ttab\nline two"@en' "$tmp/paths.nt" ||
+			fail "report message is not the shape's sh:message"
+	else
+		fail "report with shared paths does not parse"
+		sed 's/^/  | /' "$tmp/paths.ttl" >&2
+	fi
+fi
+
 # A conforming report.
 run 0 -o "$ONTO" -s "$SHAPES" -r "$tmp/ok.ttl" "$V/valid.ttl"
 grep -q 'sh:conforms true' "$tmp/ok.ttl" || grep -q 'sh:conforms "true"' "$tmp/ok.ttl" ||
