@@ -87,8 +87,10 @@ if [ -n "$RAPPER" ]; then
 		fail "report does not parse"
 	grep -q '<http://www.w3.org/ns/shacl#conforms> "false"^^<http://www.w3.org/2001/XMLSchema#boolean>' \
 		"$tmp/report.nt" || fail "report does not say sh:conforms false"
-	[ "$(grep -c '<http://www.w3.org/ns/shacl#sourceConstraintComponent>' "$tmp/report.nt")" -eq 11 ] ||
-		fail "report does not have 11 results"
+	# 11 results less the ontology checks' one (ng:FunctionalPropertyComponent)
+	[ "$(grep -c '<http://www.w3.org/ns/shacl#sourceConstraintComponent>' "$tmp/report.nt")" -eq 10 ] ||
+		fail "report does not have the 10 SHACL results"
+	grep -q 'FunctionalProperty' "$tmp/report.nt" && fail "report holds an ontology result"
 fi
 
 # Results that share blank node paths: the report is Turtle that rapper
@@ -117,6 +119,25 @@ if [ -n "$RAPPER" ]; then
 		sed 's/^/  | /' "$tmp/paths.ttl" >&2
 	fi
 fi
+
+# The report holds SHACL results only: an ill-formed literal found by the
+# ontology checks is printed and makes the exit status 1, but the report says
+# sh:conforms true, and stderr says why.
+run 1 -o "$ONTO" -s "$V/shapes-simple.ttl" -r "$tmp/owl.ttl" "$V/ill-formed.ttl"
+expect_line out 'violation: <http://example.org/a> <http://example.org/size> "12x"^^xsd:integer: literal is not a valid xsd:integer (ng:IllFormedLiteralComponent)'
+expect_line out "newsgraph: 1 violation in 10 triples"
+grep -q 'sh:conforms true' "$tmp/owl.ttl" || fail "report with only ontology results does not conform"
+grep -q 'sh:result\|ValidationResult\|IllFormed' "$tmp/owl.ttl" && fail "report holds an ontology result"
+grep -q "^newsgraph: $tmp/owl.ttl: sh:conforms true, as the ontology checks' results are not SHACL results" "$tmp/err" ||
+	fail "no note that the ontology results are not in the report"
+# Both kinds: the report holds the SHACL results and says sh:conforms false.
+cat "$V/ill-formed.ttl" "$V/simple.ttl" >"$tmp/both.ttl"
+run 1 -o "$ONTO" -s "$V/shapes-simple.ttl" -r "$tmp/both-report.ttl" "$tmp/both.ttl"
+expect_line out "newsgraph: 2 violations in 12 triples"
+grep -q 'sh:conforms false' "$tmp/both-report.ttl" || fail "report does not say sh:conforms false"
+[ "$(grep -c 'a sh:ValidationResult' "$tmp/both-report.ttl")" -eq 1 ] || fail "report does not hold the SHACL result alone"
+grep -q 'IllFormed' "$tmp/both-report.ttl" && fail "report holds an ontology result"
+[ -s "$tmp/err" ] && fail "a note on stderr although the report does not conform"
 
 # A conforming report.
 run 0 -o "$ONTO" -s "$SHAPES" -r "$tmp/ok.ttl" "$V/valid.ttl"
