@@ -96,8 +96,8 @@ iso_bnodes(const ng_store *st, const ng_graph *g, size_t *n)
  * colour hashes the old one with the multiset of (direction, predicate,
  * neighbour), a neighbour being its term or, for a blank node, its colour. */
 static void
-iso_refine(const ng_store *st, const ng_graph *g, const ng_tid *bn, size_t n,
-           const uint64_t *old, uint64_t *out)
+iso_refine(const ng_graph *g, const ng_tid *bn, size_t n, const uint64_t *old,
+           uint64_t *out)
 {
 	size_t i;
 
@@ -240,9 +240,9 @@ ng_graph_isomorphic(const ng_store *st, const ng_graph *a, const ng_graph *b)
 	for (round = 0; round < s.n + 1; round++) {
 		size_t nd;
 
-		iso_refine(st, a, s.an, s.n, s.ac, tmp);
+		iso_refine(a, s.an, s.n, s.ac, tmp);
 		memcpy(s.ac, tmp, s.n * sizeof *tmp);
-		iso_refine(st, b, s.bn, s.n, s.bc, tmp);
+		iso_refine(b, s.bn, s.n, s.bc, tmp);
 		memcpy(s.bc, tmp, s.n * sizeof *tmp);
 		nd = iso_distinct(s.ac, s.n);
 		if (round && nd == d)
