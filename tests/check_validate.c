@@ -71,6 +71,33 @@ read_turtle_text(reader *r, const char *text, ng_graph *g)
 	fclose(f);
 }
 
+/* Writes the report of @p v and reads it back into @p g. */
+static void
+read_report(reader *r, ng_validator *v, ng_graph *g)
+{
+	FILE *f = tmpfile();
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(ng_validator_write_report(v, f), NG_OK);
+	rewind(f);
+	read_turtle(r, "report.ttl", f, g);
+	fclose(f);
+}
+
+/* Asserts that the report of @p v reads back isomorphic to @p want (read
+ * with @p r), messages aside; then clears @p want and closes @p r. */
+static void
+assert_report(reader *r, ng_validator *v, ng_graph *want)
+{
+	ng_graph got;
+
+	read_report(r, v, &got);
+	ck_assert_int_eq(ng_graph_isomorphic(r->st, &got, want), 1);
+	ng_graph_clear(&got);
+	ng_graph_clear(want);
+	reader_close(r);
+}
+
 /* Whether the Turtle texts @p x and @p y are isomorphic graphs. */
 static int
 turtle_isomorphic(const char *x, const char *y)
@@ -114,24 +141,16 @@ START_TEST(test_report_is_turtle_with_conforms_false)
 {
 	errors err;
 	ng_validator *v = validate("tests/validate/invalid-shapes.ttl", &err);
-	FILE *f = tmpfile();
-	ng_store *st = ng_store_new();
-	raptor_world *w = raptor_new_world();
+	reader r;
 	ng_graph g;
 	const ng_vocab *voc;
 	size_t n;
 	ng_tid no;
 
-	ck_assert_ptr_nonnull(f);
-	ck_assert_ptr_nonnull(st);
-	ck_assert_int_eq(raptor_world_open(w), 0);
-	ck_assert_int_eq(ng_validator_write_report(v, f), NG_OK);
-	rewind(f);
-	ng_graph_init(&g);
-	ck_assert_int_eq(ng_graph_parse(&g, st, w, "report.ttl", f, "turtle", NULL, NULL), NG_OK);
-	ck_assert_int_eq(ng_graph_index(&g), NG_OK);
-	voc = ng_store_vocab(st);
-	no = ng_store_intern(st, NG_TERM_LITERAL, "false", 5, voc->xsd_boolean, NULL);
+	reader_open(&r);
+	read_report(&r, v, &g);
+	voc = ng_store_vocab(r.st);
+	no = ng_store_intern(r.st, NG_TERM_LITERAL, "false", 5, voc->xsd_boolean, NULL);
 	ng_graph_po(&g, voc->sh_conforms, no, &n);
 	ck_assert_int_eq((int)n, 1);
 	/* 11 results, one of them the ontology checks' and not in the report */
@@ -143,9 +162,7 @@ START_TEST(test_report_is_turtle_with_conforms_false)
 	ng_graph_po(&g, voc->sh_sourceShape, 0, &n);
 	ck_assert_int_eq((int)n, 10);
 	ng_graph_clear(&g);
-	ng_store_free(st);
-	raptor_free_world(w);
-	fclose(f);
+	reader_close(&r);
 	ng_validator_free(v);
 }
 END_TEST
@@ -153,26 +170,15 @@ END_TEST
 START_TEST(test_report_writes_each_shared_path_in_full)
 {
 	errors err;
-	ng_validator *v = make(src("tests/validate/shapes-paths.ttl"), &err);
-	const char *paths[1];
-	FILE *f = tmpfile();
+	ng_validator *v = validate_with("tests/validate/shapes-paths.ttl",
+	                                "tests/validate/paths.ttl", &err);
 	reader r;
-	ng_graph got, want;
+	ng_graph want;
 
-	paths[0] = src("tests/validate/paths.ttl");
-	ck_assert_int_eq(ng_validator_validate_files(v, paths, 1, NULL), NG_OK);
 	ck_assert_int_eq((int)ng_validator_result_count(v), 11);
-	ck_assert_ptr_nonnull(f);
-	ck_assert_int_eq(ng_validator_write_report(v, f), NG_OK);
-	rewind(f);
 	reader_open(&r);
-	read_turtle(&r, "report.ttl", f, &got);
 	read_turtle(&r, src("tests/validate/paths-report.ttl"), NULL, &want);
-	ck_assert_int_eq(ng_graph_isomorphic(r.st, &got, &want), 1);
-	ng_graph_clear(&got);
-	ng_graph_clear(&want);
-	reader_close(&r);
-	fclose(f);
+	assert_report(&r, v, &want);
 	ng_validator_free(v);
 }
 END_TEST
@@ -180,31 +186,23 @@ END_TEST
 START_TEST(test_report_leaves_out_ontology_results)
 {
 	errors err;
-	ng_validator *v = make(src("tests/validate/shapes-simple.ttl"), &err);
-	const char *paths[1];
-	FILE *f = tmpfile();
+	ng_validator *v = validate_with("tests/validate/shapes-simple.ttl",
+	                                "tests/validate/ill-formed.ttl", &err);
 	reader r;
-	ng_graph got, want;
+	ng_graph want;
 
+	/* conforms to the shapes; then run the ontology checks too */
+	ck_assert(ng_validator_conforms(v));
 	ck_assert_int_eq(ng_validator_load_ontology(v, src("ontology/newsgraph.ttl")), NG_OK);
-	paths[0] = src("tests/validate/ill-formed.ttl");
-	ck_assert_int_eq(ng_validator_validate_files(v, paths, 1, NULL), NG_OK);
+	ck_assert_int_eq(ng_validator_run(v), NG_OK);
 	ck_assert_int_eq(count(v, "ng:IllFormedLiteralComponent", NULL, NULL, NULL), 1);
 	ck_assert_int_eq((int)ng_validator_result_count(v), 1);
 	ck_assert(!ng_validator_conforms(v));
 	ck_assert(ng_validator_shapes_conform(v));
-	ck_assert_ptr_nonnull(f);
-	ck_assert_int_eq(ng_validator_write_report(v, f), NG_OK);
-	rewind(f);
 	reader_open(&r);
-	read_turtle(&r, "report.ttl", f, &got);
 	read_turtle_text(&r, "@prefix sh: <" NG_SH "> .\n"
 	                 "[] a sh:ValidationReport ; sh:conforms true .", &want);
-	ck_assert_int_eq(ng_graph_isomorphic(r.st, &got, &want), 1);
-	ng_graph_clear(&got);
-	ng_graph_clear(&want);
-	reader_close(&r);
-	fclose(f);
+	assert_report(&r, v, &want);
 	ng_validator_free(v);
 }
 END_TEST
