@@ -85,14 +85,55 @@ write_iri(report_ctx *r, const char *iri)
 			return;
 		}
 	}
+	/* A byte no IRI may hold (RDF/XML lets some through) is percent-encoded:
+	 * Turtle has no escape for it (an escaped space is still a space). */
 	putc('<', r->out);
 	for (c = (const unsigned char *)iri; *c; c++) {
 		if (*c <= 0x20 || strchr("<>\"{}|^`\\", *c))
-			fprintf(r->out, "\\u%04X", *c);
+			fprintf(r->out, "%%%02X", *c);
 		else
 			putc(*c, r->out);
 	}
 	putc('>', r->out);
+}
+
+static int
+is_alnum(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* A language tag as Turtle's LANGTAG, letters then "-"-joined letters and
+ * digits. RDF/XML lets others through ("en_GB x"): their runs of other
+ * characters become "-", and "x-" goes before a first subtag that is not
+ * all letters, so the report still parses. */
+static void
+write_lang(report_ctx *r, const char *lang)
+{
+	const char *p = lang;
+	int first = 1;
+
+	putc('@', r->out);
+	while (*p) {
+		const char *q;
+		int letters = 1;
+
+		while (*p && !is_alnum(*p))
+			p++;
+		for (q = p; is_alnum(*q); q++)
+			letters &= !(*q >= '0' && *q <= '9');
+		if (q == p)
+			break;
+		if (first && !letters)
+			fputs("x-", r->out);
+		else if (!first)
+			putc('-', r->out);
+		fwrite(p, 1, (size_t)(q - p), r->out);
+		first = 0;
+		p = q;
+	}
+	if (first)
+		putc('x', r->out);
 }
 
 static void
@@ -119,7 +160,7 @@ write_literal(report_ctx *r, const ng_term *t)
 	}
 	putc('"', r->out);
 	if (t->lang) {
-		fprintf(r->out, "@%s", t->lang);
+		write_lang(r, t->lang);
 	} else if (t->dt && t->dt != r->v->xsd_string) {
 		fputs("^^", r->out);
 		write_iri(r, ng_store_term(r->st, t->dt)->lex);

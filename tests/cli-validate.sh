@@ -120,6 +120,23 @@ if [ -n "$RAPPER" ]; then
 	fi
 fi
 
+# Terms Turtle cannot write as they are (from RDF/XML): the IRI is written
+# percent-encoded and the language tag made well-formed, so the report
+# still parses.
+run 1 -o "$ONTO" -s "$V/shapes-simple.ttl" -r "$tmp/odd.ttl" "$V/odd-terms.rdf"
+expect_line out "newsgraph: 1 violation, 1 warning in 2 triples"
+if [ -n "$RAPPER" ]; then
+	if "$RAPPER" -q -i turtle -o ntriples "$tmp/odd.ttl" >"$tmp/odd.nt"; then
+		[ "$(grep -c 'focusNode> <http://example.org/a%20b%7Bc%7D%7C%5E%60%22%5Cd>' "$tmp/odd.nt")" -eq 2 ] ||
+			fail "odd IRI not percent-encoded in the report"
+		grep -qF 'value> "tab\t\"q\" \\ end"@en-gb-x .' "$tmp/odd.nt" ||
+			fail "odd language tag not made well-formed in the report"
+	else
+		fail "report with odd terms does not parse"
+		sed 's/^/  | /' "$tmp/odd.ttl" >&2
+	fi
+fi
+
 # The report holds SHACL results only: an ill-formed literal found by the
 # ontology checks is printed and makes the exit status 1, but the report says
 # sh:conforms true, and stderr says why.
