@@ -39,6 +39,16 @@ expect_line() {
 	fi
 }
 
+# parsed NAME: with rapper, reads $tmp/NAME.ttl into $tmp/NAME.nt; fails
+# and shows the report when it does not parse. False without rapper.
+parsed() {
+	[ -n "$RAPPER" ] || return 1
+	"$RAPPER" -q -i turtle -o ntriples "$tmp/$1.ttl" >"$tmp/$1.nt" && return 0
+	fail "report $1.ttl does not parse"
+	sed 's/^/  | /' "$tmp/$1.ttl" >&2
+	return 1
+}
+
 # --help
 run 0 --help
 grep -q '^Usage: newsgraph validate' "$tmp/out" || fail "--help does not print usage"
@@ -82,9 +92,7 @@ expect_line out "violation: <$ID/p1> ng:confidence \"1.5\"^^xsd:decimal: value i
 expect_line out "newsgraph: 11 violations in 28 triples"
 [ -s "$tmp/report.ttl" ] || fail "no report written"
 grep -q 'sh:conforms' "$tmp/report.ttl" || fail "report has no sh:conforms"
-if [ -n "$RAPPER" ]; then
-	"$RAPPER" -q -i turtle -o ntriples "$tmp/report.ttl" >"$tmp/report.nt" ||
-		fail "report does not parse"
+if parsed report; then
 	grep -q '<http://www.w3.org/ns/shacl#conforms> "false"^^<http://www.w3.org/2001/XMLSchema#boolean>' \
 		"$tmp/report.nt" || fail "report does not say sh:conforms false"
 	# 11 results less the ontology checks' one (ng:FunctionalPropertyComponent)
@@ -97,27 +105,22 @@ fi
 # reads back, and every result carries its own full copy of its path.
 run 1 -o "$ONTO" -s "$V/shapes-paths.ttl" -r "$tmp/paths.ttl" "$V/paths.ttl"
 expect_line out "newsgraph: 11 violations in 6 triples"
-if [ -n "$RAPPER" ]; then
-	if "$RAPPER" -q -i turtle -o ntriples "$tmp/paths.ttl" >"$tmp/paths.nt"; then
-		# count PREDICATE N: N triples with sh:PREDICATE or rdf:PREDICATE
-		count() {
-			got=$(grep -c "<http://www.w3.org/[^>]*[#/]$1> " "$tmp/paths.nt" || true)
-			[ "$got" -eq "$2" ] || fail "report has $got $1 triples, expected $2"
-		}
-		count resultPath 11
-		count inversePath 5
-		count alternativePath 3
-		count zeroOrMorePath 3
-		count oneOrMorePath 3
-		count zeroOrOnePath 3
-		count first 18
-		count rest 18
-		grep -qF '"no \"a/b\" \\ value\ttab\nline two"@en' "$tmp/paths.nt" ||
-			fail "report message is not the shape's sh:message"
-	else
-		fail "report with shared paths does not parse"
-		sed 's/^/  | /' "$tmp/paths.ttl" >&2
-	fi
+if parsed paths; then
+	# count PREDICATE N: N triples with sh:PREDICATE or rdf:PREDICATE
+	count() {
+		got=$(grep -c "<http://www.w3.org/[^>]*[#/]$1> " "$tmp/paths.nt" || true)
+		[ "$got" -eq "$2" ] || fail "report has $got $1 triples, expected $2"
+	}
+	count resultPath 11
+	count inversePath 5
+	count alternativePath 3
+	count zeroOrMorePath 3
+	count oneOrMorePath 3
+	count zeroOrOnePath 3
+	count first 18
+	count rest 18
+	grep -qF '"no \"a/b\" \\ value\ttab\nline two"@en' "$tmp/paths.nt" ||
+		fail "report message is not the shape's sh:message"
 fi
 
 # Terms Turtle cannot write as they are (from RDF/XML): the IRI is written
@@ -125,16 +128,11 @@ fi
 # still parses.
 run 1 -o "$ONTO" -s "$V/shapes-simple.ttl" -r "$tmp/odd.ttl" "$V/odd-terms.rdf"
 expect_line out "newsgraph: 1 violation, 1 warning in 2 triples"
-if [ -n "$RAPPER" ]; then
-	if "$RAPPER" -q -i turtle -o ntriples "$tmp/odd.ttl" >"$tmp/odd.nt"; then
-		[ "$(grep -c 'focusNode> <http://example.org/a%20b%7Bc%7D%7C%5E%60%22%5Cd>' "$tmp/odd.nt")" -eq 2 ] ||
-			fail "odd IRI not percent-encoded in the report"
-		grep -qF 'value> "tab\t\"q\" \\ end"@en-gb-x .' "$tmp/odd.nt" ||
-			fail "odd language tag not made well-formed in the report"
-	else
-		fail "report with odd terms does not parse"
-		sed 's/^/  | /' "$tmp/odd.ttl" >&2
-	fi
+if parsed odd; then
+	[ "$(grep -c 'focusNode> <http://example.org/a%20b%7Bc%7D%7C%5E%60%22%5Cd>' "$tmp/odd.nt")" -eq 2 ] ||
+		fail "odd IRI not percent-encoded in the report"
+	grep -qF 'value> "tab\t\"q\" \\ end"@en-gb-x .' "$tmp/odd.nt" ||
+		fail "odd language tag not made well-formed in the report"
 fi
 
 # The report holds SHACL results only: an ill-formed literal found by the
