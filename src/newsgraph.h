@@ -427,11 +427,16 @@ NG_API ng_status ng_validator_run(ng_validator *v);
 NG_API ng_status ng_validator_validate_files(ng_validator *v,
                                              const char *const *paths,
                                              size_t n, const char *syntax);
-/** Non-zero when the last run produced no results. */
+/** Non-zero when the last run produced no results, of the ontology checks
+ * or of the shapes. */
 NG_API int ng_validator_conforms(const ng_validator *v);
+/** Non-zero when the last run produced no SHACL results: the report's
+ * sh:conforms, whatever the ontology checks found. */
+NG_API int ng_validator_shapes_conform(const ng_validator *v);
 /** Number of triples in the data graph. */
 NG_API size_t ng_validator_triple_count(const ng_validator *v);
-/** Number of results of the last run. */
+/** Number of results of the last run, of the ontology checks and of the
+ * shapes. */
 NG_API size_t ng_validator_result_count(const ng_validator *v);
 /** Number of results of the last run with severity @p sev. */
 NG_API size_t ng_validator_severity_count(const ng_validator *v,
@@ -440,8 +445,10 @@ NG_API size_t ng_validator_severity_count(const ng_validator *v,
 NG_API ng_status ng_validator_result(const ng_validator *v, size_t i,
                                      ng_validation_result *out);
 /**
- * Writes the last run as a W3C SHACL validation report
- * (sh:ValidationReport) in Turtle to @p out.
+ * Writes the SHACL results of the last run as a W3C SHACL validation report
+ * (sh:ValidationReport) in Turtle to @p out. The results of the ontology
+ * checks (those without a source shape) are not SHACL results and are left
+ * out; sh:conforms is ng_validator_shapes_conform.
  */
 NG_API ng_status ng_validator_write_report(ng_validator *v, FILE *out);
 

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Validation results: the list the OWL checks and SHACL Core append to, and
- * its W3C SHACL validation report written by raptor2. */
+ * the W3C SHACL validation report in Turtle. */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,193 +40,260 @@ ng_results_add(ng_results *r, const ng_result *res)
 
 /* ------------------------------------------------------------ report */
 
+/* The report is written by hand rather than by raptor's Turtle serializer:
+ * raptor 2.0.15 writes a list shared by several subjects as a bare
+ * "( ... ) ." and gives one blank node two labels. Here each result is a
+ * [ ... ] block and its path is written out fresh, so no blank node of the
+ * report is shared and any report parses back to the same graph. */
+
 typedef struct {
-	ng_store *st;
-	raptor_world *world;
+	const ng_store *st;
+	const ng_vocab *v;
 	const ng_graph *shapes; /* where result paths come from */
-	raptor_serializer *ser;
-	ng_tid *copied;       /* path blank nodes already written */
-	size_t ncopied, ccap;
-	ng_status status;
+	FILE *out;
 } report_ctx;
 
-static raptor_term *
-rterm(report_ctx *r, ng_tid id)
+static const char *const prefixes[][2] = {
+	{ "rdf", NG_RDF }, { "sh", NG_SH }, { "xsd", NG_XSD },
+};
+
+/* Whether @p s can stand after a prefix: a conservative subset of Turtle's
+ * PN_LOCAL. */
+static int
+plain_local(const char *s)
+{
+	if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')))
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z')
+		      || (*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
+			return 0;
+	return 1;
+}
+
+static void
+write_iri(report_ctx *r, const char *iri)
+{
+	const unsigned char *c;
+	size_t i;
+
+	for (i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++) {
+		size_t n = strlen(prefixes[i][1]);
+
+		if (!strncmp(iri, prefixes[i][1], n) && plain_local(iri + n)) {
+			fprintf(r->out, "%s:%s", prefixes[i][0], iri + n);
+			return;
+		}
+	}
+	/* A byte no IRI may hold (RDF/XML lets some through) is percent-encoded:
+	 * Turtle has no escape for it (an escaped space is still a space). */
+	putc('<', r->out);
+	for (c = (const unsigned char *)iri; *c; c++) {
+		if (*c <= 0x20 || strchr("<>\"{}|^`\\", *c))
+			fprintf(r->out, "%%%02X", *c);
+		else
+			putc(*c, r->out);
+	}
+	putc('>', r->out);
+}
+
+static int
+is_alnum(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* A language tag as Turtle's LANGTAG, letters then "-"-joined letters and
+ * digits. RDF/XML lets others through ("en_GB x"): their runs of other
+ * characters become "-", and "x-" goes before a first subtag that is not
+ * all letters, so the report still parses. */
+static void
+write_lang(report_ctx *r, const char *lang)
+{
+	const char *p = lang;
+	int first = 1;
+
+	putc('@', r->out);
+	while (*p) {
+		const char *q;
+		int letters = 1;
+
+		while (*p && !is_alnum(*p))
+			p++;
+		for (q = p; is_alnum(*q); q++)
+			letters &= !(*q >= '0' && *q <= '9');
+		if (q == p)
+			break;
+		if (first && !letters)
+			fputs("x-", r->out);
+		else if (!first)
+			putc('-', r->out);
+		fwrite(p, 1, (size_t)(q - p), r->out);
+		first = 0;
+		p = q;
+	}
+	if (first)
+		putc('x', r->out);
+}
+
+static void
+write_literal(report_ctx *r, const ng_term *t)
+{
+	size_t i;
+
+	putc('"', r->out);
+	for (i = 0; i < t->len; i++) {
+		unsigned char c = (unsigned char)t->lex[i];
+
+		switch (c) {
+		case '"': fputs("\\\"", r->out); break;
+		case '\\': fputs("\\\\", r->out); break;
+		case '\n': fputs("\\n", r->out); break;
+		case '\r': fputs("\\r", r->out); break;
+		case '\t': fputs("\\t", r->out); break;
+		default:
+			if (c < 0x20 || c == 0x7f)
+				fprintf(r->out, "\\u%04X", c);
+			else
+				putc(c, r->out);
+		}
+	}
+	putc('"', r->out);
+	if (t->lang) {
+		write_lang(r, t->lang);
+	} else if (t->dt && t->dt != r->v->xsd_string) {
+		fputs("^^", r->out);
+		write_iri(r, ng_store_term(r->st, t->dt)->lex);
+	}
+}
+
+/* A term; a blank node is labelled by its term ID, so one node has one
+ * label throughout the report. */
+static void
+write_term(report_ctx *r, ng_tid id)
 {
 	const ng_term *t = ng_store_term(r->st, id);
-	const ng_vocab *voc = ng_store_vocab(r->st);
-	raptor_uri *dt = NULL;
-	raptor_term *rt;
 
 	if (!t)
-		return NULL;
-	switch (t->kind) {
-	case NG_TERM_IRI:
-		return raptor_new_term_from_uri_string(r->world,
-		                                       (const unsigned char *)t->lex);
-	case NG_TERM_BNODE:
-		return raptor_new_term_from_blank(r->world,
-		                                  (const unsigned char *)t->lex);
-	default:
-		if (!t->lang && t->dt != voc->xsd_string) {
-			dt = raptor_new_uri(r->world, (const unsigned char *)
-			                    ng_store_term(r->st, t->dt)->lex);
-			if (!dt)
-				return NULL;
-		}
-		rt = raptor_new_term_from_counted_literal(
-			r->world, (const unsigned char *)t->lex, t->len, dt,
-			(const unsigned char *)t->lang, t->lang ? (unsigned char)strlen(t->lang) : 0);
-		if (dt)
-			raptor_free_uri(dt);
-		return rt;
-	}
+		return;
+	if (t->kind == NG_TERM_IRI)
+		write_iri(r, t->lex);
+	else if (t->kind == NG_TERM_BNODE)
+		fprintf(r->out, "_:n%lu", (unsigned long)id);
+	else
+		write_literal(r, t);
 }
 
+/* Writes a SHACL path from the shapes graph as nested Turtle: a list for a
+ * sequence path, [ sh:inversePath ... ] and the like for the others, read
+ * in the order the shapes compiler reads them (shacl_compile.c). */
 static void
-emit3(report_ctx *r, ng_tid s, ng_tid p, ng_tid o)
+write_path(report_ctx *r, ng_tid p, int depth)
 {
-	raptor_term *ts, *tp, *to;
-	raptor_statement *stmt;
+	static const size_t unary[] = {
+		offsetof(ng_vocab, sh_inversePath), offsetof(ng_vocab, sh_zeroOrMorePath),
+		offsetof(ng_vocab, sh_oneOrMorePath), offsetof(ng_vocab, sh_zeroOrOnePath),
+	};
+	const ng_term *t = ng_store_term(r->st, p);
+	ng_tid x, *items = NULL;
+	size_t n = 0, i;
 
-	if (r->status)
-		return;
-	ts = rterm(r, s);
-	tp = rterm(r, p);
-	to = rterm(r, o);
-	if (!ts || !tp || !to) {
-		if (ts)
-			raptor_free_term(ts);
-		if (tp)
-			raptor_free_term(tp);
-		if (to)
-			raptor_free_term(to);
-		r->status = NG_ERR_NOMEM;
+	if (!t || t->kind != NG_TERM_BNODE || depth > 64) {
+		write_term(r, p);
 		return;
 	}
-	stmt = raptor_new_statement_from_nodes(r->world, ts, tp, to, NULL);
-	if (!stmt) {
-		r->status = NG_ERR_NOMEM;
-		return;
-	}
-	if (raptor_serializer_serialize_statement(r->ser, stmt))
-		r->status = NG_ERR_RDF;
-	raptor_free_statement(stmt);
-}
-
-/* Writes the blank node structure of a path (lists, sh:inversePath, ...)
- * from the shapes graph, once per node. */
-static void
-copy_path(report_ctx *r, ng_tid node, int depth)
-{
-	const ng_term *t = ng_store_term(r->st, node);
-	size_t n, i;
-	const ng_triple *tr;
-
-	if (!t || t->kind != NG_TERM_BNODE || depth > 64)
-		return;
-	for (i = 0; i < r->ncopied; i++)
-		if (r->copied[i] == node)
+	if (ng_graph_object(r->shapes, p, r->v->rdf_first)) {
+		if (ng_graph_list(r->shapes, r->v, p, &items, &n) == 0) {
+			fputs("(", r->out);
+			for (i = 0; i < n; i++) {
+				putc(' ', r->out);
+				write_path(r, items[i], depth + 1);
+			}
+			fputs(" )", r->out);
+			free(items);
 			return;
-	if (ng_tid_push(&r->copied, &r->ncopied, &r->ccap, node)) {
-		r->status = NG_ERR_NOMEM;
+		}
+	} else if ((x = ng_graph_object(r->shapes, p, r->v->sh_alternativePath))) {
+		fputs("[ sh:alternativePath ", r->out);
+		write_path(r, x, depth + 1);
+		fputs(" ]", r->out);
 		return;
-	}
-	tr = ng_graph_sp(r->shapes, node, 0, &n);
-	for (i = 0; i < n; i++) {
-		const ng_vocab *voc = ng_store_vocab(r->st);
+	} else {
+		for (i = 0; i < sizeof unary / sizeof unary[0]; i++) {
+			ng_tid pred = *(const ng_tid *)((const char *)r->v + unary[i]);
 
-		/* a list node of a sequence path: only its list triples */
-		if (ng_graph_object(r->shapes, node, voc->rdf_first)
-		    && tr[i].p != voc->rdf_first && tr[i].p != voc->rdf_rest)
-			continue;
-		emit3(r, node, tr[i].p, tr[i].o);
-		copy_path(r, tr[i].o, depth + 1);
+			if ((x = ng_graph_object(r->shapes, p, pred))) {
+				fputs("[ ", r->out);
+				write_term(r, pred);
+				putc(' ', r->out);
+				write_path(r, x, depth + 1);
+				fputs(" ]", r->out);
+				return;
+			}
+		}
 	}
+	/* Not a well-formed path: the shapes compiler rejects these, so no
+	 * result has one; write the node itself rather than half a path. */
+	free(items);
+	write_term(r, p);
+}
+
+static void
+write_property(report_ctx *r, ng_tid pred, ng_tid obj)
+{
+	fputs(" ;\n\t\t", r->out);
+	write_term(r, pred);
+	putc(' ', r->out);
+	write_term(r, obj);
 }
 
 ng_status
-ng_results_write_report(const ng_results *results, ng_store *st,
-                        raptor_world *world, const ng_graph *shapes, FILE *out)
+ng_results_write_report(const ng_results *results, const ng_store *st,
+                        const ng_graph *shapes, FILE *out)
 {
-	static const char *const ns[][2] = {
-		{ "sh", NG_SH }, { "rdf", NG_RDF }, { "rdfs", NG_RDFS },
-		{ "xsd", NG_XSD }, { "ng", NG_NS },
-		{ "dcterms", "http://purl.org/dc/terms/" },
-		{ "skos", "http://www.w3.org/2004/02/skos/core#" },
-		{ "nif", "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#" },
-		{ "itsrdf", "http://www.w3.org/2005/11/its/rdf#" },
-	};
 	report_ctx r;
-	const ng_vocab *voc;
-	ng_tid report, conforms;
 	size_t i;
 
-	memset(&r, 0, sizeof r);
 	r.st = st;
-	r.world = world;
+	r.v = ng_store_vocab(st);
 	r.shapes = shapes;
-	voc = ng_store_vocab(st);
-	r.ser = raptor_new_serializer(world, "turtle");
-	if (!r.ser)
-		return NG_ERR_RDF;
-	for (i = 0; i < sizeof ns / sizeof ns[0]; i++) {
-		raptor_uri *u = raptor_new_uri(world, (const unsigned char *)ns[i][1]);
-
-		if (!u) {
-			r.status = NG_ERR_NOMEM;
-			goto done;
-		}
-		raptor_serializer_set_namespace(r.ser, u, (const unsigned char *)ns[i][0]);
-		raptor_free_uri(u);
-	}
-	if (raptor_serializer_start_to_file_handle(r.ser, NULL, out)) {
-		r.status = NG_ERR_RDF;
-		goto done;
-	}
-	report = ng_store_new_bnode(st);
-	conforms = ng_store_intern(st, NG_TERM_LITERAL,
-	                           results->n ? "false" : "true", results->n ? 5 : 4,
-	                           voc->xsd_boolean, NULL);
-	if (!report || !conforms) {
-		r.status = NG_ERR_NOMEM;
-		goto done;
-	}
-	emit3(&r, report, voc->rdf_type, voc->sh_ValidationReport);
-	emit3(&r, report, voc->sh_conforms, conforms);
-	for (i = 0; i < results->n && !r.status; i++) {
+	r.out = out;
+	for (i = 0; i < sizeof prefixes / sizeof prefixes[0]; i++)
+		fprintf(out, "@prefix %s: <%s> .\n", prefixes[i][0], prefixes[i][1]);
+	fprintf(out, "\n[] a sh:ValidationReport ;\n\tsh:conforms %s",
+	        results->n ? "false" : "true");
+	for (i = 0; i < results->n; i++) {
 		const ng_result *res = &results->v[i];
-		ng_tid node = ng_store_new_bnode(st), msg = res->message;
 
-		if (!node) {
-			r.status = NG_ERR_NOMEM;
-			break;
-		}
-		if (!msg && res->text)
-			msg = ng_store_intern(st, NG_TERM_LITERAL, res->text,
-			                      strlen(res->text), 0, NULL);
-		emit3(&r, report, voc->sh_result, node);
-		emit3(&r, node, voc->rdf_type, voc->sh_ValidationResult);
-		emit3(&r, node, voc->sh_focusNode, res->focus);
+		fputs(i ? " , [\n" : " ;\n\tsh:result [\n", out);
+		fputs("\t\ta sh:ValidationResult", out);
+		write_property(&r, r.v->sh_focusNode, res->focus);
 		if (res->path) {
-			emit3(&r, node, voc->sh_resultPath, res->path);
-			copy_path(&r, res->path, 0);
+			fputs(" ;\n\t\tsh:resultPath ", out);
+			write_path(&r, res->path, 0);
 		}
 		if (res->value)
-			emit3(&r, node, voc->sh_value, res->value);
+			write_property(&r, r.v->sh_value, res->value);
 		if (res->shape)
-			emit3(&r, node, voc->sh_sourceShape, res->shape);
-		emit3(&r, node, voc->sh_sourceConstraintComponent, res->component);
-		emit3(&r, node, voc->sh_resultSeverity, res->severity);
-		if (msg)
-			emit3(&r, node, voc->sh_resultMessage, msg);
+			write_property(&r, r.v->sh_sourceShape, res->shape);
+		write_property(&r, r.v->sh_sourceConstraintComponent, res->component);
+		write_property(&r, r.v->sh_resultSeverity, res->severity);
+		if (res->message) {
+			write_property(&r, r.v->sh_resultMessage, res->message);
+		} else if (res->text) {
+			ng_term msg;
+
+			memset(&msg, 0, sizeof msg);
+			msg.kind = NG_TERM_LITERAL;
+			msg.lex = res->text;
+			msg.len = strlen(res->text);
+			fputs(" ;\n\t\tsh:resultMessage ", out);
+			write_literal(&r, &msg);
+		}
+		fputs("\n\t]", out);
 	}
-	if (raptor_serializer_serialize_end(r.ser) && !r.status)
-		r.status = NG_ERR_RDF;
-	if (fflush(out) && !r.status)
-		r.status = NG_ERR_IO;
-done:
-	raptor_free_serializer(r.ser);
-	free(r.copied);
-	return r.status;
+	fputs(" .\n", out);
+	if (fflush(out) || ferror(out))
+		return NG_ERR_IO;
+	return NG_OK;
 }

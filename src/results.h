@@ -27,11 +27,11 @@ typedef struct {
 void ng_results_clear(ng_results *r);
 ng_status ng_results_add(ng_results *r, const ng_result *res);
 
-/* Writes @p results as a W3C SHACL validation report in Turtle to @p out.
- * Result paths are copied from @p shapes; the report's blank nodes and
- * messages are interned in @p st. */
-ng_status ng_results_write_report(const ng_results *results, ng_store *st,
-                                  raptor_world *world, const ng_graph *shapes,
-                                  FILE *out);
+/* Writes @p results as a W3C SHACL validation report in Turtle to @p out:
+ * sh:conforms is true when there are none. Each result is its own [ ... ]
+ * block with its path written out fresh from @p shapes, so no blank node is
+ * shared; other blank nodes keep one label. */
+ng_status ng_results_write_report(const ng_results *results, const ng_store *st,
+                                  const ng_graph *shapes, FILE *out);
 
 #endif /* NG_RESULTS_H */

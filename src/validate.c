@@ -2,7 +2,8 @@
 /* The validator, the driver of the public ng_validator API: loads the
  * ontology, the shapes and the data into indexed graphs (triples.c), runs
  * the OWL checks (owl.c) and SHACL Core (shacl.c), and reports the results
- * as a sorted list and as a W3C SHACL validation report (results.c). */
+ * of both as a sorted list and those of SHACL alone as a W3C SHACL
+ * validation report (results.c). */
 #include "config.h"
 
 #include <stdio.h>
@@ -32,8 +33,9 @@ struct ng_validator {
 	int have_onto, have_shapes;
 	ng_error_func func;
 	void *handle;
-	ng_results res;
-	formatted *fmt;       /* sorted, one per result */
+	ng_results owl;       /* results of the OWL checks, not in the report */
+	ng_results shacl;     /* results of SHACL Core, the report's */
+	formatted *fmt;       /* sorted, one per result of either */
 	size_t sev_count[3];
 };
 
@@ -75,7 +77,7 @@ clear_run(ng_validator *v)
 	size_t i;
 
 	if (v->fmt)
-		for (i = 0; i < v->res.n; i++) {
+		for (i = 0; i < v->owl.n + v->shacl.n; i++) {
 			free(v->fmt[i].focus);
 			free(v->fmt[i].path);
 			free(v->fmt[i].value);
@@ -85,7 +87,8 @@ clear_run(ng_validator *v)
 		}
 	free(v->fmt);
 	v->fmt = NULL;
-	ng_results_clear(&v->res);
+	ng_results_clear(&v->owl);
+	ng_results_clear(&v->shacl);
 	memset(v->sev_count, 0, sizeof v->sev_count);
 }
 
@@ -181,7 +184,7 @@ ng_status
 ng_validator_run(ng_validator *v)
 {
 	ng_status st = NG_OK;
-	size_t i;
+	size_t i, n;
 
 	if (!v)
 		return NG_ERR_BAD_ARG;
@@ -190,18 +193,20 @@ ng_validator_run(ng_validator *v)
 	TRY(st, ng_graph_index(&v->onto));
 	TRY(st, ng_graph_index(&v->shapes));
 	if (v->have_onto)
-		TRY(st, ng_owl_check(v->st, &v->onto, &v->data, &v->res));
+		TRY(st, ng_owl_check(v->st, &v->onto, &v->data, &v->owl));
 	if (v->have_shapes)
 		TRY(st, ng_shacl_validate(v->st, &v->shapes, &v->data,
-		                          v->have_onto ? &v->onto : NULL, &v->res,
+		                          v->have_onto ? &v->onto : NULL, &v->shacl,
 		                          v->func, v->handle));
-	v->fmt = calloc(v->res.n + 1, sizeof *v->fmt);
+	n = v->owl.n + v->shacl.n;
+	v->fmt = calloc(n + 1, sizeof *v->fmt);
 	if (!v->fmt) {
 		st = NG_ERR_NOMEM;
 		goto done;
 	}
-	for (i = 0; i < v->res.n; i++) {
-		const ng_result *r = &v->res.v[i];
+	for (i = 0; i < n; i++) {
+		const ng_result *r = i < v->owl.n ? &v->owl.v[i]
+		                                  : &v->shacl.v[i - v->owl.n];
 		formatted *f = &v->fmt[i];
 		const ng_term *m = ng_store_term(v->st, r->message);
 
@@ -220,11 +225,11 @@ ng_validator_run(ng_validator *v)
 		v->sev_count[f->severity]++;
 	}
 	/* Sort the formatted view; the report keeps result order. */
-	qsort(v->fmt, v->res.n, sizeof *v->fmt, cmp_fmt);
+	qsort(v->fmt, n, sizeof *v->fmt, cmp_fmt);
 done:
-	if (st) {
-		if (!v->fmt)
-			ng_results_clear(&v->res);
+	if (st && !v->fmt) {
+		ng_results_clear(&v->owl);
+		ng_results_clear(&v->shacl);
 	}
 	return st;
 }
@@ -248,7 +253,13 @@ done:
 int
 ng_validator_conforms(const ng_validator *v)
 {
-	return v && v->res.n == 0;
+	return v && v->owl.n == 0 && v->shacl.n == 0;
+}
+
+int
+ng_validator_shapes_conform(const ng_validator *v)
+{
+	return v && v->shacl.n == 0;
 }
 
 size_t
@@ -260,7 +271,7 @@ ng_validator_triple_count(const ng_validator *v)
 size_t
 ng_validator_result_count(const ng_validator *v)
 {
-	return v && v->fmt ? v->res.n : 0;
+	return v && v->fmt ? v->owl.n + v->shacl.n : 0;
 }
 
 size_t
@@ -294,5 +305,5 @@ ng_validator_write_report(ng_validator *v, FILE *out)
 {
 	if (!v || !out)
 		return NG_ERR_BAD_ARG;
-	return ng_results_write_report(&v->res, v->st, v->world, &v->shapes, out);
+	return ng_results_write_report(&v->shacl, v->st, &v->shapes, out);
 }

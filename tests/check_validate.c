@@ -8,9 +8,113 @@
 #include <string.h>
 
 #include "check_util.h"
+#include "graph_iso.h"
 #include "newsgraph.h"
 #include "validate_fixture.h"
 #include "triples.h"
+
+/* A store and a raptor world to read reports back with. */
+typedef struct {
+	ng_store *st;
+	raptor_world *w;
+} reader;
+
+static void
+reader_open(reader *r)
+{
+	r->st = ng_store_new();
+	r->w = raptor_new_world();
+	ck_assert_ptr_nonnull(r->st);
+	ck_assert_ptr_nonnull(r->w);
+	ck_assert_int_eq(raptor_world_open(r->w), 0);
+}
+
+static void
+reader_close(reader *r)
+{
+	ng_store_free(r->st);
+	raptor_free_world(r->w);
+}
+
+/* Parses Turtle from @p f (or the file @p path) into @p g, leaving out
+ * sh:resultMessage: messages are not compared. */
+static void
+read_turtle(reader *r, const char *path, FILE *f, ng_graph *g)
+{
+	ng_graph all;
+	size_t i;
+	errors err;
+
+	memset(&err, 0, sizeof err);
+	ng_graph_init(&all);
+	ng_graph_init(g);
+	ck_assert_int_eq(ng_graph_parse(&all, r->st, r->w, path, f, "turtle",
+	                                on_error, &err), NG_OK);
+	ck_assert_int_eq(err.count, 0);
+	for (i = 0; i < all.n; i++)
+		if (all.spo[i].p != ng_store_vocab(r->st)->sh_resultMessage)
+			ck_assert_int_eq(ng_graph_add(g, all.spo[i].s, all.spo[i].p,
+			                              all.spo[i].o), NG_OK);
+	ck_assert_int_eq(ng_graph_index(g), NG_OK);
+	ng_graph_clear(&all);
+}
+
+static void
+read_turtle_text(reader *r, const char *text, ng_graph *g)
+{
+	FILE *f = tmpfile();
+
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	rewind(f);
+	read_turtle(r, "text.ttl", f, g);
+	fclose(f);
+}
+
+/* Writes the report of @p v and reads it back into @p g. */
+static void
+read_report(reader *r, ng_validator *v, ng_graph *g)
+{
+	FILE *f = tmpfile();
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(ng_validator_write_report(v, f), NG_OK);
+	rewind(f);
+	read_turtle(r, "report.ttl", f, g);
+	fclose(f);
+}
+
+/* Asserts that the report of @p v reads back isomorphic to @p want (read
+ * with @p r), messages aside; then clears @p want and closes @p r. */
+static void
+assert_report(reader *r, ng_validator *v, ng_graph *want)
+{
+	ng_graph got;
+
+	read_report(r, v, &got);
+	ck_assert_int_eq(ng_graph_isomorphic(r->st, &got, want), 1);
+	ng_graph_clear(&got);
+	ng_graph_clear(want);
+	reader_close(r);
+}
+
+/* Whether the Turtle texts @p x and @p y are isomorphic graphs. */
+static int
+turtle_isomorphic(const char *x, const char *y)
+{
+	reader r;
+	ng_graph a, b;
+	int iso;
+
+	reader_open(&r);
+	read_turtle_text(&r, x, &a);
+	read_turtle_text(&r, y, &b);
+	iso = ng_graph_isomorphic(r.st, &a, &b);
+	ng_graph_clear(&a);
+	ng_graph_clear(&b);
+	reader_close(&r);
+	return iso;
+}
 
 /* ------------------------------------------------------------ core */
 
@@ -37,35 +141,92 @@ START_TEST(test_report_is_turtle_with_conforms_false)
 {
 	errors err;
 	ng_validator *v = validate("tests/validate/invalid-shapes.ttl", &err);
-	FILE *f = tmpfile();
-	ng_store *st = ng_store_new();
-	raptor_world *w = raptor_new_world();
+	reader r;
 	ng_graph g;
 	const ng_vocab *voc;
 	size_t n;
 	ng_tid no;
 
-	ck_assert_ptr_nonnull(f);
-	ck_assert_ptr_nonnull(st);
-	ck_assert_int_eq(raptor_world_open(w), 0);
-	ck_assert_int_eq(ng_validator_write_report(v, f), NG_OK);
-	rewind(f);
-	ng_graph_init(&g);
-	ck_assert_int_eq(ng_graph_parse(&g, st, w, "report.ttl", f, "turtle", NULL, NULL), NG_OK);
-	ck_assert_int_eq(ng_graph_index(&g), NG_OK);
-	voc = ng_store_vocab(st);
-	no = ng_store_intern(st, NG_TERM_LITERAL, "false", 5, voc->xsd_boolean, NULL);
+	reader_open(&r);
+	read_report(&r, v, &g);
+	voc = ng_store_vocab(r.st);
+	no = ng_store_intern(r.st, NG_TERM_LITERAL, "false", 5, voc->xsd_boolean, NULL);
 	ng_graph_po(&g, voc->sh_conforms, no, &n);
 	ck_assert_int_eq((int)n, 1);
+	/* 11 results, one of them the ontology checks' and not in the report */
+	ck_assert_int_eq((int)ng_validator_result_count(v), 11);
 	ng_graph_po(&g, voc->rdf_type, voc->sh_ValidationResult, &n);
-	ck_assert_int_eq((int)n, 11);
+	ck_assert_int_eq((int)n, 10);
 	ng_graph_po(&g, voc->sh_sourceConstraintComponent, 0, &n);
-	ck_assert_int_eq((int)n, 11);
+	ck_assert_int_eq((int)n, 10);
+	ng_graph_po(&g, voc->sh_sourceShape, 0, &n);
+	ck_assert_int_eq((int)n, 10);
 	ng_graph_clear(&g);
-	ng_store_free(st);
-	raptor_free_world(w);
-	fclose(f);
+	reader_close(&r);
 	ng_validator_free(v);
+}
+END_TEST
+
+START_TEST(test_report_writes_each_shared_path_in_full)
+{
+	errors err;
+	ng_validator *v = validate_with("tests/validate/shapes-paths.ttl",
+	                                "tests/validate/paths.ttl", &err);
+	reader r;
+	ng_graph want;
+
+	ck_assert_int_eq((int)ng_validator_result_count(v), 11);
+	reader_open(&r);
+	read_turtle(&r, src("tests/validate/paths-report.ttl"), NULL, &want);
+	assert_report(&r, v, &want);
+	ng_validator_free(v);
+}
+END_TEST
+
+START_TEST(test_report_leaves_out_ontology_results)
+{
+	errors err;
+	ng_validator *v = validate_with("tests/validate/shapes-simple.ttl",
+	                                "tests/validate/ill-formed.ttl", &err);
+	reader r;
+	ng_graph want;
+
+	/* conforms to the shapes; then run the ontology checks too */
+	ck_assert(ng_validator_conforms(v));
+	ck_assert_int_eq(ng_validator_load_ontology(v, src("ontology/newsgraph.ttl")), NG_OK);
+	ck_assert_int_eq(ng_validator_run(v), NG_OK);
+	ck_assert_int_eq(count(v, "ng:IllFormedLiteralComponent", NULL, NULL, NULL), 1);
+	ck_assert_int_eq((int)ng_validator_result_count(v), 1);
+	ck_assert(!ng_validator_conforms(v));
+	ck_assert(ng_validator_shapes_conform(v));
+	reader_open(&r);
+	read_turtle_text(&r, "@prefix sh: <" NG_SH "> .\n"
+	                 "[] a sh:ValidationReport ; sh:conforms true .", &want);
+	assert_report(&r, v, &want);
+	ng_validator_free(v);
+}
+END_TEST
+
+START_TEST(test_isomorphism_renames_blank_nodes)
+{
+	ck_assert_int_eq(turtle_isomorphic(
+		"<x:s> <x:p> _:a . _:a <x:q> ( <x:o> _:b ) . _:b <x:r> \"1\" .",
+		"_:z <x:r> \"1\" . <x:s> <x:p> _:y . _:y <x:q> ( <x:o> _:z ) ."), 1);
+}
+END_TEST
+
+START_TEST(test_isomorphism_needs_one_bijection)
+{
+	/* The same triples per blank node, but one node shared in x. */
+	ck_assert_int_eq(turtle_isomorphic(
+		"<x:a> <x:p> _:b . <x:c> <x:p> _:b .",
+		"<x:a> <x:p> _:b . <x:c> <x:p> _:d ."), 0);
+	/* Locally alike, crossed differently. */
+	ck_assert_int_eq(turtle_isomorphic(
+		"_:x <x:p> <x:1> . _:x <x:q> <x:2> . _:y <x:p> <x:2> . _:y <x:q> <x:1> .",
+		"_:x <x:p> <x:1> . _:x <x:q> <x:1> . _:y <x:p> <x:2> . _:y <x:q> <x:2> ."), 0);
+	ck_assert_int_eq(turtle_isomorphic("<x:a> <x:p> \"1\" .",
+	                                   "<x:a> <x:p> 1 ."), 0);
 }
 END_TEST
 
@@ -94,6 +255,10 @@ validate_suite(void)
 	tcase_add_test(tc, test_free_null_is_noop);
 	tcase_add_test(tc, test_valid_graph_conforms);
 	tcase_add_test(tc, test_report_is_turtle_with_conforms_false);
+	tcase_add_test(tc, test_report_writes_each_shared_path_in_full);
+	tcase_add_test(tc, test_report_leaves_out_ontology_results);
+	tcase_add_test(tc, test_isomorphism_renames_blank_nodes);
+	tcase_add_test(tc, test_isomorphism_needs_one_bijection);
 	suite_add_tcase(s, tc);
 	tcase_add_test(te, test_result_out_of_range_is_bad_arg);
 	suite_add_tcase(s, te);

@@ -39,6 +39,16 @@ expect_line() {
 	fi
 }
 
+# parsed NAME: with rapper, reads $tmp/NAME.ttl into $tmp/NAME.nt; fails
+# and shows the report when it does not parse. False without rapper.
+parsed() {
+	[ -n "$RAPPER" ] || return 1
+	"$RAPPER" -q -i turtle -o ntriples "$tmp/$1.ttl" >"$tmp/$1.nt" && return 0
+	fail "report $1.ttl does not parse"
+	sed 's/^/  | /' "$tmp/$1.ttl" >&2
+	return 1
+}
+
 # --help
 run 0 --help
 grep -q '^Usage: newsgraph validate' "$tmp/out" || fail "--help does not print usage"
@@ -82,14 +92,67 @@ expect_line out "violation: <$ID/p1> ng:confidence \"1.5\"^^xsd:decimal: value i
 expect_line out "newsgraph: 11 violations in 28 triples"
 [ -s "$tmp/report.ttl" ] || fail "no report written"
 grep -q 'sh:conforms' "$tmp/report.ttl" || fail "report has no sh:conforms"
-if [ -n "$RAPPER" ]; then
-	"$RAPPER" -q -i turtle -o ntriples "$tmp/report.ttl" >"$tmp/report.nt" ||
-		fail "report does not parse"
+if parsed report; then
 	grep -q '<http://www.w3.org/ns/shacl#conforms> "false"^^<http://www.w3.org/2001/XMLSchema#boolean>' \
 		"$tmp/report.nt" || fail "report does not say sh:conforms false"
-	[ "$(grep -c '<http://www.w3.org/ns/shacl#sourceConstraintComponent>' "$tmp/report.nt")" -eq 11 ] ||
-		fail "report does not have 11 results"
+	# 11 results less the ontology checks' one (ng:FunctionalPropertyComponent)
+	[ "$(grep -c '<http://www.w3.org/ns/shacl#sourceConstraintComponent>' "$tmp/report.nt")" -eq 10 ] ||
+		fail "report does not have the 10 SHACL results"
+	grep -q 'FunctionalProperty' "$tmp/report.nt" && fail "report holds an ontology result"
 fi
+
+# Results that share blank node paths: the report is Turtle that rapper
+# reads back, and every result carries its own full copy of its path.
+run 1 -o "$ONTO" -s "$V/shapes-paths.ttl" -r "$tmp/paths.ttl" "$V/paths.ttl"
+expect_line out "newsgraph: 11 violations in 6 triples"
+if parsed paths; then
+	# count PREDICATE N: N triples with sh:PREDICATE or rdf:PREDICATE
+	count() {
+		got=$(grep -c "<http://www.w3.org/[^>]*[#/]$1> " "$tmp/paths.nt" || true)
+		[ "$got" -eq "$2" ] || fail "report has $got $1 triples, expected $2"
+	}
+	count resultPath 11
+	count inversePath 5
+	count alternativePath 3
+	count zeroOrMorePath 3
+	count oneOrMorePath 3
+	count zeroOrOnePath 3
+	count first 18
+	count rest 18
+	grep -qF '"no \"a/b\" \\ value\ttab\nline two"@en' "$tmp/paths.nt" ||
+		fail "report message is not the shape's sh:message"
+fi
+
+# Terms Turtle cannot write as they are (from RDF/XML): the IRI is written
+# percent-encoded and the language tag made well-formed, so the report
+# still parses.
+run 1 -o "$ONTO" -s "$V/shapes-simple.ttl" -r "$tmp/odd.ttl" "$V/odd-terms.rdf"
+expect_line out "newsgraph: 1 violation, 1 warning in 2 triples"
+if parsed odd; then
+	[ "$(grep -c 'focusNode> <http://example.org/a%20b%7Bc%7D%7C%5E%60%22%5Cd>' "$tmp/odd.nt")" -eq 2 ] ||
+		fail "odd IRI not percent-encoded in the report"
+	grep -qF 'value> "tab\t\"q\" \\ end"@en-gb-x .' "$tmp/odd.nt" ||
+		fail "odd language tag not made well-formed in the report"
+fi
+
+# The report holds SHACL results only: an ill-formed literal found by the
+# ontology checks is printed and makes the exit status 1, but the report says
+# sh:conforms true, and stderr says why.
+run 1 -o "$ONTO" -s "$V/shapes-simple.ttl" -r "$tmp/owl.ttl" "$V/ill-formed.ttl"
+expect_line out 'violation: <http://example.org/a> <http://example.org/size> "12x"^^xsd:integer: literal is not a valid xsd:integer (ng:IllFormedLiteralComponent)'
+expect_line out "newsgraph: 1 violation in 10 triples"
+grep -q 'sh:conforms true' "$tmp/owl.ttl" || fail "report with only ontology results does not conform"
+grep -q 'sh:result\|ValidationResult\|IllFormed' "$tmp/owl.ttl" && fail "report holds an ontology result"
+grep -q "^newsgraph: $tmp/owl.ttl: sh:conforms true, as the ontology checks' results are not SHACL results" "$tmp/err" ||
+	fail "no note that the ontology results are not in the report"
+# Both kinds: the report holds the SHACL results and says sh:conforms false.
+cat "$V/ill-formed.ttl" "$V/simple.ttl" >"$tmp/both.ttl"
+run 1 -o "$ONTO" -s "$V/shapes-simple.ttl" -r "$tmp/both-report.ttl" "$tmp/both.ttl"
+expect_line out "newsgraph: 2 violations in 12 triples"
+grep -q 'sh:conforms false' "$tmp/both-report.ttl" || fail "report does not say sh:conforms false"
+[ "$(grep -c 'a sh:ValidationResult' "$tmp/both-report.ttl")" -eq 1 ] || fail "report does not hold the SHACL result alone"
+grep -q 'IllFormed' "$tmp/both-report.ttl" && fail "report holds an ontology result"
+[ -s "$tmp/err" ] && fail "a note on stderr although the report does not conform"
 
 # A conforming report.
 run 0 -o "$ONTO" -s "$SHAPES" -r "$tmp/ok.ttl" "$V/valid.ttl"

@@ -83,6 +83,19 @@ validate(const char *data, errors *err)
 	return v;
 }
 
+/* A validator with the shapes @p shapes alone that has validated @p data,
+ * both under the source tree. */
+static __attribute__((unused)) ng_validator *
+validate_with(const char *shapes, const char *data, errors *err)
+{
+	ng_validator *v = make(src(shapes), err);
+	const char *paths[1];
+
+	paths[0] = src(data);
+	ck_assert_int_eq(ng_validator_validate_files(v, paths, 1, NULL), NG_OK);
+	return v;
+}
+
 /* Number of results with this component, focus, path and value (NULL
  * matches anything). */
 static __attribute__((unused)) int
