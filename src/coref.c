@@ -100,7 +100,7 @@ collect_docaliases(ng_doc *doc, docaliases *d)
 			 * "Tayyip Erdogan"), and the last word with the words
 			 * hyphenated to it ("Erdogan"). */
 			for (i = m->tb + 1; i < m->te && n < 6; i++)
-				if (!(ng_tok(doc, i)->flags & NG_TOK_JOIN))
+				if (!(ng_tok(doc, i)->flags & NG_TOK_JOIN) && !ng_in_initial(doc, i, m->te + 1))
 					keys[n++] = ng_tok(doc, i)->key;
 			if (n && n < 6 && keys[0])
 				TRY(st, docalias_add(d, keys, n, m->ent));

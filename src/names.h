@@ -68,6 +68,24 @@ ng_is_connector(const ng_doc *doc, uint32_t i)
 	       ng_tok_eq(doc, i, "on") || ng_tok_eq(doc, i, "&");
 }
 
+/* Does a middle initial start at token i (before te): one capital letter,
+ * its period right after it, and a capitalized word after that ("Q." of
+ * "Jane Q. Public")? */
+static inline bool
+ng_initial_at(const ng_doc *doc, uint32_t i, uint32_t te)
+{
+	return i + 2 < te && ng_token_is_initial(doc->text.norm, ng_tok(doc, i)) &&
+	       ng_tok_eq(doc, i + 1, ".") && !(ng_tok(doc, i + 1)->flags & NG_TOK_SPACE) &&
+	       ng_is_cap_word(doc, i + 2);
+}
+
+/* Is token i part of a middle initial (its letter or its period)? */
+static inline bool
+ng_in_initial(const ng_doc *doc, uint32_t i, uint32_t te)
+{
+	return ng_initial_at(doc, i, te) || (i > 0 && ng_initial_at(doc, i - 1, te));
+}
+
 /* Matches a title phrase of the lexicon at token i (up to te); returns
  * its end (exclusive) or 0, and sets *which. Most tokens start no title:
  * the token's flag tells, inline. */

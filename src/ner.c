@@ -52,7 +52,7 @@ case_ok(const ng_doc *doc, const ng_sentence *s, uint32_t tb, uint32_t te,
 		for (i = tb; i < te; i++) {
 			const ng_token *t = ng_tok(doc, i);
 			size_t n = t->e - t->b;
-			if (t->flags & NG_TOK_JOIN)
+			if ((t->flags & NG_TOK_JOIN) || (i > tb && ng_in_initial(doc, i, te + 1)))
 				continue;
 			while (*p == ' ' || *p == '-')
 				p++;
@@ -71,7 +71,7 @@ case_ok(const ng_doc *doc, const ng_sentence *s, uint32_t tb, uint32_t te,
 		bool same;
 		for (i = tb; i < te; i++) {
 			const ng_token *t = ng_tok(doc, i);
-			if (t->flags & NG_TOK_JOIN)
+			if ((t->flags & NG_TOK_JOIN) || (i > tb && ng_in_initial(doc, i, te + 1)))
 				continue;
 			if ((f.len && ng_buf_addc(&f, ' ')) ||
 			    ng_fold(doc->text.norm + t->b, t->e - t->b, false, &f)) {
@@ -138,10 +138,13 @@ gazetteer_cands(const ng_doc *doc, uint32_t si, cands *out)
 				if (cand_add(out, &c))
 					return NG_ERR_NOMEM;
 			}
-			/* The next word, over joining hyphens. */
+			/* The next word, over joining hyphens and a middle initial
+			 * ("Antony J. Blinken" is Antony Blinken). */
 			do
 				j++;
 			while (j < s->te && (toks[j].flags & NG_TOK_JOIN));
+			if (j < s->te && ng_initial_at(doc, j, s->te))
+				j += 2;
 			if (j >= s->te || !(key = toks[j].key) || (key & NG_LOCAL_KEY) ||
 			    !ng_u64map_get(&kb->gaz.edges, ((uint64_t)node << 32) | key, &node))
 				break;
@@ -167,6 +170,9 @@ scan_name(const ng_doc *doc, uint32_t i, uint32_t te)
 	uint32_t j = i, words = 0;
 
 	while (j < te && words < 4) {
+		/* A middle initial between the words of a name. */
+		if (words && ng_initial_at(doc, j, te) && is_name_tok(doc, j + 2))
+			j += 2;
 		if (!is_name_tok(doc, j))
 			break;
 		j++;

@@ -97,6 +97,12 @@ sentence_end(const ng_doc *doc, size_t i, size_t te)
 		return 0;
 	t = &doc->toks[j];
 	c = tok_char(doc, t);
+	/* An initial in a name, "Jane Q. Public", "R. Mehta": one capital
+	 * letter, its period, and a capitalized word after it. */
+	if (j == i + 1 && i > 0 && doc->text.norm[doc->toks[i].b] == '.' &&
+	    ng_token_is_initial(doc->text.norm, &doc->toks[i - 1]) &&
+	    !(doc->toks[i].flags & NG_TOK_SPACE) && (t->flags & NG_TOK_CAP) && (t->flags & NG_TOK_WORD))
+		return 0;
 	if (t->flags & (NG_TOK_CAP | NG_TOK_NUM) || c == '"' || c == '\'' || c == '(')
 		return j;
 	return 0;

@@ -34,6 +34,13 @@ typedef struct ng_token {
 	uint8_t wclass; /* NG_WC_* of the lexicon */
 } ng_token;
 
+/* Is t a single capital letter (A to Z), as an initial in a name? */
+static inline int
+ng_token_is_initial(const char *s, const ng_token *t)
+{
+	return t->e - t->b == 1 && (t->flags & NG_TOK_CAP) && s[t->b] >= 'A' && s[t->b] <= 'Z';
+}
+
 /* Tokenizes s[b, e), appending to *toks (keys are left 0); a word of
  * abbrevs (folded, without its period) keeps a following period. */
 ng_status ng_tokenize(const ng_strmap *abbrevs, const char *s, size_t b, size_t e,
