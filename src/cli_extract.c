@@ -171,6 +171,8 @@ explain_doc(FILE *out, const ng_doc *doc, const char *name)
 {
 	size_t i, n = ng_doc_fact_count(doc);
 
+	if (!ng_doc_date(doc))
+		fprintf(out, "%s: no article date: the gazetteer's dated offices are not used\n", name);
 	for (i = 0; i < n; i++) {
 		ng_fact_info f;
 		if (ng_doc_fact(doc, i, &f))

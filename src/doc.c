@@ -391,6 +391,12 @@ ng_doc_mention_count(const ng_doc *doc)
 	return doc->n_mentions;
 }
 
+const char *
+ng_doc_date(const ng_doc *doc)
+{
+	return doc->date_num ? doc->date : NULL;
+}
+
 size_t
 ng_doc_fact_count(const ng_doc *doc)
 {

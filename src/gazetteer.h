@@ -99,6 +99,16 @@ typedef struct {
 	size_t holder_entries;  /* n_entries when built */
 } ng_gazetteer;
 
+/* Does the office hold at date (YYYYMMDD)? Without a date no dated office
+ * is known to hold: an old article must not get today's holder. */
+static inline bool
+ng_office_holds(const ng_office *o, int32_t date)
+{
+	if (!date)
+		return false;
+	return (!o->from || o->from <= date) && (!o->to || date <= o->to);
+}
+
 /* Sets up an empty gazetteer whose alias words go into dict, tokenized
  * with the abbreviations abbrevs. */
 void ng_gazetteer_init(ng_gazetteer *g, ng_dict *dict, const ng_strmap *abbrevs,

@@ -61,6 +61,23 @@ load_lexicon(ng_knowledge *kb, const char *path)
 	return ng_lexicon_load(&kb->lex, path);
 }
 
+static bool
+is_dir_with(const char *dir, const char *file)
+{
+	char path[4096];
+	struct stat sb;
+
+	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, file) >= sizeof(path))
+		return false;
+	return stat(path, &sb) == 0;
+}
+
+static ng_status
+load_given(ng_knowledge *kb, const char *path)
+{
+	return ng_lexicon_load_given(&kb->lex, path);
+}
+
 static ng_status
 load_boiler(ng_knowledge *kb, const char *path)
 {
@@ -149,6 +166,9 @@ ng_knowledge_load_dir(ng_knowledge *kb, const char *dir)
 	    (st = load_one(kb, dir, "boilerplate.tsv", load_boiler)) ||
 	    (st = load_one(kb, dir, "patterns.tsv", load_patterns)))
 		return st;
+	if (is_dir_with(dir, "given-names.tsv") &&
+	    (st = load_one(kb, dir, "given-names.tsv", load_given)))
+		return st;
 	for (i = 0; gazetteers[i]; i++)
 		if ((st = load_one(kb, dir, gazetteers[i], load_gazetteer)))
 			return st;
@@ -209,17 +229,6 @@ ng_knowledge_prepare(ng_knowledge *kb)
 		return st;
 	kb->prepared = true;
 	return NG_OK;
-}
-
-static bool
-is_dir_with(const char *dir, const char *file)
-{
-	char path[4096];
-	struct stat sb;
-
-	if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, file) >= sizeof(path))
-		return false;
-	return stat(path, &sb) == 0;
 }
 
 const char *

@@ -140,8 +140,9 @@ ng_wordlist_alternation(const ng_wordlist *list, ng_buf *out)
 	return NG_OK;
 }
 
+/* Adds the folded word w to a set of the lexicon with value v. */
 static ng_status
-add_function(ng_lexicon *lex, const char *w)
+add_to_set(ng_lexicon *lex, ng_u64map *set, const char *w, uint32_t v)
 {
 	ng_buf f = {0};
 	uint32_t key;
@@ -150,9 +151,29 @@ add_function(ng_lexicon *lex, const char *w)
 	if (ng_fold(w, strlen(w), true, &f))
 		return NG_ERR_NOMEM;
 	if (!(st = ng_dict_intern(lex->dict, f.buf, f.len, &key)))
-		st = ng_u64map_put(&lex->function, key, 1);
+		st = ng_u64map_put(set, key, v);
 	ng_buf_free(&f);
 	return st;
+}
+
+static ng_status
+given_line(void *ctx, const char *file, unsigned long line, char **f, size_t nf)
+{
+	ng_lexicon *lex = ctx;
+	bool amb = nf > 1 && !strcmp(f[1], "ambiguous");
+
+	if (!*f[0] || (nf > 1 && *f[1] && !amb)) {
+		ng_sink_error(lex->sink, NG_ERR_SYNTAX, file, line, 0,
+		              "expected NAME<TAB>FLAGS (empty or ambiguous)");
+		return NG_ERR_SYNTAX;
+	}
+	return add_to_set(lex, &lex->given, f[0], amb ? 2 : 1);
+}
+
+ng_status
+ng_lexicon_load_given(ng_lexicon *lex, const char *path)
+{
+	return ng_datafile_each_line(lex->sink, path, "cannot read", 2, given_line, lex);
 }
 
 static ng_status
@@ -291,7 +312,13 @@ lexicon_line(void *ctx, const char *file, unsigned long line, char **f, size_t n
 	if (!strcmp(kind, "title"))
 		return add_title(lex, file, line, f[1], nf > 2 ? f[2] : "member");
 	if (!strcmp(kind, "function"))
-		return add_function(lex, f[1]);
+		return add_to_set(lex, &lex->function, f[1], 1);
+	if (!strcmp(kind, "personafter"))
+		return add_to_set(lex, &lex->person_after, f[1], 1);
+	if (!strcmp(kind, "personbefore"))
+		return add_to_set(lex, &lex->person_before, f[1], 1);
+	if (!strcmp(kind, "particle"))
+		return add_to_set(lex, &lex->particle, f[1], 1);
 	if (!strcmp(kind, "notmod"))
 		return add_word(&lex->notmod, f[1]);
 	if (!strcmp(kind, "month"))
@@ -373,6 +400,10 @@ ng_lexicon_free(ng_lexicon *lex)
 	}
 	free(lex->cues);
 	ng_u64map_free(&lex->function);
+	ng_u64map_free(&lex->given);
+	ng_u64map_free(&lex->person_after);
+	ng_u64map_free(&lex->person_before);
+	ng_u64map_free(&lex->particle);
 	wordlist_free(&lex->titlenow);
 	wordlist_free(&lex->notmod);
 	for (i = 0; i < lex->n_months; i++)
@@ -414,6 +445,26 @@ ng_lexicon_prepare(ng_lexicon *lex)
 	lex->n_key_title = n;
 	lex->key_tab_titles = lex->n_titles;
 	return prepare_dates(lex);
+}
+
+bool
+ng_role_eq(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++)
+		if ((*a | 32) != (*b | 32) && !((*a == '-' || *a == ' ') && (*b == '-' || *b == ' ')))
+			return false;
+	return !*a && !*b;
+}
+
+bool
+ng_lexicon_is_leader_role(const ng_lexicon *lex, const char *role)
+{
+	size_t k;
+
+	for (k = 0; k < lex->n_titles; k++)
+		if (lex->titles[k].kind == NG_TITLE_LEADER && ng_role_eq(lex->titles[k].text, role))
+			return true;
+	return false;
 }
 
 uint32_t

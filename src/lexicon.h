@@ -73,6 +73,10 @@ typedef struct {
 	ng_cue *cues;
 	size_t n_cues, cap_cues;
 	ng_u64map function;     /* keys of function words (a, of, with) */
+	ng_u64map given;        /* keys of given names -> 1, or 2 if ambiguous */
+	ng_u64map person_after; /* words after a name that show a person (said) */
+	ng_u64map person_before; /* words before one that do (by, named) */
+	ng_u64map particle;     /* name particles: bin, al, de, van */
 	ng_wordlist titlenow;   /* the titlenow words, for the patterns' {PRE} */
 	ng_wordlist notmod;     /* nouns after which an entity is a modifier */
 	ng_month *months;
@@ -135,12 +139,34 @@ ng_lexicon_is_function(const ng_lexicon *lex, uint32_t key)
 	return key && !(key & NG_LOCAL_KEY) && ng_u64map_get(&lex->function, key, &v);
 }
 
+/* Is key in the set (of the lexicon's word sets above)? Returns its
+ * value, 0 if not. */
+static inline uint32_t
+ng_lexicon_in(const ng_u64map *set, uint32_t key)
+{
+	uint32_t v = 0;
+
+	if (!key || (key & NG_LOCAL_KEY) || !ng_u64map_get(set, key, &v))
+		return 0;
+	return v;
+}
+
+/* Loads the given names (given-names.tsv: NAME<TAB>FLAGS, FLAGS empty or
+ * "ambiguous"). */
+ng_status ng_lexicon_load_given(ng_lexicon *lex, const char *path);
+
 /* The month a name starts with (the longest stem), 0 if none. */
 int ng_lexicon_month(const ng_lexicon *lex, const char *s, size_t n);
 
 /* Appends the words of list to out as a regular expression alternation,
  * "a|b|c", each word's special characters escaped. */
 ng_status ng_wordlist_alternation(const ng_wordlist *list, ng_buf *out);
+
+/* Do two roles or titles read the same, in any case, a hyphen and a space
+ * alike ("Vice-President", "vice president")? */
+bool ng_role_eq(const char *a, const char *b);
+/* Is the role a leader's title of the lexicon? */
+bool ng_lexicon_is_leader_role(const ng_lexicon *lex, const char *role);
 
 /* Matches the titles of the chain that starts at head (from
  * ng_lexicon_title_head) against toks[i, te), passing over joining

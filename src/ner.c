@@ -169,10 +169,23 @@ scan_name(const ng_doc *doc, uint32_t i, uint32_t te)
 {
 	uint32_t j = i, words = 0;
 
+	const ng_lexicon *lex = &doc->kb->lex;
+
 	while (j < te && words < 4) {
-		/* A middle initial between the words of a name. */
+		/* A middle initial between the words of a name, and particles:
+		 * "Jane Q. Public", "Zayed bin Sultan", "Ludwig van Beethoven",
+		 * "Abdel Fattah al-Sisi". */
 		if (words && ng_initial_at(doc, j, te) && is_name_tok(doc, j + 2))
 			j += 2;
+		if (words && j + 1 < te && (ng_tok(doc, j)->flags & NG_TOK_LOWER) &&
+		    ng_lexicon_in(&lex->particle, ng_tok(doc, j)->key)) {
+			uint32_t k = j + 1;
+			if ((ng_tok(doc, k)->flags & NG_TOK_JOIN) && k + 1 < te)
+				k++;
+			if (!is_name_tok(doc, k))
+				break;
+			j = k;
+		}
 		if (!is_name_tok(doc, j))
 			break;
 		j++;
@@ -202,6 +215,13 @@ is_title_start(const ng_doc *doc, uint32_t i, uint32_t te)
 	const ng_phrase *p;
 	return ng_title_at(doc, i, te, &p) > 0;
 }
+
+/* People no list holds: a given name of the lexicon and one to three more
+ * capitalized words (with middle initials and particles), typed a person
+ * only on a cue: a word after the name that people do ("said", "met",
+ * ", who"), or a word before it ("by", "named", "replacing"). Title-case
+ * headlines, where every word is capitalized, are left alone. */
+static ng_status given_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from);
 
 /* Adds a candidate found by a rule, its label the tokens [b, e). */
 static ng_status
@@ -272,6 +292,43 @@ person_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
 			start++;
 		if (rule_cand(out, NG_CLASS_PERSON, start, i, si))
 			return NG_ERR_NOMEM;
+	}
+	return NG_OK;
+}
+
+static ng_status
+given_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
+{
+	const ng_sentence *s = &doc->sents[si];
+	const ng_lexicon *lex = &doc->kb->lex;
+	uint32_t i, e;
+
+	if ((s->flags & NG_SENT_TITLECASE) || !lex->given.count)
+		return NG_OK;
+	for (i = s->tb; i + 1 < s->te; i++) {
+		bool cue;
+		/* A run of capitalized words is a name from its first given name
+		 * on ("Trade Representative Katherine Tai"). */
+		if (!is_name_tok(doc, i) || !ng_lexicon_in(&lex->given, ng_tok(doc, i)->key) ||
+		    (i > s->tb && ((ng_tok(doc, i - 1)->flags & NG_TOK_JOIN) ||
+		                   (is_name_tok(doc, i - 1) &&
+		                    ng_lexicon_in(&lex->given, ng_tok(doc, i - 1)->key)))))
+			continue;
+		e = scan_name(doc, i, s->te);
+		if (e - i < 2 || gaz_person_at(out, from, i))
+			continue;
+		/* A capitalized word right after the name: the name may go on. */
+		if (e < s->te && ng_is_cap_word(doc, e) && !(ng_tok(doc, e)->flags & NG_TOK_TITLE))
+			continue;
+		cue = (e < s->te && ng_lexicon_in(&lex->person_after, ng_tok(doc, e)->key)) ||
+		      (e + 1 < s->te && ng_tok_eq(doc, e, ",") &&
+		       ng_lexicon_in(&lex->person_after, ng_tok(doc, e + 1)->key)) ||
+		      (i > s->tb && ng_lexicon_in(&lex->person_before, ng_tok(doc, i - 1)->key));
+		if (!cue)
+			continue;
+		if (rule_cand(out, NG_CLASS_PERSON, i, e, si))
+			return NG_ERR_NOMEM;
+		i = e - 1;
 	}
 	return NG_OK;
 }
@@ -602,6 +659,7 @@ ng_ner(ng_doc *doc)
 		size_t from = c.n;
 		TRY(st, gazetteer_cands(doc, (uint32_t)si, &c));
 		TRY(st, person_cands(doc, (uint32_t)si, &c, from));
+		TRY(st, given_cands(doc, (uint32_t)si, &c, from));
 		TRY(st, org_cands(doc, (uint32_t)si, &c));
 	}
 	/* Ship names ("HMS Prince of Wales") hold no person or place. */

@@ -148,6 +148,9 @@ NG_API size_t ng_doc_sentence_count(const ng_doc *doc);
 NG_API size_t ng_doc_entity_count(const ng_doc *doc);
 NG_API size_t ng_doc_mention_count(const ng_doc *doc);
 NG_API size_t ng_doc_fact_count(const ng_doc *doc);
+/** The article's date, YYYY-MM-DD (given or found in the text), or NULL.
+ * Without one no dated office of the gazetteer is used. */
+NG_API const char *ng_doc_date(const ng_doc *doc);
 
 /** Modality of an extracted fact. Only asserted facts become plain triples. */
 typedef enum {

@@ -37,37 +37,6 @@ title_fact(ng_doc *doc, uint32_t person, int32_t target, const ng_phrase *p,
 	return ng_doc_add_fact(doc, &f);
 }
 
-/* Does the office hold at the article's date? Without a date, only
- * offices still held count. */
-static bool
-office_holds(const ng_office *o, int32_t date)
-{
-	if (!date)
-		return o->to == 0;
-	return (!o->from || o->from <= date) && (!o->to || date <= o->to);
-}
-
-static bool
-ascii_caseeq(const char *a, const char *b)
-{
-	for (; *a && *b; a++, b++)
-		if ((*a | 32) != (*b | 32) && !((*a == '-' || *a == ' ') && (*b == '-' || *b == ' ')))
-			return false;
-	return !*a && !*b;
-}
-
-/* Is the role a leader's title in the lexicon? */
-static bool
-leader_role(const ng_knowledge *kb, const char *role)
-{
-	size_t k;
-
-	for (k = 0; k < kb->lex.n_titles; k++)
-		if (kb->lex.titles[k].kind == NG_TITLE_LEADER && ascii_caseeq(kb->lex.titles[k].text, role))
-			return true;
-	return false;
-}
-
 /* The target of the person's office named role (or, for a leader's title,
  * of any leader's office) that holds at the article's date; -1 if none. */
 static int32_t
@@ -82,9 +51,9 @@ office_target(const ng_doc *doc, uint32_t person, const char *role, bool leader)
 	g = &doc->kb->gaz.entries[e->entry];
 	for (k = 0; k < g->n_offices; k++) {
 		const ng_office *o = &g->offices[k];
-		if (o->target < 0 || !office_holds(o, doc->date_num))
+		if (o->target < 0 || !ng_office_holds(o, doc->date_num))
 			continue;
-		if (ascii_caseeq(o->role, role) || (leader && leader_role(doc->kb, o->role)))
+		if (ng_role_eq(o->role, role) || (leader && ng_lexicon_is_leader_role(&doc->kb->lex, o->role)))
 			return o->target;
 	}
 	return -1;
@@ -104,8 +73,8 @@ ng_offices_holder(const ng_doc *doc, int32_t target)
 		for (h = kb->gaz.holder_first[target]; h; h = kb->gaz.holders[h - 1].next) {
 			const struct ng_holder *x = &kb->gaz.holders[h - 1];
 			const ng_entry *g = &kb->gaz.entries[x->entry];
-			if (!g->dead && office_holds(&g->offices[x->office], doc->date_num) &&
-			    leader_role(kb, g->offices[x->office].role))
+			if (!g->dead && ng_office_holds(&g->offices[x->office], doc->date_num) &&
+			    ng_lexicon_is_leader_role(&kb->lex, g->offices[x->office].role))
 				return (int32_t)x->entry;
 		}
 		return -1;
@@ -115,8 +84,8 @@ ng_offices_holder(const ng_doc *doc, int32_t target)
 		if (g->dead || g->cls != NG_CLASS_PERSON)
 			continue;
 		for (k = 0; k < g->n_offices; k++)
-			if (g->offices[k].target == target && office_holds(&g->offices[k], doc->date_num) &&
-			    leader_role(kb, g->offices[k].role))
+			if (g->offices[k].target == target && ng_office_holds(&g->offices[k], doc->date_num) &&
+			    ng_lexicon_is_leader_role(&kb->lex, g->offices[k].role))
 				return (int32_t)i;
 	}
 	return -1;

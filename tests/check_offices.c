@@ -34,8 +34,14 @@ START_TEST(test_former_title_gives_no_office_fact)
 	ck_assert(!fx_any(doc, "Lars Holm", "leaderOf", "Norvania"));
 	ck_assert(fx_has(doc, "Rosa Vidal", "affiliatedWith", "Valdora", NG_MOD_ASSERTED));
 	ng_doc_free(doc);
-	doc = fx_doc("Prime Minister Lars Holm visited Castelmar.");
+	doc = fx_doc("May 4, 2023\nPrime Minister Lars Holm visited Castelmar.");
 	ck_assert(fx_has(doc, "Lars Holm", "leaderOf", "Norvania", NG_MOD_ASSERTED));
+	ng_doc_free(doc);
+	/* Without an article date no dated office is known to hold: an old
+	 * article must not get today's holder. */
+	doc = fx_doc("Prime Minister Lars Holm visited Castelmar.");
+	ck_assert(!fx_any(doc, "Lars Holm", "leaderOf", "Norvania"));
+	ck_assert(!ng_doc_date(doc));
 	ng_doc_free(doc);
 }
 END_TEST
