@@ -163,6 +163,8 @@ parse_props(ng_gazetteer *g, ng_entry *e, const char *file, unsigned long line,
 			st = set_str(&e->part_ref, eq + 1);
 		else if (!strcmp(p, "office"))
 			st = add_office(g, e, file, line, eq + 1);
+		else if (!strcmp(p, "needcue"))
+			e->needcue = atoi(eq + 1) != 0;
 		/* Other keys (iso2, numeric, hq, ...) are facts the recognizer
 		 * does not need; they stay in the file for users. */
 		if (st)
@@ -273,7 +275,10 @@ gazetteer_line(void *ctx, const char *file, unsigned long line, char **f, size_t
 	}
 	if (nf > 4 && (st = parse_props(g, e, file, line, f[4])))
 		goto done;
-	if (e->cls == NG_CLASS_COUNTRY && !e->iso3 && (st = set_str(&e->iso3, e->id)))
+	/* A country's id is its alpha-3 code, unless it is a slug (a former or
+	 * partly recognized state without one). */
+	if (e->cls == NG_CLASS_COUNTRY && !e->iso3 && strlen(e->id) == 3 &&
+	    e->id[0] >= 'A' && e->id[0] <= 'Z' && (st = set_str(&e->iso3, e->id)))
 		goto done;
 	ng_buf_clear(ref);
 	if ((st = ng_buf_printf(ref, "%s:%s", f[1], f[0])))

@@ -55,6 +55,8 @@ typedef struct {
 	ng_office *offices;
 	size_t n_offices, cap_offices;
 	bool dead;         /* overridden by a later entry with the same ID */
+	bool needcue;      /* its names are also words or names of more famous
+	                    * things: a match needs a cue (needcue=1) */
 } ng_entry;
 
 /* A trie node's terminal: an alias of an entry. */

@@ -95,6 +95,30 @@ case_ok(const ng_doc *doc, const ng_sentence *s, uint32_t tb, uint32_t te,
 	return true;
 }
 
+/* Does the context of tokens [b, e) of s support an entry whose names are
+ * also words or names of more famous things? A place needs a preposition
+ * of place before it ("in Reading", lexicon class placecue) or a country
+ * or region after a comma ("Paris, Texas"); any entry is supported by a
+ * head word of its class after it ("Reading station" is no cue, but "Apple
+ * Inc" is: organization head words). Title-case headlines give no cue. */
+static bool
+has_cue(const ng_doc *doc, const ng_sentence *s, uint32_t b, uint32_t e, ng_class cls)
+{
+	const ng_lexicon *lex = &doc->kb->lex;
+
+	if (s->flags & NG_SENT_TITLECASE)
+		return false;
+	if ((cls == NG_CLASS_PLACE || cls == NG_CLASS_COUNTRY) && b > s->tb &&
+	    ng_lexicon_in(&lex->placecue, ng_tok(doc, b - 1)->key))
+		return true;
+	if (cls == NG_CLASS_PLACE && e + 1 < s->te && ng_tok_eq(doc, e, ",") &&
+	    (ng_tok(doc, e + 1)->flags & NG_TOK_ALIAS))
+		return true;
+	if (cls == NG_CLASS_ORGANIZATION && e < s->te && ng_tok_in_class(doc, NG_WC_ORGHEAD, e))
+		return true;
+	return false;
+}
+
 /* Proposes every gazetteer match that starts in the sentence. */
 static ng_status
 gazetteer_cands(const ng_doc *doc, uint32_t si, cands *out)
@@ -119,7 +143,8 @@ gazetteer_cands(const ng_doc *doc, uint32_t si, cands *out)
 				const ng_terminal *tm = &kb->gaz.terms[term - 1];
 				const ng_alias *a = &kb->gaz.aliases[tm->alias];
 				const ng_entry *e = &kb->gaz.entries[tm->entry];
-				if (e->dead || !case_ok(doc, s, i, j + 1, a))
+				if (e->dead || !case_ok(doc, s, i, j + 1, a) ||
+				    (e->needcue && !has_cue(doc, s, i, j + 1, e->cls)))
 					continue;
 				if (!best || e->priority > kb->gaz.entries[best->entry].priority)
 					best = tm;

@@ -108,6 +108,17 @@ python3 "$NG_SRCDIR/tests/ng-score" "$NG_SRCDIR/tests/gold/articles.tsv" "$t/art
 	--min-recall 0.9 --min-precision 0.85 > "$t/score2" || { cat "$t/score2"; fail "articles gold score"; }
 tail -1 "$t/score2"
 
+# Real articles newsgraph was not tuned on (tests/articles/real, public
+# domain, gold written from the text): floors that keep what the rules
+# reach there from going back, and no forbidden fact. The goals (entity
+# recall 0.95, main-fact recall 0.85, precision 0.95) are not reached yet:
+# README, Measuring, gives the figures.
+"$NG_BIN" extract "$NG_SRCDIR"/tests/articles/real/*.txt > "$t/real.ttl" 2> "$t/real.err" || fail "extract real articles"
+python3 "$NG_SRCDIR/tests/ng-score" "$NG_SRCDIR/tests/gold/real.tsv" "$t/real.ttl" \
+	--min-entity-recall 0.77 --min-fact-recall 0.18 --min-precision 0.8 > "$t/score3" ||
+	{ cat "$t/score3"; fail "real articles gold score"; }
+tail -1 "$t/score3"
+
 # A base that is no absolute IRI is a usage error; a source URL with
 # spaces or quotes is percent-encoded, one without a scheme is left out, and
 # every line still parses.
