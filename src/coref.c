@@ -387,6 +387,60 @@ done:
 	return st;
 }
 
+/* A listed person named by a title and one name: "President Biden",
+ * "Minister Saito", "President Xi" (a family name first). The person of
+ * the gazetteer whose label starts or ends with the name and whose office
+ * of that title holds at the article's date, if there is exactly one. */
+static ng_status
+resolve_titled_names(ng_doc *doc)
+{
+	const ng_knowledge *kb = doc->kb;
+	size_t si;
+	ng_status st = NG_OK;
+
+	if (!doc->date_num)
+		return NG_OK;
+	for (si = 0; si < doc->n_sents; si++) {
+		const ng_sentence *s = &doc->sents[si];
+		uint32_t i;
+		if ((s->flags & (NG_SENT_BOILER | NG_SENT_TITLECASE)) || !(s->tok_flags & NG_TOK_TITLE))
+			continue;
+		for (i = s->tb; i < s->te; i++) {
+			const ng_phrase *p = NULL;
+			uint32_t te = ng_title_at(doc, i, s->te, &p), h, ent;
+			int32_t found = -1;
+			bool twice = false;
+			if (!te || te >= s->te || doc->taken[te] || !ng_is_cap_word(doc, te) ||
+			    (ng_tok(doc, te)->flags & NG_TOK_UPPER) ||
+			    (te + 1 < s->te && ng_is_cap_word(doc, te + 1)))
+				continue;
+			for (h = ng_gazetteer_named(&kb->gaz, ng_tok(doc, te)->key); h && !twice;
+			     h = kb->gaz.named[h - 1].next) {
+				const ng_entry *g = &kb->gaz.entries[kb->gaz.named[h - 1].entry];
+				size_t k;
+				if (g->dead)
+					continue;
+				for (k = 0; k < g->n_offices; k++)
+					if (ng_office_holds(&g->offices[k], doc->date_num) &&
+					    ng_role_eq(g->offices[k].role, p->text))
+						break;
+				if (k == g->n_offices || found == (int32_t)kb->gaz.named[h - 1].entry)
+					continue;
+				twice = found >= 0;
+				found = (int32_t)kb->gaz.named[h - 1].entry;
+			}
+			if (found < 0 || twice)
+				continue;
+			TRY(st, ng_doc_entity_for_entry(doc, found, &ent));
+			TRY(st, ng_doc_add_mention(doc, te, te + 1, ent, (uint32_t)si, NG_MEN_COREF));
+			doc->taken[te] = 1;
+			i = te;
+		}
+	}
+done:
+	return st;
+}
+
 ng_status
 ng_coref_aliases(ng_doc *doc)
 {
@@ -395,6 +449,7 @@ ng_coref_aliases(ng_doc *doc)
 
 	TRY(st, collect_docaliases(doc, &d));
 	TRY(st, resolve_docaliases(doc, &d, doc->taken));
+	TRY(st, resolve_titled_names(doc));
 	TRY(st, ng_doc_sort_mentions(doc));
 	ng_doc_mark_mentions(doc, doc->taken);
 	TRY(st, ng_doc_index_mentions(doc));

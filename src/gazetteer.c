@@ -384,6 +384,21 @@ alias_is_acronym(const char *s)
 	return letters >= 2;
 }
 
+/* Chains person entry to the people named by the word of key. */
+static ng_status
+add_named(ng_gazetteer *g, uint32_t key, uint32_t entry)
+{
+	uint32_t first = 0;
+
+	if (NG_GROW(g->named, g->cap_named, g->n_named + 1))
+		return NG_ERR_NOMEM;
+	ng_u64map_get(&g->named_first, key, &first);
+	g->named[g->n_named].entry = entry;
+	g->named[g->n_named].next = first;
+	g->n_named++;
+	return ng_u64map_put(&g->named_first, key, (uint32_t)g->n_named);
+}
+
 static void
 key_tables_free(ng_gazetteer *g)
 {
@@ -469,6 +484,8 @@ ng_gazetteer_prepare(ng_gazetteer *g)
 	g->terms = NULL;
 	g->n_terms = g->cap_terms = 0;
 	g->n_nodes = 1;
+	ng_u64map_free(&g->named_first);
+	g->n_named = 0;
 
 	for (i = 0; i < g->n_entries; i++) {
 		ng_entry *e = &g->entries[i];
@@ -523,6 +540,10 @@ ng_gazetteer_prepare(ng_gazetteer *g)
 		}
 		if (alias_is_acronym(a->text))
 			a->flags |= NG_ALIAS_ACRONYM;
+		if ((a->flags & NG_ALIAS_LABEL) && k > 1 && g->entries[a->entry].cls == NG_CLASS_PERSON) {
+			TRY(st, add_named(g, keys[0], a->entry));
+			TRY(st, add_named(g, keys[k - 1], a->entry));
+		}
 		TRY(st, trie_insert(g, keys, k, &node));
 		if (NG_GROW(g->terms, g->cap_terms, g->n_terms + 1)) {
 			st = NG_ERR_NOMEM;
@@ -571,5 +592,7 @@ ng_gazetteer_free(ng_gazetteer *g)
 		ng_u64map_free(&g->edges);
 	free(g->node_term);
 	free(g->terms);
+	ng_u64map_free(&g->named_first);
+	free(g->named);
 	key_tables_free(g);
 }

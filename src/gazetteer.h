@@ -99,6 +99,12 @@ typedef struct {
 	uint32_t *holder_first;
 	struct ng_holder { uint32_t entry, office, next; } *holders;
 	size_t holder_entries;  /* n_entries when built */
+	/* People by the first and the last word of their label ("Biden" of
+	 * Joe Biden, "Xi" of Xi Jinping): key -> first + 1 of a chain through
+	 * named[].next, built by prepare. */
+	ng_u64map named_first;
+	struct ng_named { uint32_t entry, next; } *named;
+	size_t n_named, cap_named;
 } ng_gazetteer;
 
 /* Does the office hold at date (YYYYMMDD)? Without a date no dated office
@@ -122,6 +128,18 @@ ng_status ng_gazetteer_prepare(ng_gazetteer *g);
 void ng_gazetteer_free(ng_gazetteer *g);
 /* Entry index for Class:ID, or -1. */
 int32_t ng_gazetteer_find(const ng_gazetteer *g, const char *ref, size_t len);
+/* The first person whose label starts or ends with the word of key, + 1
+ * (0: none); the next is named[idx - 1].next. */
+static inline uint32_t
+ng_gazetteer_named(const ng_gazetteer *g, uint32_t key)
+{
+	uint32_t idx = 0;
+
+	if (!key || (key & NG_LOCAL_KEY) || !ng_u64map_get(&g->named_first, key, &idx))
+		return 0;
+	return idx;
+}
+
 /* Entries that no later entry overrode. */
 size_t ng_gazetteer_count(const ng_gazetteer *g);
 
