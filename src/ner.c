@@ -119,6 +119,43 @@ has_cue(const ng_doc *doc, const ng_sentence *s, uint32_t b, uint32_t e, ng_clas
 	return false;
 }
 
+/* May a capitalized word next to a name be part of a longer name? Not a
+ * title, a word that never is in a name, or a function word. */
+static bool
+may_extend_name(const ng_doc *doc, uint32_t k)
+{
+	const ng_token *t = ng_tok(doc, k);
+
+	return ng_is_cap_word(doc, k) && !(t->flags & NG_TOK_TITLE) &&
+	       !ng_tok_in_class(doc, NG_WC_STOPNAME, k) &&
+	       !ng_lexicon_is_function(&doc->kb->lex, t->key);
+}
+
+/* Is a one-word name of a place, country or organization only part of a
+ * longer capitalized name that no entry holds: "Lima House", "Lagos
+ * Italian Bistro", "World Farmers Congress", "Democratic Republic of
+ * Congo" matched as "Republic of Congo"? Then it names something else,
+ * and the famous entity must not be linked. Prose only: in a title-case
+ * headline every word is capitalized. */
+static bool
+inside_longer_name(const ng_doc *doc, const ng_sentence *s, uint32_t b, uint32_t e,
+                   const ng_entry *entry, const ng_alias *a)
+{
+	(void)a;
+	if ((s->flags & NG_SENT_TITLECASE) || entry->cls == NG_CLASS_PERSON)
+		return false;
+	/* Before it: a capitalized word inside the sentence (not its first),
+	 * or one before "of" ("Democratic Republic of Congo"). */
+	if (b > s->tb + 1 && may_extend_name(doc, b - 1) &&
+	    !(ng_tok(doc, b - 2)->flags & NG_TOK_PUNCT))
+		return true;
+	if (b > s->tb + 2 && ng_tok_eq(doc, b - 1, "of") && may_extend_name(doc, b - 2) &&
+	    !(ng_tok(doc, b - 3)->flags & NG_TOK_PUNCT))
+		return true;
+	/* After a one-word name: a capitalized word that goes on. */
+	return e - b == 1 && e < s->te && may_extend_name(doc, e);
+}
+
 /* Proposes every gazetteer match that starts in the sentence. */
 static ng_status
 gazetteer_cands(const ng_doc *doc, uint32_t si, cands *out)
@@ -149,6 +186,9 @@ gazetteer_cands(const ng_doc *doc, uint32_t si, cands *out)
 				if (!best || e->priority > kb->gaz.entries[best->entry].priority)
 					best = tm;
 			}
+			if (best && inside_longer_name(doc, s, i, j + 1, &kb->gaz.entries[best->entry],
+			                               &kb->gaz.aliases[best->alias]))
+				best = NULL;
 			if (best) {
 				const ng_entry *e = &kb->gaz.entries[best->entry];
 				cand c;
@@ -244,8 +284,8 @@ is_title_start(const ng_doc *doc, uint32_t i, uint32_t te)
 /* People no list holds: a given name of the lexicon and one to three more
  * capitalized words (with middle initials and particles), typed a person
  * only on a cue: a word after the name that people do ("said", "met",
- * ", who"), or a word before it ("by", "named", "replacing"). Title-case
- * headlines, where every word is capitalized, are left alone. */
+ * ", who"), or a word before it ("by", "named", "replacing"). In title-case
+ * headlines, where every word is capitalized, only a byline counts. */
 static ng_status given_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from);
 
 /* Adds a candidate found by a rule, its label the tokens [b, e). */
@@ -328,10 +368,14 @@ given_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
 	const ng_lexicon *lex = &doc->kb->lex;
 	uint32_t i, e;
 
-	if ((s->flags & NG_SENT_TITLECASE) || !lex->given.count)
+	if (!lex->given.count)
 		return NG_OK;
 	for (i = s->tb; i + 1 < s->te; i++) {
 		bool cue;
+		/* In a title-case line only a byline counts: "By Paula Wolfson". */
+		if ((s->flags & NG_SENT_TITLECASE) &&
+		    !(i == s->tb + 1 && ng_lexicon_in(&lex->person_before, ng_tok(doc, s->tb)->key)))
+			continue;
 		/* A run of capitalized words is a name from its first given name
 		 * on ("Trade Representative Katherine Tai"). */
 		if (!is_name_tok(doc, i) || !ng_lexicon_in(&lex->given, ng_tok(doc, i)->key) ||
@@ -345,7 +389,8 @@ given_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
 		/* A capitalized word right after the name: the name may go on. */
 		if (e < s->te && ng_is_cap_word(doc, e) && !(ng_tok(doc, e)->flags & NG_TOK_TITLE))
 			continue;
-		cue = (e < s->te && ng_lexicon_in(&lex->person_after, ng_tok(doc, e)->key)) ||
+		cue = (!(s->flags & NG_SENT_TITLECASE) && e < s->te &&
+		       ng_lexicon_in(&lex->person_after, ng_tok(doc, e)->key)) ||
 		      (e + 1 < s->te && ng_tok_eq(doc, e, ",") &&
 		       ng_lexicon_in(&lex->person_after, ng_tok(doc, e + 1)->key)) ||
 		      (i > s->tb && ng_lexicon_in(&lex->person_before, ng_tok(doc, i - 1)->key));

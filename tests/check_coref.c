@@ -53,6 +53,24 @@ START_TEST(test_acronym_defined_in_parentheses)
 }
 END_TEST
 
+/* A listed person named by a title and one name, at the article's date. */
+START_TEST(test_title_and_one_name_link_a_listed_holder)
+{
+	ng_doc *doc;
+	fx_add_gazetteer("lars-holm\tPerson\tLars Holm\t\toffice=Prime Minister@Country:NRV@2020..\n");
+	doc = fx_doc("May 4, 2023\nPrime Minister Holm met reporters in Castelmar.");
+	ck_assert(fx_has(doc, "Lars Holm", "leaderOf", "Norvania", NG_MOD_ASSERTED));
+	ng_doc_free(doc);
+	/* Before the office, or without a date, nobody. */
+	doc = fx_doc("May 4, 2012\nPrime Minister Holm met reporters in Castelmar.");
+	ck_assert_int_eq(fx_class(doc, "Lars Holm"), -1);
+	ng_doc_free(doc);
+	doc = fx_doc("Prime Minister Holm met reporters in Castelmar.");
+	ck_assert_int_eq(fx_class(doc, "Lars Holm"), -1);
+	ng_doc_free(doc);
+}
+END_TEST
+
 static Suite *
 coref_suite(void)
 {
@@ -61,6 +79,7 @@ coref_suite(void)
 
 	tcase_add_checked_fixture(core, fx_setup, fx_teardown);
 	tcase_add_test(core, test_surname_and_pronoun_coreference);
+	tcase_add_test(core, test_title_and_one_name_link_a_listed_holder);
 	tcase_add_test(core, test_surname_of_name_unknown_to_gazetteer);
 	tcase_add_test(core, test_role_description_refers_to_holder);
 	tcase_add_test(core, test_nominal_refers_to_last_organization_of_its_kind);

@@ -83,6 +83,64 @@ START_TEST(test_unknown_names_are_reported)
 }
 END_TEST
 
+/* A given name and a surname are a person on a cue: a verb people do
+ * after it, or a word such as "by" before it; without one, nothing. */
+START_TEST(test_given_name_with_cue_is_a_person)
+{
+	ng_doc *doc = fx_doc("Ana Ruiz hosted Tom Berg at tea.\nBy Paula Wolfson\n"
+	                     "The prize went to Carl Olsen. Jordan Vale said no.");
+	ck_assert_int_eq(fx_class(doc, "Ana Ruiz"), NG_CLASS_PERSON);
+	ck_assert_int_eq(fx_class(doc, "Tom Berg"), NG_CLASS_PERSON);
+	ck_assert_int_eq(fx_class(doc, "Paula Wolfson"), NG_CLASS_PERSON);
+	ck_assert_int_eq(fx_class(doc, "Jordan Vale"), NG_CLASS_PERSON);
+	ck_assert_int_eq(fx_class(doc, "Carl Olsen"), -1);
+	ng_doc_free(doc);
+	/* A capitalized word after the name: it goes on, and is no person. */
+	doc = fx_doc("Tom Berg Industries said profits rose.");
+	ck_assert_int_eq(fx_class(doc, "Tom Berg"), -1);
+	ng_doc_free(doc);
+}
+END_TEST
+
+/* A middle initial ends neither the sentence nor the name. */
+START_TEST(test_middle_initial_keeps_the_name_whole)
+{
+	ng_doc *doc = fx_doc("Jane Q. Public said the plan works.");
+	ck_assert_int_eq(fx_class(doc, "Jane Q. Public"), NG_CLASS_PERSON);
+	ck_assert_uint_eq(ng_doc_sentence_count(doc), 1);
+	ng_doc_free(doc);
+}
+END_TEST
+
+/* A one-word name inside a longer capitalized name is not linked; in
+ * prose it is. */
+START_TEST(test_name_inside_longer_name_is_not_linked)
+{
+	ng_doc *doc = fx_doc("She dined at Castelmar House before the Royal Norvania Club met.");
+	ck_assert_int_eq(fx_class(doc, "Castelmar"), -1);
+	ck_assert_int_eq(fx_class(doc, "Norvania"), -1);
+	ng_doc_free(doc);
+	doc = fx_doc("She flew to Castelmar, the capital of Norvania.");
+	ck_assert_int_eq(fx_class(doc, "Castelmar"), NG_CLASS_PLACE);
+	ck_assert_int_eq(fx_class(doc, "Norvania"), NG_CLASS_COUNTRY);
+	ng_doc_free(doc);
+}
+END_TEST
+
+/* An entry with needcue=1 matches only with a cue. */
+START_TEST(test_needcue_entry_needs_a_cue)
+{
+	ng_doc *doc;
+	fx_add_gazetteer("reading-x\tPlace\tReading\t\tkind=city;country=NRV;needcue=1\n");
+	doc = fx_doc("Reading the report, she said little.");
+	ck_assert_int_eq(fx_class(doc, "Reading"), -1);
+	ng_doc_free(doc);
+	doc = fx_doc("She lives in Reading now.");
+	ck_assert_int_eq(fx_class(doc, "Reading"), NG_CLASS_PLACE);
+	ng_doc_free(doc);
+}
+END_TEST
+
 static Suite *
 ner_suite(void)
 {
@@ -91,6 +149,10 @@ ner_suite(void)
 
 	tcase_add_checked_fixture(core, fx_setup, fx_teardown);
 	tcase_add_test(core, test_country_alias_and_possessive);
+	tcase_add_test(core, test_given_name_with_cue_is_a_person);
+	tcase_add_test(core, test_middle_initial_keeps_the_name_whole);
+	tcase_add_test(core, test_name_inside_longer_name_is_not_linked);
+	tcase_add_test(core, test_needcue_entry_needs_a_cue);
 	tcase_add_test(core, test_acronym_titlecase_matches_but_lowercase_not);
 	tcase_add_test(core, test_common_word_country_needs_exact_case);
 	tcase_add_test(core, test_accents_optional);
