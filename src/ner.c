@@ -411,7 +411,9 @@ org_cands(const ng_doc *doc, uint32_t si, cands *out)
 	const ng_sentence *s = &doc->sents[si];
 	uint32_t i;
 
-	if (!(s->wclasses & NG_WC_ORGHEAD))
+	/* A title-case headline capitalizes every word: "Allies Boost Naval
+	 * Command" names no organization. */
+	if (!(s->wclasses & NG_WC_ORGHEAD) || (s->flags & NG_SENT_TITLECASE))
 		return NG_OK;
 	for (i = s->tb; i < s->te; i++) {
 		uint32_t b, e;
@@ -426,9 +428,11 @@ org_cands(const ng_doc *doc, uint32_t si, cands *out)
 			b++;
 		/* Right: "of|for Capitalized Words". */
 		e = i + 1;
-		while (e + 1 < s->te && ng_is_connector(doc, e) && ng_is_cap_word(doc, e + 1)) {
+		/* Time words never join a name: "... Organization on Friday". */
+		while (e + 1 < s->te && ng_is_connector(doc, e) && ng_is_cap_word(doc, e + 1) &&
+		       !ng_tok_in_class(doc, NG_WC_STOPNAME, e + 1)) {
 			e += 2;
-			while (e < s->te && ng_is_cap_word(doc, e))
+			while (e < s->te && ng_is_cap_word(doc, e) && !ng_tok_in_class(doc, NG_WC_STOPNAME, e))
 				e++;
 		}
 		if (e - b < 2)

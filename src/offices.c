@@ -134,7 +134,10 @@ ng_offices(ng_doc *doc)
 			}
 			if (b > s->tb && (ng_tok(doc, b - 1)->flags & NG_TOK_POSS))
 				b--;
-			if ((mm = ng_doc_mention_ending(doc, b)) >= 0) {
+			/* A mention before the title, in this sentence: a headline
+			 * ending in a capital on the line before is not its
+			 * modifier. */
+			if (b > s->tb && (mm = ng_doc_mention_ending(doc, b)) >= 0) {
 				/* A country, an organization, or a capital for its
 				 * country: "Tokyo's defence minister". */
 				uint32_t agent;

@@ -141,6 +141,20 @@ START_TEST(test_needcue_entry_needs_a_cue)
 }
 END_TEST
 
+/* A title-case headline mints no organization; time words never join
+ * an organization's name. */
+START_TEST(test_headline_and_time_words_make_no_organization)
+{
+	ng_doc *doc = fx_doc("Allies Boost Naval Command\n"
+	                     "The Tormund Fisheries Institute on Friday said stocks rose.\n");
+	ck_assert_int_eq(fx_class(doc, "Allies Boost Naval Command"), -1);
+	ck_assert_int_eq(fx_class(doc, "Boost Naval Command"), -1);
+	ck_assert_int_eq(fx_class(doc, "Tormund Fisheries Institute"), NG_CLASS_ORGANIZATION);
+	ck_assert_int_eq(fx_class(doc, "Tormund Fisheries Institute on Friday"), -1);
+	ng_doc_free(doc);
+}
+END_TEST
+
 static Suite *
 ner_suite(void)
 {
@@ -153,6 +167,7 @@ ner_suite(void)
 	tcase_add_test(core, test_middle_initial_keeps_the_name_whole);
 	tcase_add_test(core, test_name_inside_longer_name_is_not_linked);
 	tcase_add_test(core, test_needcue_entry_needs_a_cue);
+	tcase_add_test(core, test_headline_and_time_words_make_no_organization);
 	tcase_add_test(core, test_acronym_titlecase_matches_but_lowercase_not);
 	tcase_add_test(core, test_common_word_country_needs_exact_case);
 	tcase_add_test(core, test_accents_optional);

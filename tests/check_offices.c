@@ -76,6 +76,17 @@ START_TEST(test_role_description_uses_gazetteer_holder_at_date)
 }
 END_TEST
 
+/* A title looks for its modifier in its own sentence: a headline that
+ * ends in a capital, then "Prime Minister X said" on the next line. */
+START_TEST(test_title_modifier_not_across_sentence_start)
+{
+	ng_doc *doc = fx_doc("May 4, 2023\nTalks resume in Castelmar\n"
+	                     "Prime Minister Vera Lind said the talks went well.\n");
+	ck_assert(!fx_any(doc, "Vera Lind", "leaderOf", "Norvania"));
+	ng_doc_free(doc);
+}
+END_TEST
+
 static Suite *
 offices_suite(void)
 {
@@ -84,6 +95,7 @@ offices_suite(void)
 
 	tcase_add_checked_fixture(core, fx_setup, fx_teardown);
 	tcase_add_test(core, test_person_from_title_with_demonym);
+	tcase_add_test(core, test_title_modifier_not_across_sentence_start);
 	tcase_add_test(core, test_leader_title_gives_leader_of);
 	tcase_add_test(core, test_former_title_gives_no_office_fact);
 	tcase_add_test(core, test_apposition_gives_affiliation);
