@@ -339,10 +339,7 @@ lexicon_line(void *ctx, const char *file, unsigned long line, char **f, size_t n
 			ng_sink_error(lex->sink, NG_ERR_SYNTAX, file, line, 0, "expected cue<TAB>MODALITY<TAB>REGEX");
 			return NG_ERR_SYNTAX;
 		}
-		for (m = NG_MOD_ASSERTED; m <= NG_MOD_REPORTED; m++)
-			if (!strcmp(ng_modality_name((ng_modality)m), f[1]))
-				break;
-		if (m > NG_MOD_REPORTED) {
+		if ((m = ng_modality_from_name(f[1])) < 0) {
 			ng_sink_error(lex->sink, NG_ERR_SYNTAX, file, line, 0, "unknown modality '%s'", f[1]);
 			return NG_ERR_SYNTAX;
 		}

@@ -163,6 +163,8 @@ typedef enum {
 
 /** Name of a modality ("asserted", ...). */
 NG_API const char *ng_modality_name(ng_modality m);
+/** The modality of a name ng_modality_name gives, or -1. */
+NG_API int ng_modality_from_name(const char *name);
 
 /** A fact as the library reports it; strings borrow from the document. */
 typedef struct {

@@ -175,14 +175,9 @@ pattern_line(void *ctx, const char *file, unsigned long line, char **f, size_t n
 		              pat->vocab && pat->vocab->file ? pat->vocab->file : "");
 		return NG_ERR_SYNTAX;
 	}
-	if (strcmp(f[2], "auto")) {
-		for (m = NG_MOD_ASSERTED; m <= NG_MOD_REPORTED; m++)
-			if (!strcmp(ng_modality_name((ng_modality)m), f[2]))
-				break;
-		if (m > NG_MOD_REPORTED) {
-			ng_sink_error(pat->sink, NG_ERR_SYNTAX, file, line, 0, "unknown modality '%s'", f[2]);
-			return NG_ERR_SYNTAX;
-		}
+	if (strcmp(f[2], "auto") && (m = ng_modality_from_name(f[2])) < 0) {
+		ng_sink_error(pat->sink, NG_ERR_SYNTAX, file, line, 0, "unknown modality '%s'", f[2]);
+		return NG_ERR_SYNTAX;
 	}
 	if (NG_GROW(pat->items, pat->cap, pat->n + 1))
 		return NG_ERR_NOMEM;

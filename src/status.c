@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 #include "config.h"
 
+#include <string.h>
+
 #include "newsgraph.h"
 
 const char *
@@ -23,6 +25,17 @@ ng_strerror(ng_status st)
 	case NG_ERR_CHANGED: return "the file changed while it was read";
 	}
 	return "unknown error";
+}
+
+int
+ng_modality_from_name(const char *name)
+{
+	int m;
+
+	for (m = NG_MOD_ASSERTED; m <= NG_MOD_REPORTED; m++)
+		if (!strcmp(ng_modality_name((ng_modality)m), name))
+			return m;
+	return -1;
 }
 
 const char *
