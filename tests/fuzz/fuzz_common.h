@@ -239,6 +239,17 @@ fuzz_write_file(const char *path, const void *data, size_t len)
 		abort();
 }
 
+/* For the targets whose first input byte chooses what the rest is: writes
+ * the rest to path and returns that byte, or -1 for an empty input. */
+static int
+fuzz_write_choice(const char *path, const uint8_t *data, size_t size)
+{
+	if (!size)
+		return -1;
+	fuzz_write_file(path, data + 1, size - 1);
+	return data[0];
+}
+
 /* ------------------------------------------------------------ in memory */
 
 /* A stream into memory: open_memstream, with len and buf valid after

@@ -56,15 +56,13 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	FUZZ_PATH(path, "input.tsv");
+	int choice = fuzz_write_choice(path, data, size), which = choice & 1;
 	ng_knowledge *kb;
 	ng_doc *doc = NULL;
 	ng_status st;
-	int which;
 
-	if (!size)
+	if (choice < 0)
 		return 0;
-	which = data[0] & 1;
-	fuzz_write_file(path, data + 1, size - 1);
 	if (!(kb = ng_knowledge_new()))
 		abort();
 	ng_knowledge_set_error_func(kb, fuzz_quiet, NULL);

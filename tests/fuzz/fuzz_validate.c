@@ -26,17 +26,15 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	FUZZ_PATH(path, "input.ttl");
+	int choice = fuzz_write_choice(path, data, size), shapes = choice & 1;
 	ng_validator *v;
-	int shapes;
 
-	if (!size)
+	if (choice < 0)
 		return 0;
-	shapes = data[0] & 1;
-	fuzz_write_file(path, data + 1, size - 1);
 	v = fuzz_validator_new(!shapes);
 	if (shapes ? !ng_validator_load_shapes(v, path) && !ng_validator_load_data(v, path, "turtle") &&
 	                 !ng_validator_load_data(v, NG_SRCDIR "/tests/fuzz/validate-data.ttl", "turtle")
-	           : !ng_validator_load_data(v, path, syntaxes[(data[0] >> 1) & 3]))
+	           : !ng_validator_load_data(v, path, syntaxes[(choice >> 1) & 3]))
 		if (!ng_validator_run(v))
 			fuzz_check_results(v);
 	ng_validator_free(v);
