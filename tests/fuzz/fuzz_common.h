@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Shared by the fuzz targets: the RDF round-trip check and small helpers.
- * Everything is static: each target is one translation unit. */
+/* Shared by the fuzz targets: the RDF round-trip checks, the validation
+ * checks, and the setup done once per process (LLVMFuzzerInitialize): a
+ * raptor world and a private directory on tmpfs for the loaders that take
+ * only a path. Everything is static: each target is one translation unit. */
 #ifndef NG_FUZZ_COMMON_H
 #define NG_FUZZ_COMMON_H
 
+#include <dirent.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +16,13 @@
 #include <raptor2.h>
 
 #include "newsgraph.h"
+
+#ifndef NG_SRCDIR
+#error "compile with -DNG_SRCDIR='\"/path/to/source\"'"
+#endif
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Errors are expected on hostile input; the sink keeps them quiet. */
 static void
@@ -174,20 +184,167 @@ fuzz_reparse(raptor_world *world, const char *syntax, const char *buf, size_t le
 	return p.statements;
 }
 
-/* Writes len bytes to a fresh temporary file; returns its name (static). */
-static const char *
-fuzz_temp_file(const uint8_t *data, size_t len, const char *suffix)
-{
-	static char path[64];
-	int fd;
+/* ------------------------------------------------------------ setup */
 
-	snprintf(path, sizeof(path), "/tmp/ng-fuzz-%ld-XXXXXX%s", (long)getpid(), suffix);
-	if ((fd = mkstemps(path, (int)strlen(suffix))) < 0)
+/* One raptor world for the whole run, for the round trips (the writers and
+ * validators have their own). */
+static raptor_world *fuzz_world;
+/* A private directory on tmpfs for the loaders that take only a path. */
+static char fuzz_dir[64];
+
+static void
+fuzz_remove_dir(void)
+{
+	DIR *d = opendir(fuzz_dir);
+	struct dirent *e;
+	char path[sizeof(fuzz_dir) + 256 + 2];
+
+	while (d && (e = readdir(d)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
+			snprintf(path, sizeof(path), "%s/%s", fuzz_dir, e->d_name);
+			unlink(path);
+		}
+	if (d)
+		closedir(d);
+	rmdir(fuzz_dir);
+}
+
+/* Called once from each LLVMFuzzerInitialize. */
+static void
+fuzz_setup(void)
+{
+	const char *tmp = access("/dev/shm", W_OK) ? "/tmp" : "/dev/shm";
+
+	if (!(fuzz_world = raptor_new_world()) || raptor_world_open(fuzz_world))
 		abort();
-	if (len && write(fd, data, len) != (ssize_t)len)
+	snprintf(fuzz_dir, sizeof(fuzz_dir), "%s/ng-fuzz-XXXXXX", tmp);
+	if (!mkdtemp(fuzz_dir))
 		abort();
-	close(fd);
-	return path;
+	atexit(fuzz_remove_dir);
+}
+
+/* The path of file name in the private directory (a static buffer each). */
+#define FUZZ_PATH(var, name) \
+	static char var[sizeof(fuzz_dir) + sizeof(name) + 1]; \
+	if (!var[0]) \
+		snprintf(var, sizeof(var), "%s/%s", fuzz_dir, name)
+
+/* Replaces the contents of path by len bytes of data. */
+static void
+fuzz_write_file(const char *path, const void *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+
+	if (!f || (len && fwrite(data, 1, len, f) != len) || fclose(f))
+		abort();
+}
+
+/* For the targets whose first input byte chooses what the rest is: writes
+ * the rest to path and returns that byte, or -1 for an empty input. */
+static int
+fuzz_write_choice(const char *path, const uint8_t *data, size_t size)
+{
+	if (!size)
+		return -1;
+	fuzz_write_file(path, data + 1, size - 1);
+	return data[0];
+}
+
+/* ------------------------------------------------------------ in memory */
+
+/* A stream into memory: open_memstream, with len and buf valid after
+ * fuzz_mem_close (the caller frees buf). */
+typedef struct {
+	FILE *f;
+	char *buf;
+	size_t len;
+} fuzz_mem;
+
+static FILE *
+fuzz_mem_open(fuzz_mem *m)
+{
+	m->buf = NULL;
+	m->len = 0;
+	if (!(m->f = open_memstream(&m->buf, &m->len)))
+		abort();
+	return m->f;
+}
+
+static void
+fuzz_mem_close(fuzz_mem *m)
+{
+	if (fclose(m->f))
+		abort();
+	m->f = NULL;
+}
+
+/* Writes doc with w, which is made once and reused, to memory. */
+static void
+fuzz_write_doc(ng_writer *w, const ng_doc *doc, fuzz_mem *out)
+{
+	ng_writer_set_output(w, fuzz_mem_open(out));
+	if (ng_writer_write_doc(w, doc) || ng_writer_finish(w))
+		abort();
+	ng_writer_set_output(w, NULL);
+	fuzz_mem_close(out);
+}
+
+/* ------------------------------------------------------------ validation */
+
+/* A validator with the shipped ontology, and the shipped shapes unless
+ * with_shapes is 0. */
+static ng_validator *
+fuzz_validator_new(int with_shapes)
+{
+	ng_validator *v = ng_validator_new();
+
+	if (!v)
+		abort();
+	ng_validator_set_error_func(v, fuzz_quiet, NULL);
+	if (ng_validator_load_ontology(v, NG_SRCDIR "/ontology/newsgraph.ttl") ||
+	    (with_shapes && ng_validator_load_shapes(v, NG_SRCDIR "/ontology/shapes.ttl")))
+		abort();
+	return v;
+}
+
+/* Checks the results of the last run against the counts, then writes the
+ * validation report to memory: raptor must read it again as Turtle. */
+static void
+fuzz_check_results(ng_validator *v)
+{
+	size_t i, n = ng_validator_result_count(v), by_severity = 0;
+	fuzz_mem m;
+
+	if (!!ng_validator_conforms(v) != !n)
+		abort();
+	for (i = 0; i < n; i++) {
+		ng_validation_result r;
+		if (ng_validator_result(v, i, &r) || !r.message || !r.focus || !r.component)
+			abort();
+	}
+	for (i = NG_SEVERITY_VIOLATION; i <= NG_SEVERITY_INFO; i++)
+		by_severity += ng_validator_severity_count(v, (ng_severity)i);
+	if (by_severity != n)
+		abort();
+	if (ng_validator_write_report(v, fuzz_mem_open(&m)))
+		abort();
+	fuzz_mem_close(&m);
+	fuzz_reparse(fuzz_world, "turtle", m.buf, m.len, 0);
+	free(m.buf);
+}
+
+/* Prints the results of the last run, to say what a finding broke. */
+static void
+fuzz_print_results(const ng_validator *v)
+{
+	size_t i;
+
+	for (i = 0; i < ng_validator_result_count(v); i++) {
+		ng_validation_result r;
+		if (!ng_validator_result(v, i, &r))
+			fprintf(stderr, "fuzz: %s %s %s: %s\n", r.focus, r.path ? r.path : "-",
+			        r.value ? r.value : "-", r.message);
+	}
 }
 
 #endif /* NG_FUZZ_COMMON_H */

@@ -1,63 +1,62 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* libFuzzer target: newsgraph validate on arbitrary Turtle, against the
- * shipped ontology and shapes, and the validation report it writes, which
- * must parse again as Turtle. */
+/* libFuzzer target: newsgraph validate on arbitrary RDF. The first byte
+ * says what the rest of the input is: when even, a data graph in Turtle,
+ * N-Triples or N-Quads (bits 1 and 2), validated against the shipped
+ * ontology and shapes; when odd, a shapes graph in Turtle, loaded
+ * as both the shapes and part of the data (W3C SHACL tests keep both in one
+ * file) beside a fixed data graph, against the shipped ontology. Every
+ * result must be complete and the validation report, written to memory,
+ * must parse again as Turtle. The API loads only from paths, so the input
+ * goes to one reused file on tmpfs, and a fresh validator (which has no
+ * way to drop its data graph) is made for each input. */
 #include "fuzz_common.h"
 
-#ifndef NG_SRCDIR
-#error "compile with -DNG_SRCDIR='\"/path/to/source\"'"
-#endif
+static const char *const syntaxes[4] = {"turtle", "ntriples", "nquads", "turtle"};
 
-static raptor_world *world;
+/* raptor 2.0.15's Turtle lexer reads through a null pointer on an empty IRI
+ * before a brace, "<>{" (spaces and line ends may come between), anywhere
+ * in a document: rapper crashes on it too, and so does newsgraph validate
+ * (seed raptor-empty-graph-iri.ttl). Until newsgraph keeps such input
+ * from raptor, these inputs are skipped so that a run can go on. */
+static int
+raptor_crashes_on(const uint8_t *s, size_t n)
+{
+	size_t i, j;
 
-int LLVMFuzzerInitialize(int *argc, char ***argv);
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+	for (i = 0; i + 2 < n; i++)
+		if (s[i] == '<' && s[i + 1] == '>') {
+			for (j = i + 2; j < n && strchr(" \t\r\n", s[j]) && s[j]; j++)
+				;
+			if (j < n && s[j] == '{')
+				return 1;
+		}
+	return 0;
+}
 
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	if (!(world = raptor_new_world()) || raptor_world_open(world))
-		abort();
+	fuzz_setup();
 	return 0;
 }
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	ng_validator *v = ng_validator_new();
-	const char *path;
-	size_t i, n;
+	FUZZ_PATH(path, "input.ttl");
+	int choice = fuzz_write_choice(path, data, size), shapes = choice & 1;
+	ng_validator *v;
 
-	if (!v)
-		abort();
-	ng_validator_set_error_func(v, fuzz_quiet, NULL);
-	if (ng_validator_load_ontology(v, NG_SRCDIR "/ontology/newsgraph.ttl") ||
-	    ng_validator_load_shapes(v, NG_SRCDIR "/ontology/shapes.ttl"))
-		abort();
-	path = fuzz_temp_file(data, size, ".ttl");
-	if (!ng_validator_load_data(v, path, "turtle") && !ng_validator_run(v)) {
-		char *buf = NULL;
-		size_t len = 0;
-		FILE *out;
-		n = ng_validator_result_count(v);
-		if (!!ng_validator_conforms(v) != !n)
-			abort();
-		for (i = 0; i < n; i++) {
-			ng_validation_result r;
-			if (ng_validator_result(v, i, &r) || !r.message)
-				abort();
-		}
-		if (!(out = open_memstream(&buf, &len)))
-			abort();
-		if (ng_validator_write_report(v, out))
-			abort();
-		fclose(out);
-		fuzz_reparse(world, "turtle", buf, len, 0);
-		free(buf);
-	}
-	unlink(path);
+	if (choice < 0 || raptor_crashes_on(data + 1, size - 1))
+		return 0;
+	v = fuzz_validator_new(!shapes);
+	if (shapes ? !ng_validator_load_shapes(v, path) && !ng_validator_load_data(v, path, "turtle") &&
+	                 !ng_validator_load_data(v, NG_SRCDIR "/tests/fuzz/validate-data.ttl", "turtle")
+	           : !ng_validator_load_data(v, path, syntaxes[(choice >> 1) & 3]))
+		if (!ng_validator_run(v))
+			fuzz_check_results(v);
 	ng_validator_free(v);
 	return 0;
 }
