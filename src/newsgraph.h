@@ -419,6 +419,23 @@ NG_API ng_status ng_validator_load_shapes(ng_validator *v, const char *path);
 NG_API ng_status ng_validator_load_data(ng_validator *v, const char *path,
                                         const char *syntax);
 /**
+ * Adds data read from @p in, which stays open, to the data graph: for data
+ * in memory (fmemopen) or from a pipe. @p name stands for the source in
+ * error messages and gives the base IRI; @p syntax is a raptor2 parser name.
+ */
+NG_API ng_status ng_validator_load_data_stream(ng_validator *v, FILE *in,
+                                               const char *name,
+                                               const char *syntax);
+/**
+ * Drops the data graph and the results, and the terms only they used,
+ * keeping the ontology and the shapes: one validator then checks any number
+ * of data graphs in turn, in memory that does not grow with their number.
+ */
+NG_API void ng_validator_clear_data(ng_validator *v);
+/** Drops the shapes graph and the results, as ng_validator_clear_data
+ * drops the data; the ontology checks stay. */
+NG_API void ng_validator_clear_shapes(ng_validator *v);
+/**
  * Validates the data loaded so far against the ontology and the shapes and
  * keeps the results, sorted. Returns NG_OK whether or not the data conforms;
  * an error means the shapes could not be used (a missing or recursive shape,

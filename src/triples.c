@@ -67,23 +67,31 @@ term_eq(const ng_term *t, int kind, const char *lex, size_t len, ng_tid dt,
 	return !lang || !strcmp(t->lang, lang);
 }
 
+/* Puts every term of st into the empty table of cap slots. */
+static void
+store_rehash(const ng_store *st, ng_tid *table, size_t cap)
+{
+	size_t i;
+
+	for (i = 1; i < st->n; i++) {
+		const ng_term *t = &st->terms[i];
+		size_t j = term_hash(t->kind, t->lex, t->len, t->dt, t->lang) & (cap - 1);
+
+		while (table[j])
+			j = (j + 1) & (cap - 1);
+		table[j] = (ng_tid)i;
+	}
+}
+
 static int
 store_grow_table(ng_store *st)
 {
 	size_t ncap = st->tcap ? st->tcap * 2 : 1024;
 	ng_tid *nt = calloc(ncap, sizeof *nt);
-	size_t i;
 
 	if (!nt)
 		return -1;
-	for (i = 1; i < st->n; i++) {
-		const ng_term *t = &st->terms[i];
-		size_t j = term_hash(t->kind, t->lex, t->len, t->dt, t->lang) & (ncap - 1);
-
-		while (nt[j])
-			j = (j + 1) & (ncap - 1);
-		nt[j] = (ng_tid)i;
-	}
+	store_rehash(st, nt, ncap);
 	free(st->table);
 	st->table = nt;
 	st->tcap = ncap;
@@ -224,6 +232,23 @@ ng_store_free(ng_store *st)
 	free(st->terms);
 	free(st->table);
 	free(st);
+}
+
+void
+ng_store_truncate(ng_store *st, size_t n)
+{
+	size_t i;
+
+	if (n < 1 || n >= st->n)
+		return;
+	for (i = n; i < st->n; i++) {
+		free(st->terms[i].lex);
+		free(st->terms[i].lang);
+	}
+	st->n = n;
+	/* What is left fits the table as it is. */
+	memset(st->table, 0, st->tcap * sizeof *st->table);
+	store_rehash(st, st->table, st->tcap);
 }
 
 const ng_term *

@@ -115,6 +115,9 @@ ng_tid ng_store_intern(ng_store *st, int kind, const char *lex, size_t len,
 ng_tid ng_store_iri(ng_store *st, const char *iri);
 /* Looks a term up without adding it; 0 if absent. */
 ng_tid ng_store_find_iri(const ng_store *st, const char *iri);
+/* Drops every term with an ID of @p n or more (n is ng_store_count + 1 at
+ * the moment to return to); blank-node labels stay unique. */
+void ng_store_truncate(ng_store *st, size_t n);
 const ng_term *ng_store_term(const ng_store *st, ng_tid id);
 const ng_vocab *ng_store_vocab(const ng_store *st);
 size_t ng_store_count(const ng_store *st);

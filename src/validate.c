@@ -31,6 +31,10 @@ struct ng_validator {
 	ng_store *st;
 	ng_graph onto, shapes, data;
 	int have_onto, have_shapes;
+	/* The store's next term ID after the vocabulary and after the last
+	 * load of each graph: the clear functions give back the terms of the
+	 * graphs they drop. */
+	size_t base_end, onto_end, shapes_end, data_end;
 	ng_error_func func;
 	void *handle;
 	ng_results owl;       /* results of the OWL checks, not in the report */
@@ -65,6 +69,7 @@ ng_validator_new(void)
 	ng_graph_init(&v->onto);
 	ng_graph_init(&v->shapes);
 	ng_graph_init(&v->data);
+	v->base_end = ng_store_count(v->st) + 1;
 	return v;
 fail:
 	ng_validator_free(v);
@@ -114,19 +119,25 @@ ng_validator_set_error_func(ng_validator *v, ng_error_func func, void *handle)
 	v->handle = handle;
 }
 
+/* Parses path (or in, named path) into g; *end becomes the store's next
+ * term ID, whether or not the parse succeeded. */
 static ng_status
-load(ng_validator *v, ng_graph *g, const char *path, const char *syntax)
+load(ng_validator *v, ng_graph *g, size_t *end, const char *path, FILE *in,
+     const char *syntax)
 {
+	ng_status st;
+
 	if (!v || !path)
 		return NG_ERR_BAD_ARG;
-	return ng_graph_parse(g, v->st, v->world, path, NULL, syntax, v->func,
-	                      v->handle);
+	st = ng_graph_parse(g, v->st, v->world, path, in, syntax, v->func, v->handle);
+	*end = ng_store_count(v->st) + 1;
+	return st;
 }
 
 ng_status
 ng_validator_load_ontology(ng_validator *v, const char *path)
 {
-	ng_status st = load(v, &v->onto, path, NULL);
+	ng_status st = load(v, &v->onto, &v->onto_end, path, NULL, NULL);
 
 	if (!st)
 		v->have_onto = 1;
@@ -136,7 +147,7 @@ ng_validator_load_ontology(ng_validator *v, const char *path)
 ng_status
 ng_validator_load_shapes(ng_validator *v, const char *path)
 {
-	ng_status st = load(v, &v->shapes, path, NULL);
+	ng_status st = load(v, &v->shapes, &v->shapes_end, path, NULL, NULL);
 
 	if (!st)
 		v->have_shapes = 1;
@@ -146,7 +157,59 @@ ng_validator_load_shapes(ng_validator *v, const char *path)
 ng_status
 ng_validator_load_data(ng_validator *v, const char *path, const char *syntax)
 {
-	return load(v, &v->data, path, syntax);
+	return load(v, &v->data, &v->data_end, path, NULL, syntax);
+}
+
+ng_status
+ng_validator_load_data_stream(ng_validator *v, FILE *in, const char *name,
+                              const char *syntax)
+{
+	if (!in || !name || !syntax)
+		return NG_ERR_BAD_ARG;
+	return load(v, &v->data, &v->data_end, name, in, syntax);
+}
+
+static size_t
+max_size(size_t a, size_t b)
+{
+	return a > b ? a : b;
+}
+
+/* Gives back the terms that no graph still loaded uses: every term of a
+ * graph was interned before the end of its last load. */
+static void
+release_terms(ng_validator *v)
+{
+	size_t keep = max_size(v->base_end, v->onto_end);
+
+	if (v->shapes.n || v->have_shapes)
+		keep = max_size(keep, v->shapes_end);
+	if (v->data.n)
+		keep = max_size(keep, v->data_end);
+	ng_store_truncate(v->st, keep);
+}
+
+void
+ng_validator_clear_data(ng_validator *v)
+{
+	if (!v)
+		return;
+	clear_run(v);
+	ng_graph_clear(&v->data);
+	v->data_end = 0;
+	release_terms(v);
+}
+
+void
+ng_validator_clear_shapes(ng_validator *v)
+{
+	if (!v)
+		return;
+	clear_run(v);
+	ng_graph_clear(&v->shapes);
+	v->have_shapes = 0;
+	v->shapes_end = 0;
+	release_terms(v);
 }
 
 static ng_severity

@@ -230,6 +230,139 @@ START_TEST(test_isomorphism_needs_one_bijection)
 }
 END_TEST
 
+/* ------------------------------------------------------------ reuse */
+
+/* A term as results_text writes it: blank-node labels differ from parse to
+ * parse, so all are "_:". */
+static const char *
+term_text(const char *t)
+{
+	return !t ? "-" : !strncmp(t, "_:", 2) ? "_:" : t;
+}
+
+/* The results of the last run of @p v, one line each, in order. */
+static char *
+results_text(const ng_validator *v)
+{
+	char *buf = NULL;
+	size_t len = 0, i;
+	FILE *f = open_memstream(&buf, &len);
+
+	ck_assert_ptr_nonnull(f);
+	for (i = 0; i < ng_validator_result_count(v); i++) {
+		ng_validation_result r;
+
+		ck_assert_int_eq(ng_validator_result(v, i, &r), NG_OK);
+		fprintf(f, "%d %s %s %s %s %s %s\n", (int)r.severity, term_text(r.focus),
+		        term_text(r.path), term_text(r.value), term_text(r.shape),
+		        r.component, r.message);
+	}
+	ck_assert_int_eq(fclose(f), 0);
+	return buf;
+}
+
+/* The results of a fresh validator with the project's ontology and shapes
+ * on @p data, and its triple count in *triples. */
+static char *
+fresh_results(const char *data, size_t *triples)
+{
+	errors err;
+	ng_validator *v = validate(data, &err);
+	char *text = results_text(v);
+
+	*triples = ng_validator_triple_count(v);
+	ng_validator_free(v);
+	return text;
+}
+
+/* Loads @p data from an open stream into @p v, runs it and checks its
+ * triples and results against those of a fresh validator. */
+static void
+run_stream_as_fresh(ng_validator *v, const char *data)
+{
+	FILE *in = fopen(src(data), "rb");
+	size_t triples;
+	char *want = fresh_results(data, &triples), *got;
+
+	ck_assert_ptr_nonnull(in);
+	ck_assert_int_eq(ng_validator_load_data_stream(v, in, data, "turtle"), NG_OK);
+	fclose(in);
+	ck_assert_int_eq(ng_validator_run(v), NG_OK);
+	ck_assert_int_eq((int)ng_validator_triple_count(v), (int)triples);
+	got = results_text(v);
+	ck_assert_str_eq(got, want);
+	free(got);
+	free(want);
+}
+
+START_TEST(test_clear_data_validates_graphs_in_turn)
+{
+	errors err;
+	ng_validator *v = make(NULL, &err);
+	int round;
+
+	/* The terms of each graph are given back at each clear; what the
+	 * ontology and shapes hold must survive that, round after round. */
+	for (round = 0; round < 20; round++) {
+		run_stream_as_fresh(v, "tests/validate/invalid-shapes.ttl");
+		ck_assert_int_eq((int)ng_validator_result_count(v), 11);
+		ng_validator_clear_data(v);
+		ck_assert_int_eq((int)ng_validator_triple_count(v), 0);
+		ck_assert_int_eq((int)ng_validator_result_count(v), 0);
+		run_stream_as_fresh(v, "tests/validate/valid.ttl");
+		ck_assert_int_eq((int)ng_validator_triple_count(v), 65);
+		ck_assert(ng_validator_conforms(v));
+		ng_validator_clear_data(v);
+	}
+	ck_assert_int_eq(err.count, 0);
+	ng_validator_free(v);
+}
+END_TEST
+
+START_TEST(test_clear_shapes_keeps_the_data)
+{
+	errors err;
+	ng_validator *v = make(src("tests/validate/shapes-simple.ttl"), &err);
+	const char *data[1];
+
+	data[0] = src("tests/validate/simple.ttl");
+	ck_assert_int_eq(ng_validator_validate_files(v, data, 1, NULL), NG_OK);
+	ck_assert_int_eq((int)ng_validator_result_count(v), 3);
+	ck_assert_int_eq(count(v, "sh:PatternConstraintComponent", "<http://example.org/a>",
+	                       NULL, "\"a1\""), 1);
+	ng_validator_clear_shapes(v);
+	ck_assert_int_eq(ng_validator_run(v), NG_OK);
+	ck_assert_int_eq((int)ng_validator_result_count(v), 0);
+	ck_assert_int_eq((int)ng_validator_triple_count(v), 6);
+	ck_assert_int_eq(ng_validator_load_shapes(v, src("tests/validate/shapes-simple.ttl")), NG_OK);
+	ck_assert_int_eq(ng_validator_run(v), NG_OK);
+	ck_assert_int_eq((int)ng_validator_result_count(v), 3);
+	ck_assert_int_eq(count(v, "sh:PatternConstraintComponent", "<http://example.org/a>",
+	                       NULL, "\"a1\""), 1);
+	ck_assert_int_eq(err.count, 0);
+	ng_validator_free(v);
+}
+END_TEST
+
+START_TEST(test_load_data_stream_reports_its_name)
+{
+	errors err;
+	ng_validator *v = make(NULL, &err);
+	static const char text[] = "<http://example.org/a> <http://example.org/b> .\n";
+	FILE *in = fmemopen((void *)text, sizeof text - 1, "rb");
+
+	ck_assert_ptr_nonnull(in);
+	ck_assert_int_ne(ng_validator_load_data_stream(v, in, "memory.nt", "ntriples"), NG_OK);
+	fclose(in);
+	ck_assert_int_eq(err.count, 1);
+	ck_assert_int_eq((int)err.line, 1);
+	ck_assert_int_eq(ng_validator_load_data_stream(v, NULL, "x", "turtle"), NG_ERR_BAD_ARG);
+	ng_validator_clear_data(NULL);
+	ng_validator_clear_shapes(NULL);
+	ng_validator_free(v);
+}
+END_TEST
+
 /* ------------------------------------------------------------ errors */
 
 START_TEST(test_result_out_of_range_is_bad_arg)
@@ -259,6 +392,9 @@ validate_suite(void)
 	tcase_add_test(tc, test_report_leaves_out_ontology_results);
 	tcase_add_test(tc, test_isomorphism_renames_blank_nodes);
 	tcase_add_test(tc, test_isomorphism_needs_one_bijection);
+	tcase_add_test(tc, test_clear_data_validates_graphs_in_turn);
+	tcase_add_test(tc, test_clear_shapes_keeps_the_data);
+	tcase_add_test(tc, test_load_data_stream_reports_its_name);
 	suite_add_tcase(s, tc);
 	tcase_add_test(te, test_result_out_of_range_is_bad_arg);
 	suite_add_tcase(s, te);
