@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "triples.h"
+#include "util.h"
 
 /* From text.c: the library's one UTF-8 check. */
 ng_status ng_utf8_check(const char *s, size_t len, size_t *bad, const char **why);
@@ -41,16 +42,11 @@ dup_n(const char *s, size_t n)
 static uint64_t
 term_hash(int kind, const char *lex, size_t len, ng_tid dt, const char *lang)
 {
-	uint64_t h = 1469598103934665603ULL;
-	size_t i;
+	uint64_t h = ng_hash_fast(lex, len);
 
-	h = (h ^ (unsigned)kind) * 1099511628211ULL;
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)lex[i]) * 1099511628211ULL;
-	h = (h ^ dt) * 1099511628211ULL;
+	h = (h ^ ((uint64_t)dt << 2 | (unsigned)kind)) * 0x9E3779B97F4A7C15ULL;
 	if (lang)
-		for (; *lang; lang++)
-			h = (h ^ (unsigned char)*lang) * 1099511628211ULL;
+		h ^= ng_hash_fast(lang, strlen(lang));
 	return h ^ (h >> 29);
 }
 
