@@ -31,24 +31,41 @@ if ! command -v "$FUZZ_CC" > /dev/null 2>&1; then
 	exit 1
 fi
 SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
-CFLAGS="-g -O1 $SAN -fsanitize=fuzzer-no-link -DNG_BUILDING -DNG_SRCDIR=\"$NG_SRCDIR\" \
+BASE="-g -O1 $SAN -DNG_BUILDING -DNG_SRCDIR=\"$NG_SRCDIR\" \
 	-DNG_BUILDDIR=\"$FUZZ_WORKDIR\" -DNG_PKGDATADIR=\"$NG_SRCDIR\" -I$NG_SRCDIR/src $FUZZ_CFLAGS"
-mkdir -p "$FUZZ_WORKDIR/obj"
-objs=
+CFLAGS="$BASE -fsanitize=fuzzer-no-link"
+# The validator is fuzz_extract's oracle, not its target: built again
+# without coverage, so that its branches neither guide libFuzzer nor cost
+# it time there. fuzz_validate fuzzes it with coverage.
+ORACLE="triples xsd results shacl_compile shacl owl validate"
+mkdir -p "$FUZZ_WORKDIR/obj" "$FUZZ_WORKDIR/obj-oracle"
+# Compiles source $1 to object $2 with flags $3 when the source or any
+# header of src/ is newer than the object.
+compile() {
+	if [ ! -f "$2" ] || [ "$NG_SRCDIR/$1" -nt "$2" ] ||
+		[ -n "$(find "$NG_SRCDIR/src" -name '*.h' -newer "$2")" ]; then
+		# shellcheck disable=SC2086
+		$FUZZ_CC $3 -c "$NG_SRCDIR/$1" -o "$2"
+	fi
+}
+objs= extract_objs=
 for s in $FUZZ_SOURCES; do
 	case $s in *.c) ;; *) continue ;; esac
-	o="$FUZZ_WORKDIR/obj/$(basename "$s" .c).o"
-	# Rebuilt when its source or any header of src/ is newer.
-	if [ ! -f "$o" ] || [ "$NG_SRCDIR/$s" -nt "$o" ] ||
-		[ -n "$(find "$NG_SRCDIR/src" -name '*.h' -newer "$o")" ]; then
-		# shellcheck disable=SC2086
-		$FUZZ_CC $CFLAGS -c "$NG_SRCDIR/$s" -o "$o"
-	fi
-	objs="$objs $o"
+	b=$(basename "$s" .c)
+	compile "$s" "$FUZZ_WORKDIR/obj/$b.o" "$CFLAGS"
+	objs="$objs $FUZZ_WORKDIR/obj/$b.o"
+	case " $ORACLE " in
+	*" $b "*)
+		compile "$s" "$FUZZ_WORKDIR/obj-oracle/$b.o" "$BASE"
+		extract_objs="$extract_objs $FUZZ_WORKDIR/obj-oracle/$b.o" ;;
+	*) extract_objs="$extract_objs $FUZZ_WORKDIR/obj/$b.o" ;;
+	esac
 done
 for tg in $FUZZ_TARGETS; do
+	o=$objs
+	[ "$tg" = fuzz_extract ] && o=$extract_objs
 	# shellcheck disable=SC2086
-	$FUZZ_CC $CFLAGS -fsanitize=fuzzer "$F/$tg.c" $objs $FUZZ_LIBS -o "$FUZZ_WORKDIR/$tg" ||
+	$FUZZ_CC $CFLAGS -fsanitize=fuzzer "$F/$tg.c" $o $FUZZ_LIBS -o "$FUZZ_WORKDIR/$tg" ||
 		{ echo "fuzz: cannot build $tg (is libfuzzer-14-dev installed?)" >&2; exit 1; }
 done
 echo "fuzz: built $FUZZ_TARGETS in $FUZZ_WORKDIR"
@@ -66,9 +83,12 @@ run() {
 	r_tg=$1 r_asan=$2 r_log=$3
 	shift 3
 	(cd "$FUZZ_WORKDIR" && ASAN_OPTIONS="$r_asan" "./$r_tg" -timeout=20 -rss_limit_mb=2560 \
-		-max_len=16384 -print_final_stats=1 -artifact_prefix="$FUZZ_WORKDIR/" "$@") \
+		-print_final_stats=1 -artifact_prefix="$FUZZ_WORKDIR/" "$@") \
 		> "$r_log" 2>&1
 }
+# The longest input of target $1: extract analyses sentences, and 4 KB
+# holds dozens of them; the RDF of the others needs room for documents.
+max_len() { case $1 in fuzz_extract) echo 4096 ;; *) echo 16384 ;; esac; }
 failed() { # TARGET LOG WHAT
 	tail -60 "$2" >&2
 	echo "fuzz: $1 FAILED ($3); the input is in $FUZZ_WORKDIR/ (crash-*, leak-*, timeout-*)" >&2
@@ -81,8 +101,10 @@ for tg in $FUZZ_TARGETS; do
 	mkdir -p "$FUZZ_WORKDIR/corpus-$corpus"
 	echo "fuzz: $tg for $FUZZ_SECONDS s"
 	# New inputs go to the working corpus; the seed corpus is only read.
-	if ! run "$tg" "$FAST" "$log" -max_total_time="$FUZZ_SECONDS" \
-		"corpus-$corpus" "$F/corpus-$corpus"; then
+	# -detect_leaks=0: libFuzzer would otherwise run each new input twice
+	# to look for leaks that the leak pass finds anyway.
+	if ! run "$tg" "$FAST" "$log" -max_total_time="$FUZZ_SECONDS" -detect_leaks=0 \
+		-max_len="$(max_len "$tg")" "corpus-$corpus" "$F/corpus-$corpus"; then
 		failed "$tg" "$log" "fuzzing"
 		continue
 	fi
