@@ -334,8 +334,20 @@ ng_doc_add_mention(ng_doc *doc, uint32_t tb, uint32_t te, uint32_t ent, uint32_t
 	m->ent = ent;
 	m->sent = si;
 	m->flags = flags;
+	m->rule = NG_MRULE_NONE;
 	doc->ents[ent].used = true;
 	return NG_OK;
+}
+
+const char *
+ng_mention_rule_id(ng_mention_rule r)
+{
+	static const char *const ids[NG_MRULE_COUNT] = {
+		NULL, "name-after-title", "name-before-apposition", "given-name-and-cue",
+		"organization-head-word"
+	};
+
+	return (unsigned)r < NG_MRULE_COUNT ? ids[r] : NULL;
 }
 
 /* Marks the tokens of every mention as taken. */

@@ -40,11 +40,27 @@ enum {
 	NG_MEN_RULE = 1 << 3    /* found by a rule, not the gazetteer */
 };
 
+/* The rules that find names no gazetteer entry covers, each typing a name
+ * on its own cue; a mention records the one that found it. */
+typedef enum {
+	NG_MRULE_NONE,          /* a gazetteer entry, or a reference */
+	NG_MRULE_AFTER_TITLE,   /* Foreign Minister Ana Ruiz */
+	NG_MRULE_APPOSITION,    /* Ana Ruiz, the foreign minister */
+	NG_MRULE_GIVEN_NAME,    /* a given name and a cue: Ana Ruiz said */
+	NG_MRULE_ORG_HEAD,      /* an organization's head word: Ruiz Holdings */
+	NG_MRULE_COUNT
+} ng_mention_rule;
+
+/* The ID a mention rule is written under (ng:mentionRule); NULL for
+ * NG_MRULE_NONE. */
+const char *ng_mention_rule_id(ng_mention_rule r);
+
 typedef struct {
 	uint32_t tb, te;   /* token range */
 	uint32_t ent;      /* document entity index */
 	uint32_t sent;
 	uint16_t flags;
+	uint8_t rule;      /* ng_mention_rule */
 } ng_mention;
 
 typedef struct {

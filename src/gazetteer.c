@@ -131,6 +131,31 @@ set_str(char **dst, const char *v)
 	return *dst ? NG_OK : NG_ERR_NOMEM;
 }
 
+/* An identifier for linking: digits after an optional prefix letter
+ * (wikidata=Q42, geonames=1850147), a positive 32-bit number. */
+static ng_status
+parse_link_id(ng_gazetteer *g, const char *file, unsigned long line, const char *key,
+              const char *v, char prefix, uint32_t *out)
+{
+	const char *d = v + (prefix && *v == prefix);
+	unsigned long long n = 0;
+
+	if ((prefix && *v != prefix) || !*d)
+		goto bad;
+	for (; *d; d++) {
+		if (*d < '0' || *d > '9' || (n = n * 10 + (unsigned)(*d - '0')) > UINT32_MAX)
+			goto bad;
+	}
+	if (!n)
+		goto bad;
+	*out = (uint32_t)n;
+	return NG_OK;
+bad:
+	ng_sink_error(g->sink, NG_ERR_SYNTAX, file, line, 0, "%s must be %s, not '%s'", key,
+	              prefix ? "Q and a number" : "a number", v);
+	return NG_ERR_SYNTAX;
+}
+
 static ng_status
 parse_props(ng_gazetteer *g, ng_entry *e, const char *file, unsigned long line,
             char *props)
@@ -165,6 +190,10 @@ parse_props(ng_gazetteer *g, ng_entry *e, const char *file, unsigned long line,
 			st = add_office(g, e, file, line, eq + 1);
 		else if (!strcmp(p, "needcue"))
 			e->needcue = atoi(eq + 1) != 0;
+		else if (!strcmp(p, "geonames"))
+			st = parse_link_id(g, file, line, p, eq + 1, 0, &e->geonames);
+		else if (!strcmp(p, "wikidata"))
+			st = parse_link_id(g, file, line, p, eq + 1, 'Q', &e->wikidata);
 		/* Other keys (iso2, numeric, hq, ...) are facts the recognizer
 		 * does not need; they stay in the file for users. */
 		if (st)

@@ -54,6 +54,8 @@ typedef struct {
 	char *capital_ref, *country_ref, *seat_ref, *part_ref;
 	ng_office *offices;
 	size_t n_offices, cap_offices;
+	uint32_t geonames; /* GeoNames feature ID (geonames=N), 0 = none */
+	uint32_t wikidata; /* Wikidata item number (wikidata=QN), 0 = none */
 	bool dead;         /* overridden by a later entry with the same ID */
 	bool needcue;      /* its names are also words or names of more famous
 	                    * things: a match needs a cue (needcue=1) */

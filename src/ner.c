@@ -20,6 +20,7 @@ typedef struct {
 	ng_class cls;
 	int prio;
 	uint16_t flags;    /* NG_MEN_* */
+	uint8_t rule;      /* ng_mention_rule */
 	uint32_t sent;
 	uint32_t nb, ne;   /* for rules: the tokens that give the label */
 } cand;
@@ -288,9 +289,9 @@ is_title_start(const ng_doc *doc, uint32_t i, uint32_t te)
  * headlines, where every word is capitalized, only a byline counts. */
 static ng_status given_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from);
 
-/* Adds a candidate found by a rule, its label the tokens [b, e). */
+/* Adds a candidate found by rule, its label the tokens [b, e). */
 static ng_status
-rule_cand(cands *out, ng_class cls, uint32_t b, uint32_t e, uint32_t si)
+rule_cand(cands *out, ng_mention_rule rule, ng_class cls, uint32_t b, uint32_t e, uint32_t si)
 {
 	cand c;
 
@@ -300,6 +301,7 @@ rule_cand(cands *out, ng_class cls, uint32_t b, uint32_t e, uint32_t si)
 	c.entry = -1;
 	c.cls = cls;
 	c.flags = NG_MEN_RULE;
+	c.rule = (uint8_t)rule;
 	c.sent = si;
 	return cand_add(out, &c);
 }
@@ -329,7 +331,7 @@ person_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
 		ne = scan_name(doc, te, s->te);
 		/* Two words at least: a single one is resolved as a surname. */
 		if (ne - te >= 2 && !(ne < s->te && is_title_start(doc, ne, s->te)) &&
-		    rule_cand(out, NG_CLASS_PERSON, te, ne, si))
+		    rule_cand(out, NG_MRULE_AFTER_TITLE, NG_CLASS_PERSON, te, ne, si))
 			return NG_ERR_NOMEM;
 		i = te - 1;
 	}
@@ -355,7 +357,7 @@ person_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
 			continue;
 		if (ng_tok(doc, start)->flags & NG_TOK_JOIN)
 			start++;
-		if (rule_cand(out, NG_CLASS_PERSON, start, i, si))
+		if (rule_cand(out, NG_MRULE_APPOSITION, NG_CLASS_PERSON, start, i, si))
 			return NG_ERR_NOMEM;
 	}
 	return NG_OK;
@@ -396,7 +398,7 @@ given_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
 		      (i > s->tb && ng_lexicon_in(&lex->person_before, ng_tok(doc, i - 1)->key));
 		if (!cue)
 			continue;
-		if (rule_cand(out, NG_CLASS_PERSON, i, e, si))
+		if (rule_cand(out, NG_MRULE_GIVEN_NAME, NG_CLASS_PERSON, i, e, si))
 			return NG_ERR_NOMEM;
 		i = e - 1;
 	}
@@ -437,7 +439,7 @@ org_cands(const ng_doc *doc, uint32_t si, cands *out)
 		}
 		if (e - b < 2)
 			continue;
-		if (rule_cand(out, NG_CLASS_ORGANIZATION, b, e, si))
+		if (rule_cand(out, NG_MRULE_ORG_HEAD, NG_CLASS_ORGANIZATION, b, e, si))
 			return NG_ERR_NOMEM;
 		i = e - 1;
 	}
@@ -705,6 +707,7 @@ take_cands(ng_doc *doc, cands *c, uint8_t *taken)
 		for (i = x->tb; i < x->te; i++)
 			taken[i] = 1;
 		TRY(st, ng_doc_add_mention(doc, x->tb, x->te, ent, x->sent, x->flags));
+		doc->mentions[doc->n_mentions - 1].rule = x->rule;
 		if (!(x->flags & NG_MEN_ADJ))
 			TRY(st, add_alt_once(doc, &alts, ent, x->tb, x->te));
 	}

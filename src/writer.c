@@ -37,13 +37,17 @@
 #define DCT_NS "http://purl.org/dc/terms/"
 #define NIF_NS "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
 #define ITS_NS "http://www.w3.org/2005/11/its/rdf#"
+#define OWL_NS "http://www.w3.org/2002/07/owl#"
+#define WD_NS "http://www.wikidata.org/entity/"
+#define GEONAMES_NS "https://sws.geonames.org/"
 
 /* The constant terms, formatted once per writer. */
 enum {
 	K_TYPE, K_TITLE, K_DATE, K_IDENTIFIER, K_SOURCE, K_LABEL, K_ALT_LABEL,
 	K_ISO_CODE, K_REF_CONTEXT, K_BEGIN, K_END, K_ANCHOR, K_TA_IDENT,
 	K_R_SUBJECT, K_R_PREDICATE, K_R_OBJECT, K_ARTICLE, K_SENTENCE, K_RULE,
-	K_MODALITY, K_CONFIDENCE, K_C_ARTICLE, K_C_PHRASE, K_C_PROVENANCE,
+	K_MODALITY, K_CONFIDENCE, K_SAME_AS, K_MENTION_RULE, K_C_ARTICLE, K_C_PHRASE,
+	K_C_PROVENANCE,
 	K_MOD, /* five modalities */
 	K_DT_NNI = K_MOD + 5, K_DT_DATE, K_DT_DECIMAL, /* "^^" and the datatype */
 	K_CLASS, /* NG_CLASS_COUNT classes */
@@ -56,7 +60,7 @@ static const char *const k_iris[K_CLASS] = {
 	NIF_NS "beginIndex", NIF_NS "endIndex", NIF_NS "anchorOf", ITS_NS "taIdentRef",
 	RDF_NS "subject", RDF_NS "predicate", RDF_NS "object", NG_NS "article",
 	NG_NS "sentence", NG_NS "rule", NG_NS "modality", NG_NS "confidence",
-	NG_NS "Article", NIF_NS "Phrase", NG_NS "Provenance",
+	OWL_NS "sameAs", NG_NS "mentionRule", NG_NS "Article", NIF_NS "Phrase", NG_NS "Provenance",
 	NG_NS "Asserted", NG_NS "Negated", NG_NS "Intended", NG_NS "Planned", NG_NS "Reported",
 	XSD_NS "nonNegativeInteger", XSD_NS "date", XSD_NS "decimal"
 };
@@ -123,6 +127,7 @@ struct ng_writer {
 	ng_buf one;     /* a mention's or record's IRI */
 	ng_buf anchor;  /* a mention's text, cleaned */
 	ng_buf src;     /* the article's source URL as an IRI */
+	ng_buf link;    /* an entity's owl:sameAs IRI */
 	ng_buf a, b;    /* scratch */
 };
 
@@ -343,6 +348,8 @@ turtle_prefixes(ng_writer *w)
 	TRY(st, prefix(w, DCT_NS, "dcterms"));
 	TRY(st, prefix(w, NIF_NS, "nif"));
 	TRY(st, prefix(w, ITS_NS, "itsrdf"));
+	TRY(st, prefix(w, OWL_NS, "owl"));
+	TRY(st, prefix(w, WD_NS, "wd"));
 	for (i = 0; i < NG_CLASS_COUNT; i++) {
 		ng_buf_clear(&b);
 		TRY(st, ng_buf_printf(&b, "%s%s/", w->base, ng_class_path((ng_class)i)));
@@ -456,6 +463,7 @@ ng_writer_free(ng_writer *w)
 	ng_buf_free(&w->one);
 	ng_buf_free(&w->anchor);
 	ng_buf_free(&w->src);
+	ng_buf_free(&w->link);
 	ng_buf_free(&w->a);
 	ng_buf_free(&w->b);
 	free(w->base);
@@ -863,6 +871,7 @@ write_mention(ng_writer *w, const ng_doc *doc, const ng_mention *m)
 	size_t ce = ng_text_char_offset(&doc->text, oe), an = oe - ob;
 	const char *a = doc->text.orig + ob;
 	const span *e;
+	const char *rule;
 	span mt;
 
 	char pos[48], *p = utoa(ce, pos + sizeof(pos));
@@ -896,6 +905,30 @@ write_mention(ng_writer *w, const ng_doc *doc, const ng_mention *m)
 		one_lit(w, K_ANCHOR, a, an);
 	if ((e = ent(w, doc, m->ent)))
 		one_ent(w, K_TA_IDENT, e);
+	if ((rule = ng_mention_rule_id((ng_mention_rule)m->rule)))
+		one_lit(w, K_MENTION_RULE, rule, strlen(rule));
+}
+
+/* Entity i owl:sameAs the IRI of prefix, n and suffix: the same thing in
+ * another dataset, from an identifier of its gazetteer entry. */
+static void
+write_same_as(ng_writer *w, const ng_doc *doc, size_t i, const char *prefix, uint32_t n,
+              const char *suffix)
+{
+	char iri[96];
+	span s;
+	ng_status st;
+
+	snprintf(iri, sizeof iri, "%s%lu%s", prefix, (unsigned long)n, suffix);
+	ng_buf_clear(&w->link);
+	if ((st = format_iri(w, iri, &w->link, &s))) {
+		fail(&w->st, st);
+		return;
+	}
+	if (begin_ent(w, doc, i, &w->k[K_SAME_AS])) {
+		put(w, w->link.buf + s.off, s.len);
+		end(w);
+	}
 }
 
 static void
@@ -923,6 +956,13 @@ write_entity(ng_writer *w, const ng_doc *doc, size_t i)
 			lit(w, iso, strlen(iso));
 			end(w);
 		}
+	}
+	if (e->entry >= 0) {
+		const ng_entry *g = &doc->gaz->entries[e->entry];
+		if (g->geonames)
+			write_same_as(w, doc, i, GEONAMES_NS, g->geonames, "/");
+		if (g->wikidata)
+			write_same_as(w, doc, i, WD_NS "Q", g->wikidata, "");
 	}
 }
 

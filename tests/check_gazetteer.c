@@ -62,12 +62,33 @@ START_TEST(test_accent_strict_alias)
 }
 END_TEST
 
+START_TEST(test_link_identifiers)
+{
+	int32_t i;
+
+	fx_add_gazetteer("velmar\tPlace\tVelmar\t\tgeonames=2643743;wikidata=Q84\n");
+	i = ng_gazetteer_find(&fx_kb->gaz, "Place:velmar", 12);
+	ck_assert_int_ge(i, 0);
+	ck_assert_uint_eq(fx_kb->gaz.entries[i].geonames, 2643743);
+	ck_assert_uint_eq(fx_kb->gaz.entries[i].wikidata, 84);
+	i = ng_gazetteer_find(&fx_kb->gaz, "Country:NRV", 11);
+	ck_assert_uint_eq(fx_kb->gaz.entries[i].geonames, 0);
+	ck_assert_uint_eq(fx_kb->gaz.entries[i].wikidata, 0);
+}
+END_TEST
+
 /* Lines the loader refuses, each with the status it reports. */
 START_TEST(test_bad_gazetteer_lines_are_errors)
 {
 	static const char *const lines[] = {
 		"x\tPlanet\tMars\t\t\n",
 		"a-b\tPerson\tA B\t\toffice=Chief@Country:NRV@2025-13..\n",
+		"c\tPlace\tC\t\tgeonames=12a\n",
+		"c\tPlace\tC\t\tgeonames=0\n",
+		"c\tPlace\tC\t\tgeonames=4294967296\n",
+		"c\tPlace\tC\t\twikidata=42\n",
+		"c\tPlace\tC\t\twikidata=Q\n",
+		"c\tPlace\tC\t\twikidata=\n",
 	};
 	size_t i;
 
@@ -89,6 +110,7 @@ gazetteer_suite(void)
 	tcase_add_test(core, test_override_replaces_entry);
 	tcase_add_test(core, test_user_gazetteer_adds_entry);
 	tcase_add_test(core, test_accent_strict_alias);
+	tcase_add_test(core, test_link_identifiers);
 	tcase_add_test(errors, test_bad_gazetteer_lines_are_errors);
 	suite_add_tcase(s, core);
 	suite_add_tcase(s, errors);

@@ -8,6 +8,7 @@
 
 static char *write_meta(const char *text, const ng_doc_meta *meta, const char *base,
                         ng_format fmt);
+static size_t count(const char *s, const char *needle);
 
 /* Writes one document of text, without metadata, in fmt. */
 static char *
@@ -32,6 +33,39 @@ END_TEST
 
 /* A first document without entities: nothing to clear in the writer's
  * table of entity terms (the sanitizer build checks the empty copies). */
+/* Identifiers of a gazetteer entry link its entity: owl:sameAs GeoNames
+ * and Wikidata. */
+START_TEST(test_entry_identifiers_give_same_as)
+{
+	char *out;
+
+	fx_add_gazetteer("velmar\tPlace\tVelmar\t\tkind=city;geonames=2643743;wikidata=Q84\n");
+	out = write_doc("Delegates met in Velmar.", NG_FORMAT_NTRIPLES);
+	ck_assert_ptr_nonnull(strstr(out, "<http://example.org/place/velmar> "
+	                                  "<http://www.w3.org/2002/07/owl#sameAs> "
+	                                  "<https://sws.geonames.org/2643743/> ."));
+	ck_assert_ptr_nonnull(strstr(out, "<http://example.org/place/velmar> "
+	                                  "<http://www.w3.org/2002/07/owl#sameAs> "
+	                                  "<http://www.wikidata.org/entity/Q84> ."));
+	free(out);
+	out = write_doc("Delegates met in Velmar.", NG_FORMAT_TURTLE);
+	ck_assert_ptr_nonnull(strstr(out, "owl:sameAs wd:Q84"));
+	free(out);
+}
+END_TEST
+
+/* A name no entry covers carries the rule that typed it; a gazetteer
+ * mention carries none. */
+START_TEST(test_rule_mentions_carry_their_rule)
+{
+	char *out = write_doc("Foreign Minister Tavo Kellander visited Norvania.", NG_FORMAT_NTRIPLES);
+
+	ck_assert_uint_eq(count(out, "<https://w3id.org/newsgraph/ns#mentionRule> \"name-after-title\""), 1);
+	ck_assert_uint_eq(count(out, "<https://w3id.org/newsgraph/ns#mentionRule>"), 1);
+	free(out);
+}
+END_TEST
+
 START_TEST(test_document_without_entities)
 {
 	static const ng_format fmts[] = {NG_FORMAT_NTRIPLES, NG_FORMAT_NQUADS, NG_FORMAT_TURTLE};
@@ -424,6 +458,8 @@ writer_suite(void)
 
 	tcase_add_unchecked_fixture(core, fx_setup, fx_teardown);
 	tcase_add_test(core, test_fact_triple_and_provenance_in_ntriples);
+	tcase_add_test(core, test_entry_identifiers_give_same_as);
+	tcase_add_test(core, test_rule_mentions_carry_their_rule);
 	tcase_add_test(core, test_document_without_entities);
 	tcase_add_test(core, test_negated_fact_has_no_plain_triple);
 	tcase_add_test(core, test_nquads_use_article_graph);
