@@ -308,6 +308,16 @@ rule_cand(cands *out, ng_mention_rule rule, ng_class cls, uint32_t b, uint32_t e
 
 /* Persons named after a title ("Defence Minister Gen Nakatani") or before
  * an appositive title ("Ryo Hinata-Yamaguchi, associate professor"). */
+/* Does a word of [b, e) head organization names (Force, Ministry)? */
+static bool
+has_org_head(const ng_doc *doc, uint32_t b, uint32_t e)
+{
+	for (; b < e; b++)
+		if (ng_tok_in_class(doc, NG_WC_ORGHEAD, b))
+			return true;
+	return false;
+}
+
 static ng_status
 person_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
 {
@@ -329,17 +339,22 @@ person_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
 		if (gaz_person_at(out, from, te))
 			continue;
 		ne = scan_name(doc, te, s->te);
-		/* Two words at least: a single one is resolved as a surname. */
+		/* Two words at least: a single one is resolved as a surname;
+		 * no organization's head word ("Spokesperson Air Force Brig."). */
 		if (ne - te >= 2 && !(ne < s->te && is_title_start(doc, ne, s->te)) &&
+		    !has_org_head(doc, te, ne) &&
 		    rule_cand(out, NG_MRULE_AFTER_TITLE, NG_CLASS_PERSON, te, ne, si))
 			return NG_ERR_NOMEM;
 		i = te - 1;
 	}
-	/* Apposition: NAME , [a|an|the] [adjective...] TITLE */
+	/* Apposition: NAME , [a|an|the] [adjective...] TITLE, but not a
+	 * possessive title starting the next clause ("NAME, the president's
+	 * car"). */
 	for (i = s->tb + 1; i + 1 < s->te; i++) {
-		uint32_t j, start;
+		uint32_t j, start, k, tt;
 		const ng_phrase *p = NULL;
-		if (!ng_tok_eq(doc, i, ",") || !ng_appositive_title(doc, s, i, &j, &p))
+		if (!ng_tok_eq(doc, i, ",") || !(tt = ng_appositive_title(doc, s, i, &j, &p)) ||
+		    (tt < s->te && (ng_tok(doc, tt)->flags & NG_TOK_POSS)))
 			continue;
 		/* Walk back over the name before the comma. */
 		start = i;
@@ -347,10 +362,12 @@ person_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
 		                         ((ng_tok(doc, start - 1)->flags & NG_TOK_JOIN) && start - 1 > s->tb &&
 		                          is_name_tok(doc, start - 2))))
 			start--;
-		/* "Chancellor Karl Weiss, who ...": the title is not the name. */
-		{
-			uint32_t tt = ng_title_at(doc, start, i, &p);
-			if (tt > start)
+		/* "Chancellor Karl Weiss, who ...", "Secretary of State Ana
+		 * Ruiz, ...": a title before or over the name's first words is
+		 * not the name. */
+		for (k = start >= s->tb + 4 ? start - 4 : s->tb; k < i; k++) {
+			tt = ng_title_at(doc, k, i, &p);
+			if (tt > start && tt < i)
 				start = tt;
 		}
 		if (i - start < 2 || i - start > 6 || gaz_person_at(out, from, start))
@@ -419,25 +436,32 @@ org_cands(const ng_doc *doc, uint32_t si, cands *out)
 		return NG_OK;
 	for (i = s->tb; i < s->te; i++) {
 		uint32_t b, e;
+		const ng_phrase *title;
 		if (!ng_is_cap_word(doc, i) || !ng_tok_in_class(doc, NG_WC_ORGHEAD, i))
 			continue;
-		/* Left: capitalized words (and joined hyphens). */
+		/* Left: capitalized words (and joined hyphens), up to a title
+		 * ("Pentagon Spokesperson Air Force ..."). */
 		b = i;
 		while (b > s->tb && (ng_is_cap_word(doc, b - 1) || (ng_tok(doc, b - 1)->flags & NG_TOK_JOIN)) &&
-		       !ng_tok_in_class(doc, NG_WC_STOPNAME, b - 1))
+		       !ng_tok_in_class(doc, NG_WC_STOPNAME, b - 1) &&
+		       !(ng_title_at(doc, b - 1, i, &title) > b - 1))
 			b--;
 		while (b < i && (ng_tok(doc, b)->flags & NG_TOK_JOIN))
 			b++;
 		/* Right: "of|for Capitalized Words". */
 		e = i + 1;
 		/* Time words never join a name: "... Organization on Friday". */
+		/* Nor does a title after "and": "the Commission and Foreign
+		 * Minister Ana Ruiz". */
 		while (e + 1 < s->te && ng_is_connector(doc, e) && ng_is_cap_word(doc, e + 1) &&
-		       !ng_tok_in_class(doc, NG_WC_STOPNAME, e + 1)) {
+		       !ng_tok_in_class(doc, NG_WC_STOPNAME, e + 1) && !is_title_start(doc, e + 1, s->te)) {
 			e += 2;
 			while (e < s->te && ng_is_cap_word(doc, e) && !ng_tok_in_class(doc, NG_WC_STOPNAME, e))
 				e++;
 		}
-		if (e - b < 2)
+		/* A capitalized word right after it that is no title: the name
+		 * goes on beyond what the rule can tell ("Air Force One"). */
+		if (e - b < 2 || (e < s->te && ng_is_cap_word(doc, e) && !is_title_start(doc, e, s->te)))
 			continue;
 		if (rule_cand(out, NG_MRULE_ORG_HEAD, NG_CLASS_ORGANIZATION, b, e, si))
 			return NG_ERR_NOMEM;

@@ -155,6 +155,59 @@ START_TEST(test_headline_and_time_words_make_no_organization)
 }
 END_TEST
 
+/* A title before the name is not the name, and a possessive after the
+ * appositive title starts the next clause ("..., the president's car"). */
+START_TEST(test_title_and_possessive_bound_the_apposition)
+{
+	ng_doc *doc = fx_doc("She flew with Secretary of State Ana Lindqvist, the president's "
+	                     "car waiting.");
+	ck_assert_int_eq(fx_class(doc, "State Ana Lindqvist"), -1);
+	ck_assert_int_eq(fx_class(doc, "Ana Lindqvist"), NG_CLASS_PERSON);
+	ng_doc_free(doc);
+	doc = fx_doc("They met Secretary of State Ana Lindqvist, the foreign minister, at noon.");
+	ck_assert_int_eq(fx_class(doc, "State Ana Lindqvist"), -1);
+	ck_assert_int_eq(fx_class(doc, "Ana Lindqvist"), NG_CLASS_PERSON);
+	ng_doc_free(doc);
+}
+END_TEST
+
+/* An organization's name stops at a title on its left, at "and" before a
+ * title on its right, and is not guessed when a capitalized word goes on
+ * after its head word; a person's name after a title holds no head word. */
+START_TEST(test_organization_boundaries)
+{
+	ng_doc *doc = fx_doc("Norda Spokesperson Velmar Air Force Brig. Gen. Tomas Ek spoke.");
+	ck_assert_int_eq(fx_class(doc, "Norda Spokesperson Velmar Air Force"), -1);
+	ck_assert_int_eq(fx_class(doc, "Velmar Air Force Brig"), -1);
+	ng_doc_free(doc);
+	doc = fx_doc("The visitors boarded Velmar Air Force One in the rain.");
+	ck_assert_int_eq(fx_class(doc, "Velmar Air Force"), -1);
+	ng_doc_free(doc);
+	doc = fx_doc("He hosted the Director of the Tormund Fisheries Commission and Foreign "
+	             "Minister Ana Lindqvist today.");
+	ck_assert_int_eq(fx_class(doc, "Tormund Fisheries Commission"), NG_CLASS_ORGANIZATION);
+	ck_assert_int_eq(fx_class(doc, "Tormund Fisheries Commission and Foreign Minister Ana Lindqvist"),
+	                 -1);
+	ck_assert_int_eq(fx_class(doc, "Ana Lindqvist"), NG_CLASS_PERSON);
+	ng_doc_free(doc);
+}
+END_TEST
+
+/* A name that holds a possessive matches whole, before a shorter name
+ * inside it. */
+START_TEST(test_possessive_inside_a_name)
+{
+	ng_doc *doc;
+
+	fx_add_gazetteer("PRN\tCountry\tNorvania Popular\tPeople's Republic of Norvania\t\n"
+	                 "ROV\tCountry\tRepublic of Norvania\t\t\n");
+	doc = fx_doc("Envoys of the People\xE2\x80\x99s Republic of Norvania arrived.");
+	ck_assert_int_eq(fx_class(doc, "Norvania Popular"), NG_CLASS_COUNTRY);
+	ck_assert_int_eq(fx_class(doc, "Republic of Norvania"), -1);
+	ng_doc_free(doc);
+}
+END_TEST
+
 static Suite *
 ner_suite(void)
 {
@@ -168,6 +221,9 @@ ner_suite(void)
 	tcase_add_test(core, test_name_inside_longer_name_is_not_linked);
 	tcase_add_test(core, test_needcue_entry_needs_a_cue);
 	tcase_add_test(core, test_headline_and_time_words_make_no_organization);
+	tcase_add_test(core, test_title_and_possessive_bound_the_apposition);
+	tcase_add_test(core, test_organization_boundaries);
+	tcase_add_test(core, test_possessive_inside_a_name);
 	tcase_add_test(core, test_acronym_titlecase_matches_but_lowercase_not);
 	tcase_add_test(core, test_common_word_country_needs_exact_case);
 	tcase_add_test(core, test_accents_optional);
