@@ -157,6 +157,25 @@ inside_longer_name(const ng_doc *doc, const ng_sentence *s, uint32_t b, uint32_t
 	return e - b == 1 && e < s->te && may_extend_name(doc, e);
 }
 
+/* Is the demonym [b, e) a language: after a language cue ("into",
+ * "speaks") and before no noun (the sentence ends, or punctuation or a
+ * function word follows)? "translated into French," names no country;
+ * "in French cities" does. */
+static bool
+names_language(const ng_doc *doc, const ng_sentence *s, uint32_t b, uint32_t e,
+               const ng_alias *a)
+{
+	const ng_token *t;
+
+	if (!(a->flags & NG_ALIAS_ADJ) || b == s->tb ||
+	    !ng_lexicon_in(&doc->kb->lex.languagecue, ng_tok(doc, b - 1)->key))
+		return false;
+	if (e >= s->te)
+		return true;
+	t = ng_tok(doc, e);
+	return (t->flags & NG_TOK_PUNCT) || ng_lexicon_is_function(&doc->kb->lex, t->key);
+}
+
 /* Proposes every gazetteer match that starts in the sentence. */
 static ng_status
 gazetteer_cands(const ng_doc *doc, uint32_t si, cands *out)
@@ -187,8 +206,9 @@ gazetteer_cands(const ng_doc *doc, uint32_t si, cands *out)
 				if (!best || e->priority > kb->gaz.entries[best->entry].priority)
 					best = tm;
 			}
-			if (best && inside_longer_name(doc, s, i, j + 1, &kb->gaz.entries[best->entry],
-			                               &kb->gaz.aliases[best->alias]))
+			if (best && (inside_longer_name(doc, s, i, j + 1, &kb->gaz.entries[best->entry],
+			                                &kb->gaz.aliases[best->alias]) ||
+			             names_language(doc, s, i, j + 1, &kb->gaz.aliases[best->alias])))
 				best = NULL;
 			if (best) {
 				const ng_entry *e = &kb->gaz.entries[best->entry];

@@ -208,6 +208,21 @@ START_TEST(test_possessive_inside_a_name)
 }
 END_TEST
 
+/* A demonym after a language cue and before no noun is a language. */
+START_TEST(test_demonym_as_language_names_no_country)
+{
+	ng_doc *doc = fx_doc("The statement was translated into Norvanian, officials said.");
+	ck_assert_int_eq(fx_class(doc, "Norvania"), -1);
+	ng_doc_free(doc);
+	doc = fx_doc("She speaks Norvanian and little else.");
+	ck_assert_int_eq(fx_class(doc, "Norvania"), -1);
+	ng_doc_free(doc);
+	doc = fx_doc("Protests spread in Norvanian cities.");
+	ck_assert_int_eq(fx_class(doc, "Norvania"), NG_CLASS_COUNTRY);
+	ng_doc_free(doc);
+}
+END_TEST
+
 static Suite *
 ner_suite(void)
 {
@@ -224,6 +239,7 @@ ner_suite(void)
 	tcase_add_test(core, test_title_and_possessive_bound_the_apposition);
 	tcase_add_test(core, test_organization_boundaries);
 	tcase_add_test(core, test_possessive_inside_a_name);
+	tcase_add_test(core, test_demonym_as_language_names_no_country);
 	tcase_add_test(core, test_acronym_titlecase_matches_but_lowercase_not);
 	tcase_add_test(core, test_common_word_country_needs_exact_case);
 	tcase_add_test(core, test_accents_optional);
