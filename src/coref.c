@@ -449,6 +449,8 @@ ng_coref_aliases(ng_doc *doc)
 
 	TRY(st, collect_docaliases(doc, &d));
 	TRY(st, resolve_docaliases(doc, &d, doc->taken));
+	/* What the aliases took is no longer free for a title's holder. */
+	ng_doc_mark_mentions(doc, doc->taken);
 	TRY(st, resolve_titled_names(doc));
 	TRY(st, ng_doc_sort_mentions(doc));
 	ng_doc_mark_mentions(doc, doc->taken);

@@ -71,6 +71,25 @@ START_TEST(test_title_and_one_name_link_a_listed_holder)
 }
 END_TEST
 
+/* A name an earlier mention already resolved is not given a title's
+ * listed holder as well: one mention per word (the fuzzer found two,
+ * which the shapes refuse). */
+START_TEST(test_one_mention_per_word)
+{
+	ng_doc *doc;
+	size_t i, j;
+
+	fx_add_gazetteer("lars-holm\tPerson\tLars Holm\t\toffice=Prime Minister@Country:NRV@2020..\n");
+	doc = fx_doc("May 4, 2023\nAna Holm said the port would open.\n"
+	             "Prime Minister Holm met reporters in Castelmar.");
+	for (i = 0; i < doc->n_mentions; i++)
+		for (j = i + 1; j < doc->n_mentions; j++)
+			ck_assert(doc->mentions[i].tb != doc->mentions[j].tb ||
+			          doc->mentions[i].te != doc->mentions[j].te);
+	ng_doc_free(doc);
+}
+END_TEST
+
 static Suite *
 coref_suite(void)
 {
@@ -80,6 +99,7 @@ coref_suite(void)
 	tcase_add_checked_fixture(core, fx_setup, fx_teardown);
 	tcase_add_test(core, test_surname_and_pronoun_coreference);
 	tcase_add_test(core, test_title_and_one_name_link_a_listed_holder);
+	tcase_add_test(core, test_one_mention_per_word);
 	tcase_add_test(core, test_surname_of_name_unknown_to_gazetteer);
 	tcase_add_test(core, test_role_description_refers_to_holder);
 	tcase_add_test(core, test_nominal_refers_to_last_organization_of_its_kind);
