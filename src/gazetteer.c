@@ -123,6 +123,17 @@ add_office(ng_gazetteer *g, ng_entry *e, const char *file, unsigned long line,
 	return NG_OK;
 }
 
+/* An id ends an IRI as it is: only bytes that need no escaping there. */
+static bool
+id_ok(const char *id)
+{
+	for (; *id; id++)
+		if (!((*id >= 'a' && *id <= 'z') || (*id >= 'A' && *id <= 'Z') ||
+		      (*id >= '0' && *id <= '9') || *id == '-' || *id == '_' || *id == '.'))
+			return false;
+	return true;
+}
+
 static ng_status
 set_str(char **dst, const char *v)
 {
@@ -284,6 +295,11 @@ gazetteer_line(void *ctx, const char *file, unsigned long line, char **f, size_t
 	}
 	if (!*f[0] || !*f[2]) {
 		ng_sink_error(g->sink, NG_ERR_SYNTAX, file, line, 0, "empty id or label");
+		return NG_ERR_SYNTAX;
+	}
+	if (!id_ok(f[0])) {
+		ng_sink_error(g->sink, NG_ERR_SYNTAX, file, line, 0,
+		              "id '%s' may hold only ASCII letters, digits, '-', '_' and '.'", f[0]);
 		return NG_ERR_SYNTAX;
 	}
 	if (NG_GROW(g->entries, g->cap_entries, g->n_entries + 1)) {

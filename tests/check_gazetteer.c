@@ -89,6 +89,9 @@ START_TEST(test_bad_gazetteer_lines_are_errors)
 		"c\tPlace\tC\t\twikidata=42\n",
 		"c\tPlace\tC\t\twikidata=Q\n",
 		"c\tPlace\tC\t\twikidata=\n",
+		"tchia`ni\tCountry\tC\t\t\n",
+		"a b\tPlace\tC\t\t\n",
+		"caf\xC3\xA9\tPlace\tC\t\t\n",
 	};
 	size_t i;
 
