@@ -390,7 +390,11 @@ done:
 /* A listed person named by a title and one name: "President Biden",
  * "Minister Saito", "President Xi" (a family name first). The person of
  * the gazetteer whose label starts or ends with the name and whose office
- * of that title holds at the article's date, if there is exactly one. */
+ * of that title holds at the article's date, if there is exactly one.
+ * Without a date no office can be told to hold: then only a name that one
+ * person of the gazetteer bears, who held that office at some time, is
+ * resolved ("Secretary Hagel"), never one that several bear ("President
+ * Bush"). */
 static ng_status
 resolve_titled_names(ng_doc *doc)
 {
@@ -398,8 +402,6 @@ resolve_titled_names(ng_doc *doc)
 	size_t si;
 	ng_status st = NG_OK;
 
-	if (!doc->date_num)
-		return NG_OK;
 	for (si = 0; si < doc->n_sents; si++) {
 		const ng_sentence *s = &doc->sents[si];
 		uint32_t i;
@@ -408,28 +410,33 @@ resolve_titled_names(ng_doc *doc)
 		for (i = s->tb; i < s->te; i++) {
 			const ng_phrase *p = NULL;
 			uint32_t te = ng_title_at(doc, i, s->te, &p), h, ent;
-			int32_t found = -1;
-			bool twice = false;
+			int32_t found = -1, last = -1;
+			unsigned bearers = 0, holders = 0;
 			if (!te || te >= s->te || doc->taken[te] || !ng_is_cap_word(doc, te) ||
 			    (ng_tok(doc, te)->flags & NG_TOK_UPPER) ||
 			    (te + 1 < s->te && ng_is_cap_word(doc, te + 1)))
 				continue;
-			for (h = ng_gazetteer_named(&kb->gaz, ng_tok(doc, te)->key); h && !twice;
+			for (h = ng_gazetteer_named(&kb->gaz, ng_tok(doc, te)->key); h;
 			     h = kb->gaz.named[h - 1].next) {
-				const ng_entry *g = &kb->gaz.entries[kb->gaz.named[h - 1].entry];
+				int32_t x = (int32_t)kb->gaz.named[h - 1].entry;
+				const ng_entry *g = &kb->gaz.entries[x];
 				size_t k;
-				if (g->dead)
+				/* A label that starts and ends with the name is listed
+				 * twice in a row. */
+				if (g->dead || x == last)
 					continue;
+				last = x;
+				bearers++;
 				for (k = 0; k < g->n_offices; k++)
-					if (ng_office_holds(&g->offices[k], doc->date_num) &&
+					if ((!doc->date_num || ng_office_holds(&g->offices[k], doc->date_num)) &&
 					    ng_role_eq(g->offices[k].role, p->text))
 						break;
-				if (k == g->n_offices || found == (int32_t)kb->gaz.named[h - 1].entry)
-					continue;
-				twice = found >= 0;
-				found = (int32_t)kb->gaz.named[h - 1].entry;
+				if (k < g->n_offices) {
+					holders++;
+					found = x;
+				}
 			}
-			if (found < 0 || twice)
+			if (holders != 1 || (!doc->date_num && bearers != 1))
 				continue;
 			TRY(st, ng_doc_entity_for_entry(doc, found, &ent));
 			TRY(st, ng_doc_add_mention(doc, te, te + 1, ent, (uint32_t)si, NG_MEN_COREF));

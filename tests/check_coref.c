@@ -61,12 +61,32 @@ START_TEST(test_title_and_one_name_link_a_listed_holder)
 	doc = fx_doc("May 4, 2023\nPrime Minister Holm met reporters in Castelmar.");
 	ck_assert(fx_has(doc, "Lars Holm", "leaderOf", "Norvania", NG_MOD_ASSERTED));
 	ng_doc_free(doc);
-	/* Before the office, or without a date, nobody. */
+	/* Before the office, nobody. */
 	doc = fx_doc("May 4, 2012\nPrime Minister Holm met reporters in Castelmar.");
 	ck_assert_int_eq(fx_class(doc, "Lars Holm"), -1);
 	ng_doc_free(doc);
+	/* Without a date, the one Holm the gazetteer holds, who was prime
+	 * minister at some time. */
+	doc = fx_doc("Prime Minister Holm met reporters in Castelmar.");
+	ck_assert_int_eq(fx_class(doc, "Lars Holm"), NG_CLASS_PERSON);
+	ng_doc_free(doc);
+}
+END_TEST
+
+/* Undated, a name that two listed people bear links neither, even if only
+ * one of them held the office. */
+START_TEST(test_undated_title_and_shared_name_link_nobody)
+{
+	ng_doc *doc;
+	fx_add_gazetteer("lars-holm\tPerson\tLars Holm\t\toffice=Prime Minister@Country:NRV@2020..\n"
+	                 "eva-holm\tPerson\tEva Holm\t\tcountry=NRV\n");
 	doc = fx_doc("Prime Minister Holm met reporters in Castelmar.");
 	ck_assert_int_eq(fx_class(doc, "Lars Holm"), -1);
+	ck_assert_int_eq(fx_class(doc, "Eva Holm"), -1);
+	ng_doc_free(doc);
+	/* Dated, the holder at the date. */
+	doc = fx_doc("May 4, 2023\nPrime Minister Holm met reporters in Castelmar.");
+	ck_assert_int_eq(fx_class(doc, "Lars Holm"), NG_CLASS_PERSON);
 	ng_doc_free(doc);
 }
 END_TEST
@@ -100,6 +120,7 @@ coref_suite(void)
 	tcase_add_test(core, test_surname_and_pronoun_coreference);
 	tcase_add_test(core, test_title_and_one_name_link_a_listed_holder);
 	tcase_add_test(core, test_one_mention_per_word);
+	tcase_add_test(core, test_undated_title_and_shared_name_link_nobody);
 	tcase_add_test(core, test_surname_of_name_unknown_to_gazetteer);
 	tcase_add_test(core, test_role_description_refers_to_holder);
 	tcase_add_test(core, test_nominal_refers_to_last_organization_of_its_kind);
