@@ -326,8 +326,6 @@ rule_cand(cands *out, ng_mention_rule rule, ng_class cls, uint32_t b, uint32_t e
 	return cand_add(out, &c);
 }
 
-/* Persons named after a title ("Defence Minister Gen Nakatani") or before
- * an appositive title ("Ryo Hinata-Yamaguchi, associate professor"). */
 /* Does a word of [b, e) head organization names (Force, Ministry)? */
 static bool
 has_org_head(const ng_doc *doc, uint32_t b, uint32_t e)
@@ -338,6 +336,8 @@ has_org_head(const ng_doc *doc, uint32_t b, uint32_t e)
 	return false;
 }
 
+/* Persons named after a title ("Defence Minister Gen Nakatani") or before
+ * an appositive title ("Ryo Hinata-Yamaguchi, associate professor"). */
 static ng_status
 person_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
 {
@@ -351,9 +351,12 @@ person_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
 		return NG_OK;
 	for (i = s->tb; i < s->te; i++) {
 		const ng_phrase *p = NULL;
-		uint32_t te = ng_title_at(doc, i, s->te, &p), ne;
+		uint32_t te = ng_title_at(doc, i, s->te, &p), ne, more;
 		if (!te)
 			continue;
+		/* Titles in a row are one: "Chief Spokesperson X". */
+		while (te < s->te && (more = ng_title_at(doc, te, s->te, &p)) > te)
+			te = more;
 		if (te < s->te && ng_tok_eq(doc, te, ","))
 			te++;
 		if (gaz_person_at(out, from, te))

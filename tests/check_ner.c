@@ -208,6 +208,16 @@ START_TEST(test_possessive_inside_a_name)
 }
 END_TEST
 
+/* Titles in a row are one title, not a title and a name. */
+START_TEST(test_titles_in_a_row_are_one)
+{
+	ng_doc *doc = fx_doc("Norda Chief Spokesperson Tomas Ek Lindqvist provided the readout.");
+	ck_assert_int_eq(fx_class(doc, "Spokesperson Tomas Ek Lindqvist"), -1);
+	ck_assert_int_eq(fx_class(doc, "Tomas Ek Lindqvist"), NG_CLASS_PERSON);
+	ng_doc_free(doc);
+}
+END_TEST
+
 /* A demonym after a language cue and before no noun is a language. */
 START_TEST(test_demonym_as_language_names_no_country)
 {
@@ -240,6 +250,7 @@ ner_suite(void)
 	tcase_add_test(core, test_organization_boundaries);
 	tcase_add_test(core, test_possessive_inside_a_name);
 	tcase_add_test(core, test_demonym_as_language_names_no_country);
+	tcase_add_test(core, test_titles_in_a_row_are_one);
 	tcase_add_test(core, test_acronym_titlecase_matches_but_lowercase_not);
 	tcase_add_test(core, test_common_word_country_needs_exact_case);
 	tcase_add_test(core, test_accents_optional);
