@@ -321,6 +321,8 @@ lexicon_line(void *ctx, const char *file, unsigned long line, char **f, size_t n
 		return add_to_set(lex, &lex->particle, f[1], 1);
 	if (!strcmp(kind, "placecue"))
 		return add_to_set(lex, &lex->placecue, f[1], 1);
+	if (!strcmp(kind, "portfolio"))
+		return add_to_set(lex, &lex->portfolio, f[1], 1);
 	if (!strcmp(kind, "languagecue"))
 		return add_to_set(lex, &lex->languagecue, f[1], 1);
 	if (!strcmp(kind, "notmod"))
@@ -407,6 +409,7 @@ ng_lexicon_free(ng_lexicon *lex)
 	ng_u64map_free(&lex->particle);
 	ng_u64map_free(&lex->placecue);
 	ng_u64map_free(&lex->languagecue);
+	ng_u64map_free(&lex->portfolio);
 	wordlist_free(&lex->titlenow);
 	wordlist_free(&lex->notmod);
 	for (i = 0; i < lex->n_months; i++)

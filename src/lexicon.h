@@ -78,6 +78,8 @@ typedef struct {
 	ng_u64map person_before; /* words before one that do (by, named) */
 	ng_u64map particle;     /* name particles: bin, al, de, van */
 	ng_u64map placecue;     /* prepositions of place: in, from, near */
+	ng_u64map portfolio;    /* words of an office's portfolio after "of":
+	                         * Defense, Security, Trade, National */
 	ng_u64map languagecue;  /* words after which a lone demonym names a
 	                         * language: in, into, speaks */
 	ng_wordlist titlenow;   /* the titlenow words, for the patterns' {PRE} */

@@ -113,7 +113,7 @@ has_cue(const ng_doc *doc, const ng_sentence *s, uint32_t b, uint32_t e, ng_clas
 	    ng_lexicon_in(&lex->placecue, ng_tok(doc, b - 1)->key))
 		return true;
 	if (cls == NG_CLASS_PLACE && e + 1 < s->te && ng_tok_eq(doc, e, ",") &&
-	    (ng_tok(doc, e + 1)->flags & NG_TOK_ALIAS))
+	    ng_is_cap_word(doc, e + 1) && (ng_tok(doc, e + 1)->flags & NG_TOK_ALIAS))
 		return true;
 	if (cls == NG_CLASS_ORGANIZATION && e < s->te && ng_tok_in_class(doc, NG_WC_ORGHEAD, e))
 		return true;
@@ -248,6 +248,36 @@ is_name_tok(const ng_doc *doc, uint32_t i)
 	       !(t->flags & NG_TOK_ABBR) && !ng_tok_in_class(doc, NG_WC_STOPNAME, i);
 }
 
+/* Past a generational suffix at j (", Jr.", "Sr.", "II" to "IV"), or j. */
+static uint32_t
+name_suffix(const ng_doc *doc, uint32_t j, uint32_t te)
+{
+	uint32_t k = j;
+
+	if (k + 1 < te && ng_tok_eq(doc, k, ","))
+		k++;
+	if (k < te && (ng_tok_eq(doc, k, "Jr.") || ng_tok_eq(doc, k, "Sr.")))
+		return k + 1;
+	if (k < te && (ng_tok_eq(doc, k, "Jr") || ng_tok_eq(doc, k, "Sr")))
+		return k + 1 < te && ng_tok_eq(doc, k + 1, ".") ? k + 2 : k + 1;
+	if (k == j && k < te && (ng_tok_eq(doc, k, "II") || ng_tok_eq(doc, k, "III") || ng_tok_eq(doc, k, "IV")))
+		return k + 1;
+	return j;
+}
+
+/* A lower-case part after a hyphen in a name: a short word of letters
+ * only that is no function word ("moo" of "Young-moo", not "based" of
+ * "Tokyo-based"). */
+static bool
+is_name_part(const ng_doc *doc, uint32_t i)
+{
+	const ng_token *t = ng_tok(doc, i);
+
+	return (t->flags & NG_TOK_WORD) && (t->flags & NG_TOK_LOWER) && !(t->flags & NG_TOK_NUM) &&
+	       t->e - t->b <= 4 && !ng_lexicon_is_function(&doc->kb->lex, t->key) &&
+	       !ng_tok_in_class(doc, NG_WC_STOPNAME, i);
+}
+
 /* A personal name of up to four words from i: capitalized words, joined by
  * hyphens. Returns the end, or i if there is none. */
 static uint32_t
@@ -276,9 +306,16 @@ scan_name(const ng_doc *doc, uint32_t i, uint32_t te)
 			break;
 		j++;
 		words++;
-		while (j + 1 < te && (ng_tok(doc, j)->flags & NG_TOK_JOIN) && is_name_tok(doc, j + 1))
+		/* Hyphenated parts, capitalized or not: "Hinata-Yamaguchi",
+		 * "Song Young-moo", "Park Min-jun". */
+		while (j + 1 < te && (ng_tok(doc, j)->flags & NG_TOK_JOIN) &&
+		       (is_name_tok(doc, j + 1) || is_name_part(doc, j + 1)))
 			j += 2;
 	}
+	/* A generational suffix ends it: "Charles E. Summers Jr.",
+	 * "Lloyd J. Austin III". */
+	if (words >= 2)
+		j = name_suffix(doc, j, te);
 	return j;
 }
 
@@ -300,6 +337,25 @@ is_title_start(const ng_doc *doc, uint32_t i, uint32_t te)
 {
 	const ng_phrase *p;
 	return ng_title_at(doc, i, te, &p) > 0;
+}
+
+/* Does a title start at i, or after a word that dates it ("Acting
+ * Director", "former President")? */
+static bool
+title_ahead(const ng_doc *doc, uint32_t i, uint32_t te)
+{
+	return is_title_start(doc, i, te) ||
+	       ((ng_tok_in_class(doc, NG_WC_TITLE_NOW, i) || ng_tok_in_class(doc, NG_WC_TITLE_PAST, i)) &&
+	        i + 1 < te && is_title_start(doc, i + 1, te));
+}
+
+/* Does a personal name start at i: a given name of the lexicon and another
+ * name word after it? */
+static bool
+given_name_ahead(const ng_doc *doc, uint32_t i, uint32_t te)
+{
+	return i + 1 < te && is_name_tok(doc, i) &&
+	       ng_lexicon_in(&doc->kb->lex.given, ng_tok(doc, i)->key) && scan_name(doc, i, te) >= i + 2;
 }
 
 /* People no list holds: a given name of the lexicon and one to three more
@@ -336,6 +392,75 @@ has_org_head(const ng_doc *doc, uint32_t b, uint32_t e)
 	return false;
 }
 
+/* The end of a gazetteer country or place candidate starting at token i,
+ * or i. */
+static uint32_t
+gaz_country_at(const cands *c, size_t from, uint32_t i)
+{
+	size_t k;
+
+	for (k = from; k < c->n; k++)
+		if (c->v[k].tb == i && c->v[k].entry >= 0 && !(c->v[k].flags & NG_MEN_ADJ) &&
+		    (c->v[k].cls == NG_CLASS_COUNTRY || c->v[k].cls == NG_CLASS_PLACE))
+			return c->v[k].te;
+	return i;
+}
+
+/* j + 1 when the word at j is by itself a name of a country ("of China
+ * Wang Wentao", where the name that follows keeps China from being a
+ * mention), else j. */
+static uint32_t
+country_word(const ng_doc *doc, uint32_t j)
+{
+	const ng_gazetteer *g = &doc->kb->gaz;
+	uint32_t node = ng_gazetteer_root(g, ng_tok(doc, j)->key), term;
+
+	if (!node || !ng_is_cap_word(doc, j))
+		return j;
+	for (term = g->node_term[node]; term; term = g->terms[term - 1].next) {
+		const ng_entry *e = &g->entries[g->terms[term - 1].entry];
+		if (!e->dead && e->cls == NG_CLASS_COUNTRY &&
+		    !(g->aliases[g->terms[term - 1].alias].flags & NG_ALIAS_ADJ))
+			return j + 1;
+	}
+	return j;
+}
+
+/* Past an office's portfolio after its title: "of|for [the] PORTFOLIO"
+ * where the portfolio is words of the lexicon's portfolio class and
+ * countries, joined by "and" or "of" ("Minister of Commerce of China",
+ * "Minister for Industry and Science"). Returns where the name may start,
+ * or te when no portfolio follows. */
+static uint32_t
+skip_portfolio(const ng_doc *doc, const ng_sentence *s, const cands *out, size_t from, uint32_t te)
+{
+	const ng_lexicon *lex = &doc->kb->lex;
+	uint32_t j = te, last = te, x;
+
+	if (j + 1 >= s->te || !(ng_tok_word(doc, j, "of") || ng_tok_word(doc, j, "for")))
+		return te;
+	j++;
+	for (;;) {
+		if (j >= s->te)
+			break;
+		if (ng_is_cap_word(doc, j) && ng_lexicon_in(&lex->portfolio, ng_tok(doc, j)->key)) {
+			last = ++j;
+			continue;
+		}
+		if ((x = gaz_country_at(out, from, j)) > j || (x = country_word(doc, j)) > j) {
+			last = j = x;
+			continue;
+		}
+		if (last == j && last > te && j + 1 < s->te &&
+		    (ng_tok_word(doc, j, "and") || ng_tok_word(doc, j, "of") || ng_tok_eq(doc, j, "&"))) {
+			j++;
+			continue;
+		}
+		break;
+	}
+	return last;
+}
+
 /* Persons named after a title ("Defence Minister Gen Nakatani") or before
  * an appositive title ("Ryo Hinata-Yamaguchi, associate professor"). */
 static ng_status
@@ -351,17 +476,31 @@ person_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
 		return NG_OK;
 	for (i = s->tb; i < s->te; i++) {
 		const ng_phrase *p = NULL;
-		uint32_t te = ng_title_at(doc, i, s->te, &p), ne, more;
+		uint32_t te = ng_title_at(doc, i, s->te, &p), ne, more, k;
 		if (!te)
 			continue;
-		/* Titles in a row are one: "Chief Spokesperson X". */
+		/* Titles in a row are one: "Chief Spokesperson X"; a portfolio
+		 * after the title is part of it. */
 		while (te < s->te && (more = ng_title_at(doc, te, s->te, &p)) > te)
 			te = more;
+		te = skip_portfolio(doc, s, out, from, te);
 		if (te < s->te && ng_tok_eq(doc, te, ","))
 			te++;
 		if (gaz_person_at(out, from, te))
 			continue;
 		ne = scan_name(doc, te, s->te);
+		/* A title inside what looks like the name is the title's end:
+		 * "Chief Pentagon Spokesperson Ana Ruiz". */
+		for (k = te + 1; k < ne; k++)
+			if (title_ahead(doc, k, s->te)) {
+				while (k < s->te && !is_title_start(doc, k, s->te))
+					k++;
+				while (k < s->te && (more = ng_title_at(doc, k, s->te, &p)) > k)
+					k = more;
+				te = k;
+				ne = scan_name(doc, te, s->te);
+				break;
+			}
 		/* Two words at least: a single one is resolved as a surname;
 		 * no organization's head word ("Spokesperson Air Force Brig."). */
 		if (ne - te >= 2 && !(ne < s->te && is_title_start(doc, ne, s->te)) &&
@@ -477,14 +616,18 @@ org_cands(const ng_doc *doc, uint32_t si, cands *out)
 		/* Nor does a title after "and": "the Commission and Foreign
 		 * Minister Ana Ruiz". */
 		while (e + 1 < s->te && ng_is_connector(doc, e) && ng_is_cap_word(doc, e + 1) &&
-		       !ng_tok_in_class(doc, NG_WC_STOPNAME, e + 1) && !is_title_start(doc, e + 1, s->te)) {
+		       !ng_tok_in_class(doc, NG_WC_STOPNAME, e + 1) && !title_ahead(doc, e + 1, s->te)) {
 			e += 2;
-			while (e < s->te && ng_is_cap_word(doc, e) && !ng_tok_in_class(doc, NG_WC_STOPNAME, e))
+			/* A title or a person's name after it ends it: "the Office
+			 * of Policy Acting Director ...", "... Policy Ana Ruiz". */
+			while (e < s->te && ng_is_cap_word(doc, e) && !ng_tok_in_class(doc, NG_WC_STOPNAME, e) &&
+			       !title_ahead(doc, e, s->te) && !given_name_ahead(doc, e, s->te))
 				e++;
 		}
 		/* A capitalized word right after it that is no title: the name
 		 * goes on beyond what the rule can tell ("Air Force One"). */
-		if (e - b < 2 || (e < s->te && ng_is_cap_word(doc, e) && !is_title_start(doc, e, s->te)))
+		if (e - b < 2 || (e < s->te && ng_is_cap_word(doc, e) && !title_ahead(doc, e, s->te) &&
+		                  !given_name_ahead(doc, e, s->te)))
 			continue;
 		if (rule_cand(out, NG_MRULE_ORG_HEAD, NG_CLASS_ORGANIZATION, b, e, si))
 			return NG_ERR_NOMEM;

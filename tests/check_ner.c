@@ -218,6 +218,46 @@ START_TEST(test_titles_in_a_row_are_one)
 }
 END_TEST
 
+/* A title's portfolio ("of National Defense", "of Commerce of Norvania")
+ * comes before the name; hyphenated given names keep a lower-case part; a
+ * generational suffix ends the name. */
+START_TEST(test_portfolio_hyphen_and_suffix)
+{
+	ng_doc *doc = fx_doc("They met Minister of National Defense Song Young-moo in Castelmar.");
+	ck_assert_int_eq(fx_class(doc, "Song Young-moo"), NG_CLASS_PERSON);
+	ng_doc_free(doc);
+	doc = fx_doc("They met Minister of Commerce of Norvania Tavo Kellander today.");
+	ck_assert_int_eq(fx_class(doc, "Tavo Kellander"), NG_CLASS_PERSON);
+	ng_doc_free(doc);
+	doc = fx_doc("The Minister of Homeland Security spoke first.");
+	ck_assert_int_eq(fx_class(doc, "Homeland Security"), -1);
+	ng_doc_free(doc);
+	doc = fx_doc("Acting Chief Norda Spokesperson Tomas E. Lindqvist Jr. gave the readout.");
+	ck_assert_int_eq(fx_class(doc, "Tomas E. Lindqvist Jr."), NG_CLASS_PERSON);
+	ck_assert_int_eq(fx_class(doc, "Norda Spokesperson Tomas E. Lindqvist"), -1);
+	ng_doc_free(doc);
+}
+END_TEST
+
+/* An organization's name ends before a title (with its "acting") or a
+ * person's name; a place that needs a cue does not get one from a comma
+ * and a lower-case word. */
+START_TEST(test_organization_ends_at_title_or_person)
+{
+	ng_doc *doc = fx_doc("He met the Office of Fisheries Policy Acting Chief Ana Lindqvist today.");
+	ck_assert_int_eq(fx_class(doc, "Office of Fisheries Policy"), NG_CLASS_ORGANIZATION);
+	ck_assert_int_eq(fx_class(doc, "Office of Fisheries Policy Acting Chief"), -1);
+	ng_doc_free(doc);
+	doc = fx_doc("He met the Office of Fisheries Policy Ana Lindqvist today.");
+	ck_assert_int_eq(fx_class(doc, "Office of Fisheries Policy Ana Lindqvist"), -1);
+	ng_doc_free(doc);
+	fx_add_gazetteer("federal-x\tPlace\tFederal\t\tkind=city;country=NRV;needcue=1\n");
+	doc = fx_doc("The mayor joined Federal, state and local officials.");
+	ck_assert_int_eq(fx_class(doc, "Federal"), -1);
+	ng_doc_free(doc);
+}
+END_TEST
+
 /* A demonym after a language cue and before no noun is a language. */
 START_TEST(test_demonym_as_language_names_no_country)
 {
@@ -251,6 +291,8 @@ ner_suite(void)
 	tcase_add_test(core, test_possessive_inside_a_name);
 	tcase_add_test(core, test_demonym_as_language_names_no_country);
 	tcase_add_test(core, test_titles_in_a_row_are_one);
+	tcase_add_test(core, test_portfolio_hyphen_and_suffix);
+	tcase_add_test(core, test_organization_ends_at_title_or_person);
 	tcase_add_test(core, test_acronym_titlecase_matches_but_lowercase_not);
 	tcase_add_test(core, test_common_word_country_needs_exact_case);
 	tcase_add_test(core, test_accents_optional);
