@@ -74,33 +74,18 @@ synth_name(unsigned long i, char *out, size_t n)
 	out[len] = '\0';
 }
 
+/* The shipped knowledge of dir, as newsgraph loads it, and the generated
+ * gazetteer extra when given. */
 static ng_knowledge *
-load_kb(const char *dir, const char *extra, int with_patterns, double *secs)
+load_kb(const char *dir, const char *extra, double *secs)
 {
 	ng_knowledge *kb = ng_knowledge_new();
-	char path[4096];
 	double t0 = now();
-	static const char *const gaz[] = {"countries", "organizations", "places", "people", NULL};
-	int i;
 
 	if (!kb)
 		die("out of memory");
-	snprintf(path, sizeof(path), "%s/lexicon.tsv", dir);
-	if (ng_lexicon_load(&kb->lex, path))
-		die("lexicon");
-	snprintf(path, sizeof(path), "%s/boilerplate.tsv", dir);
-	if (ng_boiler_load(&kb->boiler, path))
-		die("boilerplate");
-	if (with_patterns) {
-		snprintf(path, sizeof(path), "%s/patterns.tsv", dir);
-		if (ng_patterns_load(&kb->pat, path))
-			die("patterns");
-	}
-	for (i = 0; gaz[i]; i++) {
-		snprintf(path, sizeof(path), "%s/gazetteer/%s.tsv", dir, gaz[i]);
-		if (ng_gazetteer_load(&kb->gaz, path, 0))
-			die("gazetteer");
-	}
+	if (ng_knowledge_load_dir(kb, dir))
+		die("knowledge");
 	if (extra && ng_knowledge_add_gazetteer(kb, extra))
 		die("generated gazetteer");
 	if (ng_knowledge_prepare(kb))
@@ -184,7 +169,7 @@ main(int argc, char **argv)
 	}
 	rounds = (size_t)((getenv("NG_BENCH_MB") ? atof(getenv("NG_BENCH_MB")) : 20.0) / mb) / 3 + 1;
 
-	kb = load_kb(dir, NULL, 1, &secs);
+	kb = load_kb(dir, NULL, &secs);
 	printf("shipped gazetteers: %zu entries, load and prepare %.3f s\n",
 	       ng_knowledge_entry_count(kb), secs);
 	for (st = 0; st < 3; st++) {
@@ -206,7 +191,7 @@ main(int argc, char **argv)
 	}
 	if (fclose(f))
 		die("cannot write the generated gazetteer");
-	kb = load_kb(dir, gen, 1, &secs);
+	kb = load_kb(dir, gen, &secs);
 	printf("with %lu generated entries: %zu entries, load and prepare %.2f s, peak RSS %ld MB\n", n,
 	       ng_knowledge_entry_count(kb), secs, peak_rss_kb() / 1024);
 	for (st = 0; st < 2; st++)
