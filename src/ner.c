@@ -120,6 +120,21 @@ has_cue(const ng_doc *doc, const ng_sentence *s, uint32_t b, uint32_t e, ng_clas
 	return false;
 }
 
+static bool
+is_region(const ng_entry *e)
+{
+	return e->kind && !strcmp(e->kind, "region");
+}
+
+/* Does a word that people do follow at e ("Kerry met", "Jordan said")?
+ * A region, or a place that yields or needs a cue, is then no place: it
+ * is someone's name. */
+static bool
+person_verb_after(const ng_doc *doc, const ng_sentence *s, uint32_t e)
+{
+	return e < s->te && ng_lexicon_in(&doc->kb->lex.person_after, ng_tok(doc, e)->key);
+}
+
 /* May a capitalized word next to a name be part of a longer name? Not a
  * title, a word that never is in a name, or a function word. */
 static bool
@@ -201,7 +216,9 @@ gazetteer_cands(const ng_doc *doc, uint32_t si, cands *out)
 				const ng_alias *a = &kb->gaz.aliases[tm->alias];
 				const ng_entry *e = &kb->gaz.entries[tm->entry];
 				if (e->dead || !case_ok(doc, s, i, j + 1, a) ||
-				    (e->needcue && !has_cue(doc, s, i, j + 1, e->cls)))
+				    (e->needcue && !has_cue(doc, s, i, j + 1, e->cls)) ||
+				    (e->cls == NG_CLASS_PLACE && (e->priority < 0 || e->needcue || is_region(e)) &&
+				     person_verb_after(doc, s, j + 1)))
 					continue;
 				if (!best || e->priority > kb->gaz.entries[best->entry].priority)
 					best = tm;
@@ -503,7 +520,7 @@ person_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
 			}
 		/* Two words at least: a single one is resolved as a surname;
 		 * no organization's head word ("Spokesperson Air Force Brig."). */
-		if (ne - te >= 2 && !(ne < s->te && is_title_start(doc, ne, s->te)) &&
+		if (ne - te >= 2 && !(ne < s->te && ng_is_cap_word(doc, ne) && is_title_start(doc, ne, s->te)) &&
 		    !has_org_head(doc, te, ne) &&
 		    rule_cand(out, NG_MRULE_AFTER_TITLE, NG_CLASS_PERSON, te, ne, si))
 			return NG_ERR_NOMEM;

@@ -11,7 +11,7 @@ START_TEST(test_lexicon_kinds_load_to_their_tables)
 	uint32_t chief = ng_dict_key(&fx_kb->dict, "chief", 5);
 	uint32_t hms = ng_dict_key(&fx_kb->dict, "hms", 3);
 
-	ck_assert_uint_eq(lex->n_titles, 79);
+	ck_assert_uint_eq(lex->n_titles, 80);
 	ck_assert_uint_eq(lex->n_cues, 4);
 	ck_assert_uint_eq(lex->n_nominals, 9);
 	ck_assert_uint_ne(ng_lexicon_title_head(lex, secretary), 0);

@@ -258,6 +258,27 @@ START_TEST(test_organization_ends_at_title_or_person)
 }
 END_TEST
 
+/* A lower-case title word after a name does not stop it ("... Ana
+ * Lindqvist chair the talks"); a plural title names each of a list; a
+ * region before a verb people do is someone's name. */
+START_TEST(test_lower_case_title_plural_title_and_region_name)
+{
+	ng_doc *doc = fx_doc("Tavo Kellander and Norvanian Foreign Minister Ana Lindqvist chair the talks.");
+	ck_assert_int_eq(fx_class(doc, "Ana Lindqvist"), NG_CLASS_PERSON);
+	ng_doc_free(doc);
+	doc = fx_doc("They sat beside Presidents Tomas Ek of Norvania and others.");
+	ck_assert_int_eq(fx_class(doc, "Tomas Ek"), NG_CLASS_PERSON);
+	ng_doc_free(doc);
+	fx_add_gazetteer("kellan-r\tPlace\tKellan\t\tkind=region;country=NRV\n");
+	doc = fx_doc("Kellan said the talks would go on.");
+	ck_assert_int_eq(fx_class(doc, "Kellan"), -1);
+	ng_doc_free(doc);
+	doc = fx_doc("Floods hit Kellan on Monday.");
+	ck_assert_int_eq(fx_class(doc, "Kellan"), NG_CLASS_PLACE);
+	ng_doc_free(doc);
+}
+END_TEST
+
 /* A demonym after a language cue and before no noun is a language. */
 START_TEST(test_demonym_as_language_names_no_country)
 {
@@ -293,6 +314,7 @@ ner_suite(void)
 	tcase_add_test(core, test_titles_in_a_row_are_one);
 	tcase_add_test(core, test_portfolio_hyphen_and_suffix);
 	tcase_add_test(core, test_organization_ends_at_title_or_person);
+	tcase_add_test(core, test_lower_case_title_plural_title_and_region_name);
 	tcase_add_test(core, test_acronym_titlecase_matches_but_lowercase_not);
 	tcase_add_test(core, test_common_word_country_needs_exact_case);
 	tcase_add_test(core, test_accents_optional);
