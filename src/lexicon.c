@@ -323,6 +323,10 @@ lexicon_line(void *ctx, const char *file, unsigned long line, char **f, size_t n
 		return add_to_set(lex, &lex->placecue, f[1], 1);
 	if (!strcmp(kind, "portfolio"))
 		return add_to_set(lex, &lex->portfolio, f[1], 1);
+	if (!strcmp(kind, "timeword"))
+		return add_to_set(lex, &lex->timeword, f[1], 1);
+	if (!strcmp(kind, "timelead"))
+		return add_to_set(lex, &lex->timelead, f[1], 1);
 	if (!strcmp(kind, "languagecue"))
 		return add_to_set(lex, &lex->languagecue, f[1], 1);
 	if (!strcmp(kind, "notmod"))
@@ -410,6 +414,8 @@ ng_lexicon_free(ng_lexicon *lex)
 	ng_u64map_free(&lex->placecue);
 	ng_u64map_free(&lex->languagecue);
 	ng_u64map_free(&lex->portfolio);
+	ng_u64map_free(&lex->timeword);
+	ng_u64map_free(&lex->timelead);
 	wordlist_free(&lex->titlenow);
 	wordlist_free(&lex->notmod);
 	for (i = 0; i < lex->n_months; i++)

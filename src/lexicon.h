@@ -80,6 +80,8 @@ typedef struct {
 	ng_u64map placecue;     /* prepositions of place: in, from, near */
 	ng_u64map portfolio;    /* words of an office's portfolio after "of":
 	                         * Defense, Security, Trade, National */
+	ng_u64map timeword;     /* time words the patterns skip: monday, today */
+	ng_u64map timelead;     /* words skipped before a time word: on, this */
 	ng_u64map languagecue;  /* words after which a lone demonym names a
 	                         * language: in, into, speaks */
 	ng_wordlist titlenow;   /* the titlenow words, for the patterns' {PRE} */

@@ -206,6 +206,18 @@ prefilter_text(const ng_knowledge *kb, prefilter *pf, const char *text, size_t l
 	}
 }
 
+/* Is token i a time word, or a word that leads one ("on Friday")? */
+static bool
+is_time_skip(const ng_lexicon *lex, const ng_token *toks, uint32_t i, uint32_t te)
+{
+	if (!(toks[i].flags & NG_TOK_WORD))
+		return false;
+	if (ng_lexicon_in(&lex->timeword, toks[i].key))
+		return true;
+	return i + 1 < te && (toks[i + 1].flags & NG_TOK_WORD) &&
+	       ng_lexicon_in(&lex->timelead, toks[i].key) && ng_lexicon_in(&lex->timeword, toks[i + 1].key);
+}
+
 /* Writes the tagged form of sentence si into out and sets the prefilter
  * from its words as they are written; returns the number of mentions
  * it holds, and in *types and *twice the type bits of its placeholders and
@@ -248,14 +260,18 @@ tag_sentence(ng_doc *doc, uint32_t si, size_t *mk, ng_buf *out, size_t *n_ents, 
 				return NG_ERR_NOMEM;
 			d = out->buf;
 		}
-		if (len)
-			d[len++] = ' ';
-		w = len;
 		if (next < i) {
 			while (k < doc->n_mentions && doc->mentions[k].tb < i)
 				k++;
 			next = k < doc->n_mentions ? doc->mentions[k].tb : UINT32_MAX;
 		}
+		/* Time words are not there for the patterns: "met Monday
+		 * with", "spoke today with", "met on Friday with". */
+		if (next != i && is_time_skip(&kb->lex, toks, i, s->te))
+			continue;
+		if (len)
+			d[len++] = ' ';
+		w = len;
 		if (next == i) {
 			/* A mention; falls through to the title check below if none. */
 			const ng_mention *m = &doc->mentions[k];

@@ -23,6 +23,20 @@ START_TEST(test_meetings)
 }
 END_TEST
 
+/* Time words between a verb and its preposition do not hide the fact,
+ * and do not hide the cue of a plan either. */
+START_TEST(test_time_words_are_skipped)
+{
+	FX_HAS("Marta Lind met on Friday with Idris Falk.", "Marta Lind", "metWith", "Idris Falk",
+	       NG_MOD_ASSERTED);
+	FX_HAS("Marta Lind met this morning with Idris Falk.", "Marta Lind", "metWith", "Idris Falk",
+	       NG_MOD_ASSERTED);
+	FX_HAS("Marta Lind will meet on Monday with Idris Falk.", "Marta Lind", "metWith", "Idris Falk",
+	       NG_MOD_PLANNED);
+	FX_LACKS("Marta Lind will meet on Monday with Idris Falk.", "Marta Lind", "metWith", "Idris Falk");
+}
+END_TEST
+
 START_TEST(test_joining_versus_interest)
 {
 	FX_HAS("Norvania joined NORDA in 2023.", "Norvania", "joined", "NORDA", NG_MOD_ASSERTED);
@@ -151,6 +165,7 @@ relation_suite(void)
 	tcase_set_timeout(core, 30);
 	tcase_add_test(core, test_visit_verbal_and_nominal);
 	tcase_add_test(core, test_meetings);
+	tcase_add_test(core, test_time_words_are_skipped);
 	tcase_add_test(core, test_joining_versus_interest);
 	tcase_add_test(core, test_membership_and_negation);
 	tcase_add_test(core, test_places_and_bases);
