@@ -379,9 +379,12 @@ ng_segment(ng_doc *doc)
 		uint8_t wclasses = 0;
 		for (i = 0; i < n_toks; i++) {
 			ng_token *t = &doc->toks[i];
-			/* Possessives get keys too, for names that hold one
-			 * ("People's Republic of China"). */
-			if ((t->flags & (NG_TOK_WORD | NG_TOK_POSS)) && (st = word_key(doc->kb, s, t, &f))) {
+			/* Possessives and commas get keys too, for names that
+			 * hold one ("People's Republic of China", "Ministry of
+			 * Health, Labour and Welfare"). */
+			if (((t->flags & (NG_TOK_WORD | NG_TOK_POSS)) ||
+			     (t->e == t->b + 1 && s[t->b] == ',')) &&
+			    (st = word_key(doc->kb, s, t, &f))) {
 				ng_buf_free(&f);
 				return st;
 			}

@@ -279,6 +279,18 @@ START_TEST(test_lower_case_title_plural_title_and_region_name)
 }
 END_TEST
 
+/* A name that holds a comma matches whole. */
+START_TEST(test_comma_inside_a_name)
+{
+	ng_doc *doc;
+
+	fx_add_gazetteer("nrv-mfsi\tOrganization\tMinistry of Fisheries, Salt and Ice\t\tkind=ministry\n");
+	doc = fx_doc("The Ministry of Fisheries, Salt and Ice said catches rose.");
+	ck_assert_int_eq(fx_class(doc, "Ministry of Fisheries, Salt and Ice"), NG_CLASS_ORGANIZATION);
+	ng_doc_free(doc);
+}
+END_TEST
+
 /* A demonym after a language cue and before no noun is a language. */
 START_TEST(test_demonym_as_language_names_no_country)
 {
@@ -315,6 +327,7 @@ ner_suite(void)
 	tcase_add_test(core, test_portfolio_hyphen_and_suffix);
 	tcase_add_test(core, test_organization_ends_at_title_or_person);
 	tcase_add_test(core, test_lower_case_title_plural_title_and_region_name);
+	tcase_add_test(core, test_comma_inside_a_name);
 	tcase_add_test(core, test_acronym_titlecase_matches_but_lowercase_not);
 	tcase_add_test(core, test_common_word_country_needs_exact_case);
 	tcase_add_test(core, test_accents_optional);
