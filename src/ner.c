@@ -533,7 +533,9 @@ person_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
 		uint32_t j, start, k, tt;
 		const ng_phrase *p = NULL;
 		if (!ng_tok_eq(doc, i, ",") || !(tt = ng_appositive_title(doc, s, i, &j, &p)) ||
-		    (tt < s->te && (ng_tok(doc, tt)->flags & NG_TOK_POSS)))
+		    (tt < s->te && (ng_tok(doc, tt)->flags & NG_TOK_POSS)) ||
+		    /* "A, Foreign Minister B and C": a list, the title is B's. */
+		    (tt < s->te && is_name_tok(doc, tt)))
 			continue;
 		/* Walk back over the name before the comma. */
 		start = i;

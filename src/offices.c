@@ -184,7 +184,9 @@ ng_offices(ng_doc *doc)
 			size_t ob, oe;
 			if (pm < 0 || doc->ents[doc->mentions[pm].ent].cls != NG_CLASS_PERSON ||
 			    (doc->mentions[pm].flags & NG_MEN_PRON) ||
-			    !ng_tok_eq(doc, i, ",") || !(te = ng_appositive_title(doc, s, i, &j, &p)))
+			    !ng_tok_eq(doc, i, ",") || !(te = ng_appositive_title(doc, s, i, &j, &p)) ||
+			    /* "A, Foreign Minister B": the title is B's. */
+			    ng_doc_mention_at(doc, te) >= 0)
 				continue;
 			/* The first organization in the rest of the clause. */
 			for (k = te; k < s->te && k < te + 16 && !ng_tok_eq(doc, k, ",") && !ng_tok_eq(doc, k, ".");

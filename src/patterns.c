@@ -102,7 +102,11 @@ expand_pattern(const ng_patterns *pat, const char *p, ng_buf *out, const char **
 				*bad = p;
 				return NG_ERR_PATTERN;
 			}
-			if (ng_buf_printf(out, "%s(?:(?: ,| , and| and| , or| or) (?:the )?%s)*", re, re))
+			/* Each name after the first may have a title of its own
+			 * ("A , TTL B and TTL C"); not a modifier, whose
+			 * placeholder would join the list. */
+			if (ng_buf_printf(out, "%s(?:(?: ,| , and| and| , or| or) (?:the )?(?:TTL )?%s)*", re,
+			                  re))
 				return NG_ERR_NOMEM;
 		} else if ((re = macro_re(pat, p + 1, (size_t)(close - p - 1)))) {
 			if (ng_buf_adds(out, re))
