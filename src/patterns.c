@@ -38,7 +38,10 @@ static const struct {
 	{"AGT", "(?:PER|ORG|CTY|PLC)_\\d+\\b"},
 	{"ENT", "(?:PER|ORG|CTY|PLC)_\\d+\\b"},
 	{"W", "[^ ]+"},
-	{"GAP", "(?:[a-z][^ ]* ){0,4}?"},
+	/* Up to four lower-case words, after at most one clause between
+	 * commas that a relative pronoun, an article or a title opens: "A ,
+	 * who is visiting B , met C", "A , the TTL , arrived in B". */
+	{"GAP", "(?:, (?:who|which|a|an|the|TTL) [^,]{1,120}? , )?(?:[a-z][^ ]* ){0,4}?"},
 	{"LONGGAP", "(?:[^ ]+ ){0,12}?"},
 	{NULL, NULL}
 };
