@@ -149,9 +149,12 @@ ng_offices(ng_doc *doc)
 			/* Or after the name: "of Tokyo International University". */
 			if (target < 0) {
 				uint32_t after = doc->mentions[pm].te;
+				/* ... or "of Benin": "President Boni Yayi of Benin". */
 				if (after + 1 < s->te && (ng_tok_eq(doc, after, "of") || ng_tok_eq(doc, after, "at")) &&
 				    (mm = ng_doc_mention_at(doc, after + 1)) >= 0 &&
-				    doc->ents[doc->mentions[mm].ent].cls == NG_CLASS_ORGANIZATION)
+				    !(doc->mentions[mm].flags & NG_MEN_ADJ) &&
+				    (doc->ents[doc->mentions[mm].ent].cls == NG_CLASS_ORGANIZATION ||
+				     doc->ents[doc->mentions[mm].ent].cls == NG_CLASS_COUNTRY))
 					target = (int32_t)doc->mentions[mm].ent;
 			}
 			ob = ng_text_orig(&doc->text, ng_tok(doc, i)->b);
@@ -192,8 +195,11 @@ ng_offices(ng_doc *doc)
 			for (k = te; k < s->te && k < te + 16 && !ng_tok_eq(doc, k, ",") && !ng_tok_eq(doc, k, ".");
 			     k++) {
 				int32_t m = ng_doc_mention_at(doc, k);
-				if (m >= 0 && doc->ents[doc->mentions[m].ent].cls == NG_CLASS_ORGANIZATION &&
-				    !(doc->mentions[m].flags & NG_MEN_ADJ)) {
+				/* "X, prime minister of Tanzania," as well. */
+				if (m >= 0 && !(doc->mentions[m].flags & NG_MEN_ADJ) &&
+				    (doc->ents[doc->mentions[m].ent].cls == NG_CLASS_ORGANIZATION ||
+				     (doc->ents[doc->mentions[m].ent].cls == NG_CLASS_COUNTRY && k > te &&
+				      ng_tok_eq(doc, k - 1, "of")))) {
 					om = m;
 					break;
 				}

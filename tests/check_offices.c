@@ -87,6 +87,14 @@ START_TEST(test_title_modifier_not_across_sentence_start)
 }
 END_TEST
 
+/* An apposition's title "of" a country gives the fact for that country. */
+START_TEST(test_apposition_of_a_country)
+{
+	FX_HAS("Tavo Kellander, prime minister of Norvania, said the port would open.", "Tavo Kellander",
+	       "leaderOf", "Norvania", NG_MOD_ASSERTED);
+}
+END_TEST
+
 static Suite *
 offices_suite(void)
 {
@@ -95,6 +103,7 @@ offices_suite(void)
 
 	tcase_add_checked_fixture(core, fx_setup, fx_teardown);
 	tcase_add_test(core, test_person_from_title_with_demonym);
+	tcase_add_test(core, test_apposition_of_a_country);
 	tcase_add_test(core, test_title_modifier_not_across_sentence_start);
 	tcase_add_test(core, test_leader_title_gives_leader_of);
 	tcase_add_test(core, test_former_title_gives_no_office_fact);
