@@ -2,6 +2,7 @@
 /* The lexicon: loading lexicon.tsv, its tables by key, and title matching. */
 #include "config.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -140,6 +141,22 @@ ng_wordlist_alternation(const ng_wordlist *list, ng_buf *out)
 	return NG_OK;
 }
 
+/* The kinds of lines that add a word to a set of the lexicon. */
+static const struct {
+	const char *kind;
+	size_t offset;
+} word_sets[] = {
+	{"function", offsetof(ng_lexicon, function)},
+	{"personafter", offsetof(ng_lexicon, person_after)},
+	{"personbefore", offsetof(ng_lexicon, person_before)},
+	{"particle", offsetof(ng_lexicon, particle)},
+	{"placecue", offsetof(ng_lexicon, placecue)},
+	{"portfolio", offsetof(ng_lexicon, portfolio)},
+	{"timeword", offsetof(ng_lexicon, timeword)},
+	{"timelead", offsetof(ng_lexicon, timelead)},
+	{"languagecue", offsetof(ng_lexicon, languagecue)},
+};
+
 /* Adds the folded word w to a set of the lexicon with value v. */
 static ng_status
 add_to_set(ng_lexicon *lex, ng_u64map *set, const char *w, uint32_t v)
@@ -266,6 +283,7 @@ lexicon_line(void *ctx, const char *file, unsigned long line, char **f, size_t n
 {
 	ng_lexicon *lex = ctx;
 	const char *kind = f[0];
+	size_t i;
 
 	if (nf < 2 || !*f[1]) {
 		ng_sink_error(lex->sink, NG_ERR_SYNTAX, file, line, 0, "expected KIND<TAB>VALUE");
@@ -311,24 +329,9 @@ lexicon_line(void *ctx, const char *file, unsigned long line, char **f, size_t n
 	}
 	if (!strcmp(kind, "title"))
 		return add_title(lex, file, line, f[1], nf > 2 ? f[2] : "member");
-	if (!strcmp(kind, "function"))
-		return add_to_set(lex, &lex->function, f[1], 1);
-	if (!strcmp(kind, "personafter"))
-		return add_to_set(lex, &lex->person_after, f[1], 1);
-	if (!strcmp(kind, "personbefore"))
-		return add_to_set(lex, &lex->person_before, f[1], 1);
-	if (!strcmp(kind, "particle"))
-		return add_to_set(lex, &lex->particle, f[1], 1);
-	if (!strcmp(kind, "placecue"))
-		return add_to_set(lex, &lex->placecue, f[1], 1);
-	if (!strcmp(kind, "portfolio"))
-		return add_to_set(lex, &lex->portfolio, f[1], 1);
-	if (!strcmp(kind, "timeword"))
-		return add_to_set(lex, &lex->timeword, f[1], 1);
-	if (!strcmp(kind, "timelead"))
-		return add_to_set(lex, &lex->timelead, f[1], 1);
-	if (!strcmp(kind, "languagecue"))
-		return add_to_set(lex, &lex->languagecue, f[1], 1);
+	for (i = 0; i < sizeof(word_sets) / sizeof(word_sets[0]); i++)
+		if (!strcmp(kind, word_sets[i].kind))
+			return add_to_set(lex, (ng_u64map *)((char *)lex + word_sets[i].offset), f[1], 1);
 	if (!strcmp(kind, "notmod"))
 		return add_word(&lex->notmod, f[1]);
 	if (!strcmp(kind, "month"))
