@@ -147,6 +147,23 @@ may_extend_name(const ng_doc *doc, uint32_t k)
 	       !ng_lexicon_is_function(&doc->kb->lex, t->key);
 }
 
+/* Does a title and a name end at e ("President Boni Yayi" before "of
+ * Benin")? Then "of" after it does not join a longer name. */
+static bool
+titled_name_before(const ng_doc *doc, const ng_sentence *s, uint32_t e)
+{
+	uint32_t r = e, k, tt;
+	const ng_phrase *p;
+
+	while (r > s->tb && ng_is_cap_word(doc, r - 1) && e - r < 6)
+		r--;
+	/* A title in the run, and a name of two words after it. */
+	for (k = r; k + 2 < e; k++)
+		if ((tt = ng_title_at(doc, k, e, &p)) > k && tt + 2 <= e)
+			return true;
+	return false;
+}
+
 /* Is a one-word name of a place, country or organization only part of a
  * longer capitalized name that no entry holds: "Lima House", "Lagos
  * Italian Bistro", "World Farmers Congress", "Democratic Republic of
@@ -166,7 +183,7 @@ inside_longer_name(const ng_doc *doc, const ng_sentence *s, uint32_t b, uint32_t
 	    !(ng_tok(doc, b - 2)->flags & NG_TOK_PUNCT))
 		return true;
 	if (b > s->tb + 2 && ng_tok_eq(doc, b - 1, "of") && may_extend_name(doc, b - 2) &&
-	    !(ng_tok(doc, b - 3)->flags & NG_TOK_PUNCT))
+	    !(ng_tok(doc, b - 3)->flags & NG_TOK_PUNCT) && !titled_name_before(doc, s, b - 1))
 		return true;
 	/* After a one-word name: a capitalized word that goes on. */
 	return e - b == 1 && e < s->te && may_extend_name(doc, e);

@@ -87,9 +87,12 @@ START_TEST(test_title_modifier_not_across_sentence_start)
 }
 END_TEST
 
-/* An apposition's title "of" a country gives the fact for that country. */
+/* An apposition's title "of" a country gives the fact for that country,
+ * and so does "TITLE NAME of COUNTRY" for a name no list holds. */
 START_TEST(test_apposition_of_a_country)
 {
+	FX_HAS("President Tavo Kellander of Norvania spoke first.", "Tavo Kellander", "leaderOf",
+	       "Norvania", NG_MOD_ASSERTED);
 	FX_HAS("Tavo Kellander, prime minister of Norvania, said the port would open.", "Tavo Kellander",
 	       "leaderOf", "Norvania", NG_MOD_ASSERTED);
 }
