@@ -161,6 +161,18 @@ titled_name_before(const ng_doc *doc, const ng_sentence *s, uint32_t e)
 	for (k = r; k + 2 < e; k++)
 		if ((tt = ng_title_at(doc, k, e, &p)) > k && tt + 2 <= e)
 			return true;
+	/* Or the next of a list under one title: "Presidents A of X, B of
+	 * Y and C of Z" (from the "of" of the item before). */
+	if (e - r < 2 || r < s->tb + 3)
+		return false;
+	k = r - 1;
+	if (ng_tok_eq(doc, k, "and") && k > s->tb && ng_tok_eq(doc, k - 1, ","))
+		k--;
+	if (!ng_tok_eq(doc, k, ",") && !ng_tok_eq(doc, k, "and"))
+		return false;
+	for (tt = k; tt > s->tb && k - tt < 5; tt--)
+		if (ng_tok_eq(doc, tt - 1, "of"))
+			return titled_name_before(doc, s, tt - 1);
 	return false;
 }
 

@@ -37,6 +37,37 @@ title_fact(ng_doc *doc, uint32_t person, int32_t target, const ng_phrase *p,
 	return ng_doc_add_fact(doc, &f);
 }
 
+/* After "TITLE A of X" (the mention pm and its country), the people of a
+ * list that go on with a country each: ", B of Y and C of Z". */
+static ng_status
+title_list(ng_doc *doc, const ng_sentence *s, int32_t pm, const ng_phrase *p, const char *role,
+           uint32_t si)
+{
+	int32_t c = ng_doc_mention_at(doc, doc->mentions[pm].te + 1), b, x;
+	ng_status st = NG_OK;
+	uint32_t k;
+
+	while (c >= 0 && !st) {
+		k = doc->mentions[c].te;
+		if (k < s->te && ng_tok_eq(doc, k, ","))
+			k++;
+		if (k < s->te && ng_tok_eq(doc, k, "and"))
+			k++;
+		if (k == doc->mentions[c].te || (b = ng_doc_mention_at(doc, k)) < 0 ||
+		    doc->ents[doc->mentions[b].ent].cls != NG_CLASS_PERSON)
+			break;
+		k = doc->mentions[b].te;
+		if (k + 1 >= s->te || !ng_tok_eq(doc, k, "of") || (x = ng_doc_mention_at(doc, k + 1)) < 0 ||
+		    (doc->mentions[x].flags & NG_MEN_ADJ) ||
+		    doc->ents[doc->mentions[x].ent].cls != NG_CLASS_COUNTRY)
+			break;
+		st = title_fact(doc, doc->mentions[b].ent, (int32_t)doc->mentions[x].ent, p, role, si,
+		                p->kind == NG_TITLE_LEADER ? "title-leader" : "title-member");
+		c = x;
+	}
+	return st;
+}
+
 /* The target of the person's office named role (or, for a leader's title,
  * of any leader's office) that holds at the article's date; -1 if none. */
 static int32_t
@@ -177,6 +208,10 @@ ng_offices(ng_doc *doc)
 			}
 			TRY(st, title_fact(doc, doc->mentions[pm].ent, target, p, role.buf, (uint32_t)si,
 			                   p->kind == NG_TITLE_LEADER ? "title-leader" : "title-member"));
+			/* A list under one title, each name with its country:
+			 * "Presidents A of X, B of Y and C of Z". */
+			if (target >= 0 && doc->ents[target].cls == NG_CLASS_COUNTRY)
+				TRY(st, title_list(doc, s, pm, p, role.buf, (uint32_t)si));
 			i = te - 1;
 		}
 		/* Apposition: PERSON , [a|an|the] [adj] TITLE (in|at|of) ... ORG */

@@ -93,6 +93,12 @@ START_TEST(test_apposition_of_a_country)
 {
 	FX_HAS("President Tavo Kellander of Norvania spoke first.", "Tavo Kellander", "leaderOf",
 	       "Norvania", NG_MOD_ASSERTED);
+	/* A list under one title, each with a country. */
+	FX_HAS("She sat between Presidents Tavo Kellander of Norvania, Lucien Marchetti of Gallander "
+	       "and Konrad Wessel of Ostmark.", "Lucien Marchetti", "leaderOf", "Gallander",
+	       NG_MOD_ASSERTED);
+	FX_HAS("She sat between Presidents Tavo Kellander of Norvania, Lucien Marchetti of Gallander "
+	       "and Konrad Wessel of Ostmark.", "Konrad Wessel", "leaderOf", "Ostmark", NG_MOD_ASSERTED);
 	FX_HAS("Tavo Kellander, prime minister of Norvania, said the port would open.", "Tavo Kellander",
 	       "leaderOf", "Norvania", NG_MOD_ASSERTED);
 }
