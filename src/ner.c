@@ -472,7 +472,7 @@ country_word(const ng_doc *doc, uint32_t j)
 	return j;
 }
 
-/* Past an office's portfolio after its title: "of|for [the] PORTFOLIO"
+/* Past an office's portfolio after its title: "of|for PORTFOLIO"
  * where the portfolio is words of the lexicon's portfolio class and
  * countries, joined by "and" or "of" ("Minister of Commerce of China",
  * "Minister for Industry and Science"). Returns where the name may start,
