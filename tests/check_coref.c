@@ -73,6 +73,18 @@ START_TEST(test_title_and_one_name_link_a_listed_holder)
 }
 END_TEST
 
+/* A title names an office by its head before "of": "Secretary Holm" for
+ * the Secretary of Fisheries. */
+START_TEST(test_title_head_names_the_office)
+{
+	ng_doc *doc;
+	fx_add_gazetteer("lars-holm\tPerson\tLars Holm\t\toffice=Secretary of Fisheries@Country:NRV@2020..\n");
+	doc = fx_doc("May 4, 2023\nSecretary Holm met reporters in Castelmar.");
+	ck_assert_int_eq(fx_class(doc, "Lars Holm"), NG_CLASS_PERSON);
+	ng_doc_free(doc);
+}
+END_TEST
+
 /* Undated, a name that two listed people bear links neither, even if only
  * one of them held the office. */
 START_TEST(test_undated_title_and_shared_name_link_nobody)
@@ -121,6 +133,7 @@ coref_suite(void)
 	tcase_add_test(core, test_title_and_one_name_link_a_listed_holder);
 	tcase_add_test(core, test_one_mention_per_word);
 	tcase_add_test(core, test_undated_title_and_shared_name_link_nobody);
+	tcase_add_test(core, test_title_head_names_the_office);
 	tcase_add_test(core, test_surname_of_name_unknown_to_gazetteer);
 	tcase_add_test(core, test_role_description_refers_to_holder);
 	tcase_add_test(core, test_nominal_refers_to_last_organization_of_its_kind);
