@@ -497,9 +497,14 @@ skip_portfolio(const ng_doc *doc, const ng_sentence *s, const cands *out, size_t
 			last = j = x;
 			continue;
 		}
+		/* Joined by "and", "of", "&" or a comma ("Economy, Trade, and
+		 * Industry"). */
 		if (last == j && last > te && j + 1 < s->te &&
-		    (ng_tok_word(doc, j, "and") || ng_tok_word(doc, j, "of") || ng_tok_eq(doc, j, "&"))) {
+		    (ng_tok_word(doc, j, "and") || ng_tok_word(doc, j, "of") || ng_tok_eq(doc, j, "&") ||
+		     ng_tok_eq(doc, j, ","))) {
 			j++;
+			if (ng_tok_eq(doc, j - 1, ",") && j + 1 < s->te && ng_tok_word(doc, j, "and"))
+				j++;
 			continue;
 		}
 		break;

@@ -229,6 +229,9 @@ START_TEST(test_portfolio_hyphen_and_suffix)
 	doc = fx_doc("They met Minister of Commerce of Norvania Tavo Kellander today.");
 	ck_assert_int_eq(fx_class(doc, "Tavo Kellander"), NG_CLASS_PERSON);
 	ng_doc_free(doc);
+	doc = fx_doc("She called Minister of Economy, Trade, and Industry of Norvania Tavo Kellander.");
+	ck_assert_int_eq(fx_class(doc, "Tavo Kellander"), NG_CLASS_PERSON);
+	ng_doc_free(doc);
 	doc = fx_doc("The Minister of Homeland Security spoke first.");
 	ck_assert_int_eq(fx_class(doc, "Homeland Security"), -1);
 	ng_doc_free(doc);
