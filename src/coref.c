@@ -96,7 +96,7 @@ collect_docaliases(ng_doc *doc, docaliases *d)
 			continue;
 		if (e->cls == NG_CLASS_PERSON && !(m->flags & NG_MEN_RULE && m->te - m->tb < 2)) {
 			uint32_t last;
-			/* Surname: the words after the first ("Hinata-Yamaguchi",
+			/* Surname: the words after the first ("Lund-Aalto",
 			 * "Tayyip Erdogan"), and the last word with the words
 			 * hyphenated to it ("Erdogan"). */
 			for (i = m->tb + 1; i < m->te && n < 6; i++)
@@ -410,8 +410,8 @@ title_names_office(const char *role, const char *title)
  * of that title holds at the article's date, if there is exactly one.
  * Without a date no office can be told to hold: then only a name that one
  * person of the gazetteer bears, who held that office at some time, is
- * resolved ("Secretary Hagel"), never one that several bear ("President
- * Bush"). */
+ * resolved ("Secretary Olsen"), never one that several bear ("President
+ * Berg"). */
 static ng_status
 resolve_titled_names(ng_doc *doc)
 {

@@ -126,7 +126,7 @@ is_region(const ng_entry *e)
 	return e->kind && !strcmp(e->kind, "region");
 }
 
-/* Does a word that people do follow at e ("Kerry met", "Jordan said")?
+/* Does a word that people do follow at e ("Kellan met", "Jordan said")?
  * A region, or a place that yields or needs a cue, is then no place: it
  * is someone's name. */
 static bool
@@ -147,8 +147,8 @@ may_extend_name(const ng_doc *doc, uint32_t k)
 	       !ng_lexicon_is_function(&doc->kb->lex, t->key);
 }
 
-/* Does a title and a name end at e ("President Boni Yayi" before "of
- * Benin")? Then "of" after it does not join a longer name. */
+/* Does a title and a name end at e ("President Ana Ruiz" before "of
+ * Norvania")? Then "of" after it does not join a longer name. */
 static bool
 titled_name_before(const ng_doc *doc, const ng_sentence *s, uint32_t e)
 {
@@ -312,7 +312,7 @@ name_suffix(const ng_doc *doc, uint32_t j, uint32_t te)
 }
 
 /* A lower-case part after a hyphen in a name: a short word of letters
- * only that is no function word ("moo" of "Young-moo", not "based" of
+ * only that is no function word ("ho" of "Min-ho", not "based" of
  * "Tokyo-based"). */
 static bool
 is_name_part(const ng_doc *doc, uint32_t i)
@@ -352,14 +352,14 @@ scan_name(const ng_doc *doc, uint32_t i, uint32_t te)
 			break;
 		j++;
 		words++;
-		/* Hyphenated parts, capitalized or not: "Hinata-Yamaguchi",
-		 * "Song Young-moo", "Park Min-jun". */
+		/* Hyphenated parts, capitalized or not: "Lund-Aalto",
+		 * "Seo Min-ho", "Park Min-jun". */
 		while (j + 1 < te && (ng_tok(doc, j)->flags & NG_TOK_JOIN) &&
 		       (is_name_tok(doc, j + 1) || is_name_part(doc, j + 1)))
 			j += 2;
 	}
-	/* A generational suffix ends it: "Charles E. Summers Jr.",
-	 * "Lloyd J. Austin III". */
+	/* A generational suffix ends it: "Tom E. Berg Jr.",
+	 * "Carl J. Olsen III". */
 	if (words >= 2)
 		j = name_suffix(doc, j, te);
 	return j;
@@ -452,8 +452,8 @@ gaz_country_at(const cands *c, size_t from, uint32_t i)
 	return i;
 }
 
-/* j + 1 when the word at j is by itself a name of a country ("of China
- * Wang Wentao", where the name that follows keeps China from being a
+/* j + 1 when the word at j is by itself a name of a country ("of Norvania
+ * Tavo Kellander", where the name that follows keeps Norvania from being a
  * mention), else j. */
 static uint32_t
 country_word(const ng_doc *doc, uint32_t j)
@@ -474,7 +474,7 @@ country_word(const ng_doc *doc, uint32_t j)
 
 /* Past an office's portfolio after its title: "of|for PORTFOLIO"
  * where the portfolio is words of the lexicon's portfolio class and
- * countries, joined by "and" or "of" ("Minister of Commerce of China",
+ * countries, joined by "and" or "of" ("Minister of Commerce of Norvania",
  * "Minister for Industry and Science"). Returns where the name may start,
  * or te when no portfolio follows. */
 static uint32_t
@@ -513,7 +513,7 @@ skip_portfolio(const ng_doc *doc, const ng_sentence *s, const cands *out, size_t
 }
 
 /* Persons named after a title ("Defence Minister Gen Nakatani") or before
- * an appositive title ("Ryo Hinata-Yamaguchi, associate professor"). */
+ * an appositive title ("Eva Lund-Aalto, associate professor"). */
 static ng_status
 person_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
 {
@@ -541,7 +541,7 @@ person_cands(const ng_doc *doc, uint32_t si, cands *out, size_t from)
 			continue;
 		ne = scan_name(doc, te, s->te);
 		/* A title inside what looks like the name is the title's end:
-		 * "Chief Pentagon Spokesperson Ana Ruiz". */
+		 * "Chief Ministry Spokesperson Ana Ruiz". */
 		for (k = te + 1; k < ne; k++)
 			if (title_ahead(doc, k, s->te)) {
 				while (k < s->te && !is_title_start(doc, k, s->te))
@@ -655,7 +655,7 @@ org_cands(const ng_doc *doc, uint32_t si, cands *out)
 		if (!ng_is_cap_word(doc, i) || !ng_tok_in_class(doc, NG_WC_ORGHEAD, i))
 			continue;
 		/* Left: capitalized words (and joined hyphens), up to a title
-		 * ("Pentagon Spokesperson Air Force ..."). */
+		 * ("Ministry Spokesperson Air Force ..."). */
 		b = i;
 		while (b > s->tb && (ng_is_cap_word(doc, b - 1) || (ng_tok(doc, b - 1)->flags & NG_TOK_JOIN)) &&
 		       !ng_tok_in_class(doc, NG_WC_STOPNAME, b - 1) &&

@@ -180,7 +180,7 @@ ng_offices(ng_doc *doc)
 			/* Or after the name: "of Tokyo International University". */
 			if (target < 0) {
 				uint32_t after = doc->mentions[pm].te;
-				/* ... or "of Benin": "President Boni Yayi of Benin". */
+				/* ... or "of Norvania": "President Ana Ruiz of Norvania". */
 				if (after + 1 < s->te && (ng_tok_eq(doc, after, "of") || ng_tok_eq(doc, after, "at")) &&
 				    (mm = ng_doc_mention_at(doc, after + 1)) >= 0 &&
 				    !(doc->mentions[mm].flags & NG_MEN_ADJ) &&
@@ -230,7 +230,7 @@ ng_offices(ng_doc *doc)
 			for (k = te; k < s->te && k < te + 16 && !ng_tok_eq(doc, k, ",") && !ng_tok_eq(doc, k, ".");
 			     k++) {
 				int32_t m = ng_doc_mention_at(doc, k);
-				/* "X, prime minister of Tanzania," as well. */
+				/* "X, prime minister of Norvania," as well. */
 				if (m >= 0 && !(doc->mentions[m].flags & NG_MEN_ADJ) &&
 				    (doc->ents[doc->mentions[m].ent].cls == NG_CLASS_ORGANIZATION ||
 				     (doc->ents[doc->mentions[m].ent].cls == NG_CLASS_COUNTRY && k > te &&

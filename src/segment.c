@@ -380,8 +380,8 @@ ng_segment(ng_doc *doc)
 		for (i = 0; i < n_toks; i++) {
 			ng_token *t = &doc->toks[i];
 			/* Possessives and commas get keys too, for names that
-			 * hold one ("People's Republic of China", "Ministry of
-			 * Health, Labour and Welfare"). */
+			 * hold one ("People's Republic of Norvania", "Ministry of
+			 * Fisheries, Salt and Ice"). */
 			if (((t->flags & (NG_TOK_WORD | NG_TOK_POSS)) ||
 			     (t->e == t->b + 1 && s[t->b] == ',')) &&
 			    (st = word_key(doc->kb, s, t, &f))) {

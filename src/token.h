@@ -20,7 +20,7 @@ enum {
 	NG_TOK_SPACE = 1 << 6,   /* white space before the token */
 	NG_TOK_ABBR = 1 << 7,    /* abbreviation with its period: U.S., Mr. */
 	NG_TOK_POSS = 1 << 8,    /* possessive 's or ' */
-	NG_TOK_JOIN = 1 << 9,    /* a hyphen inside a word: Hinata-Yamaguchi */
+	NG_TOK_JOIN = 1 << 9,    /* a hyphen inside a word: Lund-Aalto */
 	NG_TOK_TITLE = 1 << 10,  /* a title phrase of the lexicon starts with it
 	                          * (ng_lexicon_title_head), set by ng_segment */
 	NG_TOK_ALIAS = 1 << 11   /* a gazetteer alias starts with it
