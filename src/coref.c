@@ -387,23 +387,6 @@ done:
 	return st;
 }
 
-/* Does the title name the office: the same words, or its head before "of"
- * ("Secretary" for "Secretary of Defense")? */
-static bool
-title_names_office(const char *role, const char *title)
-{
-	size_t n = strlen(title), i;
-
-	if (ng_role_eq(role, title))
-		return true;
-	if (strlen(role) <= n + 4 || strncmp(role + n, " of ", 4))
-		return false;
-	for (i = 0; i < n; i++)
-		if ((role[i] | 32) != (title[i] | 32))
-			return false;
-	return true;
-}
-
 /* A listed person named by a title and one name: "President Biden",
  * "Minister Saito", "President Xi" (a family name first). The person of
  * the gazetteer whose label starts or ends with the name and whose office
@@ -446,7 +429,7 @@ resolve_titled_names(ng_doc *doc)
 				bearers++;
 				for (k = 0; k < g->n_offices; k++)
 					if ((!doc->date_num || ng_office_holds(&g->offices[k], doc->date_num)) &&
-					    title_names_office(g->offices[k].role, p->text))
+					    ng_role_names(g->offices[k].role, p->text))
 						break;
 				if (k < g->n_offices) {
 					holders++;

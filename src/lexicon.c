@@ -462,13 +462,31 @@ ng_lexicon_prepare(ng_lexicon *lex)
 	return prepare_dates(lex);
 }
 
-bool
-ng_role_eq(const char *a, const char *b)
+/* Past the start of a that matches all of b (case, and hyphen against
+ * space, aside), or NULL. */
+static const char *
+role_prefix(const char *a, const char *b)
 {
 	for (; *a && *b; a++, b++)
 		if ((*a | 32) != (*b | 32) && !((*a == '-' || *a == ' ') && (*b == '-' || *b == ' ')))
-			return false;
-	return !*a && !*b;
+			return NULL;
+	return *b ? NULL : a;
+}
+
+bool
+ng_role_eq(const char *a, const char *b)
+{
+	const char *rest = role_prefix(a, b);
+
+	return rest && !*rest;
+}
+
+bool
+ng_role_names(const char *role, const char *title)
+{
+	const char *rest = role_prefix(role, title);
+
+	return rest && (!*rest || !strncmp(rest, " of ", 4));
 }
 
 bool

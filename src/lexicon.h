@@ -172,6 +172,9 @@ ng_status ng_wordlist_alternation(const ng_wordlist *list, ng_buf *out);
 /* Do two roles or titles read the same, in any case, a hyphen and a space
  * alike ("Vice-President", "vice president")? */
 bool ng_role_eq(const char *a, const char *b);
+/* Does title name the office role: the same words, or its head before
+ * "of" ("Secretary" for "Secretary of Defense")? */
+bool ng_role_names(const char *role, const char *title);
 /* Is the role a leader's title of the lexicon? */
 bool ng_lexicon_is_leader_role(const ng_lexicon *lex, const char *role);
 
