@@ -424,6 +424,12 @@ ng_doc_finish(ng_doc *doc)
 
 	if (ng_text_index_chars(&doc->text))
 		return NG_ERR_NOMEM;
+	/* An entity is used when a mention still names it: coreference may
+	 * have given all of an entity's mentions to another. */
+	for (i = 0; i < doc->n_ents; i++)
+		doc->ents[i].used = false;
+	for (i = 0; i < doc->n_mentions; i++)
+		doc->ents[doc->mentions[i].ent].used = true;
 	if (!doc->n_facts)
 		return NG_OK;
 	if (!(doc->sent_text = ng_arena_alloc(&doc->arena, doc->n_sents * sizeof(char *))))
