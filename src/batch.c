@@ -177,8 +177,8 @@ ng_batch_new(const ng_knowledge *kb, const char *outdir, const ng_batch_options 
 	/* The version, the base and the data files decide the output. */
 	XXH64_update(b->cfg, v, strlen(v) + 1);
 	XXH64_update(b->cfg, b->base, strlen(b->base) + 1);
-	if (b->opt.no_mentions)
-		XXH64_update(b->cfg, "no-mentions", sizeof("no-mentions"));
+	if (b->opt.mentions)
+		XXH64_update(b->cfg, "mentions", sizeof("mentions"));
 	return b;
 }
 
@@ -823,7 +823,7 @@ write_article(worker *w, const uint8_t stem[16], const ng_doc *doc, ng_format f,
 	if (!w->lines[f]) {
 		if (!(w->lines[f] = writer_new(f, w->b->base, NULL)))
 			return NG_ERR_NOMEM;
-		ng_writer_set_mentions(w->lines[f], !w->b->opt.no_mentions);
+		ng_writer_set_mentions(w->lines[f], w->b->opt.mentions);
 	}
 	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644)) < 0)
 		return NG_ERR_IO;

@@ -35,8 +35,9 @@ usage(FILE *out)
 	      "  -p, --patterns FILE    add relation patterns (repeatable)\n"
 	      "  -d, --data-dir DIR     read the data files from DIR\n"
 	      "      --max-size BYTES   refuse articles larger than BYTES (default 64 MiB)\n"
-	      "      --no-mentions      leave out the NIF mentions (facts keep their\n"
-	      "                         provenance; a third of the size)\n"
+	      "      --mentions         add the NIF layer: each article's text and every\n"
+	      "                         mention of an entity with its offsets\n"
+	      "      --no-mentions      leave it out (the default)\n"
 	      "      --no-sync          do not fsync (safe against kill, not power loss)\n"
 	      "      --follow-links     in directories, follow symbolic links out of the\n"
 	      "                         input tree too (by default only links inside it;\n"
@@ -148,7 +149,8 @@ add_config(ng_batch *b, const char *dir, const char *const *extra, size_t n)
 int
 ng_cli_batch(int argc, char **argv)
 {
-	enum { OPT_GLOB = 256, OPT_NO_SYNC, OPT_NO_MENTIONS, OPT_STATS, OPT_FOLLOW_LINKS };
+	enum { OPT_GLOB = 256, OPT_NO_SYNC, OPT_MENTIONS, OPT_NO_MENTIONS, OPT_STATS,
+	       OPT_FOLLOW_LINKS };
 	static const struct option longopts[] = {
 		{"output", required_argument, NULL, 'o'},
 		{"jobs", required_argument, NULL, 'j'},
@@ -161,6 +163,7 @@ ng_cli_batch(int argc, char **argv)
 		{"max-size", required_argument, NULL, NG_CLI_OPT_MAX_SIZE},
 		{"no-sync", no_argument, NULL, OPT_NO_SYNC},
 		{"follow-links", no_argument, NULL, OPT_FOLLOW_LINKS},
+		{"mentions", no_argument, NULL, OPT_MENTIONS},
 		{"no-mentions", no_argument, NULL, OPT_NO_MENTIONS},
 		{"quiet", no_argument, NULL, 'q'},
 		{"stats", required_argument, NULL, OPT_STATS},
@@ -203,7 +206,8 @@ ng_cli_batch(int argc, char **argv)
 		case OPT_GLOB: opt.glob = optarg; break;
 		case OPT_NO_SYNC: opt.no_sync = 1; break;
 		case OPT_FOLLOW_LINKS: opt.follow_links = 1; break;
-		case OPT_NO_MENTIONS: opt.no_mentions = 1; break;
+		case OPT_MENTIONS: opt.mentions = 1; break;
+		case OPT_NO_MENTIONS: opt.mentions = 0; break;
 		case 'q': quiet = 1; break;
 		case OPT_STATS: stats_path = optarg; break;
 		default:

@@ -34,7 +34,9 @@ usage(FILE *out)
 	      "      --jsonl            FILEs are JSON Lines, one article a line with \"text\"\n"
 	      "                         and optional \"id\", \"url\", \"title\", \"date\"; writes\n"
 	      "                         N-Quads (or -f ntriples), a stateless filter\n"
-	      "      --no-mentions      leave out the NIF mentions (smaller, faster output)\n"
+	      "      --mentions         add the NIF layer: the article's text and every\n"
+	      "                         mention of an entity with its offsets\n"
+	      "      --no-mentions      leave it out (the default)\n"
 	      "      --report-unknown[=FILE]  list capitalized names no gazetteer entry or\n"
 	      "                         rule covered, with counts (default: standard error)\n"
 	      "  -h, --help             show this help and exit\n"
@@ -317,6 +319,7 @@ ng_cli_extract(int argc, char **argv)
 		{"max-size", required_argument, NULL, NG_CLI_OPT_MAX_SIZE},
 		{"explain", no_argument, NULL, 'e'},
 		{"jsonl", no_argument, NULL, 'J'},
+		{"mentions", no_argument, NULL, 'm'},
 		{"no-mentions", no_argument, NULL, 'N'},
 		{"report-unknown", optional_argument, NULL, 'U'},
 		{"help", no_argument, NULL, 'h'},
@@ -336,7 +339,7 @@ ng_cli_extract(int argc, char **argv)
 	char *tmp = NULL, *target = NULL;
 	bool direct = false;
 	struct stat sb;
-	int c, failed = 0, rc = 1, mentions = 1;
+	int c, failed = 0, rc = 1, mentions = 0;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:f:b:g:p:d:ehV", longopts, NULL)) != -1) {
@@ -351,6 +354,7 @@ ng_cli_extract(int argc, char **argv)
 			break;
 		case 'e': o.explain = 1; break;
 		case 'J': jsonl = 1; break;
+		case 'm': mentions = 1; break;
 		case 'N': mentions = 0; break;
 		case 'U':
 			want_unknown = 1;

@@ -232,12 +232,13 @@ NG_API ng_writer *ng_writer_new(ng_format format, const char *base, FILE *out);
 /**
  * Writes the next documents to @p out instead. A document is written whole
  * to one stream, so after each ng_writer_write_doc the stream may change:
- * one writer serves a file per document. In Turtle each document is then
- * complete with its prefixes. @p out may be NULL between documents (a
+ * one writer serves a file per document. In Turtle each output then
+ * starts with the prefixes. @p out may be NULL between documents (a
  * document written to no stream fails with NG_ERR_IO).
  */
 NG_API void ng_writer_set_output(ng_writer *w, FILE *out);
-/** Whether to write each mention as a NIF phrase (default: on). */
+/** Whether to add the NIF layer: the article's text (nif:isString) and each
+ * mention as a NIF phrase (default: off). */
 NG_API void ng_writer_set_mentions(ng_writer *w, int on);
 /** Writes one document and flushes it. */
 NG_API ng_status ng_writer_write_doc(ng_writer *w, const ng_doc *doc);
@@ -298,7 +299,8 @@ typedef struct {
 	const char *glob;    /**< Names to read in directories; NULL for "*.txt" */
 	size_t max_size;     /**< Refuse articles over this many bytes; 0: no limit */
 	int no_sync;         /**< Do not fsync: safe against kill, not power loss */
-	int no_mentions;     /**< Leave out the NIF mentions; facts keep their provenance */
+	int mentions;        /**< Add the NIF layer: each article's text and every
+	                          mention with its offsets */
 	int follow_links;    /**< Follow symbolic links in directories to files and
 	                          directories outside the input tree too */
 } ng_batch_options;

@@ -483,8 +483,9 @@ ng_fold(const char *s, size_t len, bool strip, ng_buf *out)
 	return NG_OK;
 }
 
-ng_status
-ng_clean_literal(const char *str, size_t len, ng_buf *out)
+/* ng_clean_literal, and with keep_lines ng_clean_text. */
+static ng_status
+clean(const char *str, size_t len, bool keep_lines, ng_buf *out)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0, run = 0;
@@ -499,7 +500,7 @@ ng_clean_literal(const char *str, size_t len, ng_buf *out)
 			continue;
 		}
 		if (c < 0x80) {
-			if (c != '\t')
+			if (c != '\t' && !(keep_lines && (c == '\n' || c == '\r')))
 				rep = " ";
 		} else {
 			int32_t cp;
@@ -517,6 +518,18 @@ ng_clean_literal(const char *str, size_t len, ng_buf *out)
 		i += n;
 	}
 	return ng_buf_add(out, str + run, len - run);
+}
+
+ng_status
+ng_clean_literal(const char *str, size_t len, ng_buf *out)
+{
+	return clean(str, len, false, out);
+}
+
+ng_status
+ng_clean_text(const char *str, size_t len, ng_buf *out)
+{
+	return clean(str, len, true, out);
 }
 
 bool

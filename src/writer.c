@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The graph of a document as RDF statements: the article, its entities
- * with their mentions (NIF), the facts as plain triples, and one provenance
- * record per occurrence of a fact.
+/* The graph of a document as RDF statements: the article with the
+ * entities it mentions, each entity with the facts about it as plain
+ * triples, the sentences that state facts (NIF sentences, their text once),
+ * and one provenance record per occurrence of a fact, pointing to its
+ * sentence. On request the NIF layer too: the article's text and every
+ * mention of an entity with its offsets.
  *
  * Terms are formatted by raptor2, once: every predicate, class and datatype
  * IRI when the writer is made (raptor_uri_escaped_write with N-Triples
@@ -40,14 +43,15 @@
 #define OWL_NS "http://www.w3.org/2002/07/owl#"
 #define WD_NS "http://www.wikidata.org/entity/"
 #define GEONAMES_NS "https://sws.geonames.org/"
+#define SCHEMA_NS "https://schema.org/"
 
 /* The constant terms, formatted once per writer. */
 enum {
 	K_TYPE, K_TITLE, K_DATE, K_IDENTIFIER, K_SOURCE, K_LABEL, K_ALT_LABEL,
 	K_ISO_CODE, K_REF_CONTEXT, K_BEGIN, K_END, K_ANCHOR, K_TA_IDENT,
 	K_R_SUBJECT, K_R_PREDICATE, K_R_OBJECT, K_ARTICLE, K_SENTENCE, K_RULE,
-	K_MODALITY, K_CONFIDENCE, K_SAME_AS, K_MENTION_RULE, K_C_ARTICLE, K_C_PHRASE,
-	K_C_PROVENANCE,
+	K_MODALITY, K_CONFIDENCE, K_SAME_AS, K_MENTION_RULE, K_MENTIONS, K_IS_STRING,
+	K_C_ARTICLE, K_C_PHRASE, K_C_SENTENCE, K_C_PROVENANCE,
 	K_MOD, /* five modalities */
 	K_DT_NNI = K_MOD + 5, K_DT_DATE, K_DT_DECIMAL, /* "^^" and the datatype */
 	K_CLASS, /* NG_CLASS_COUNT classes */
@@ -60,7 +64,8 @@ static const char *const k_iris[K_CLASS] = {
 	NIF_NS "beginIndex", NIF_NS "endIndex", NIF_NS "anchorOf", ITS_NS "taIdentRef",
 	RDF_NS "subject", RDF_NS "predicate", RDF_NS "object", NG_NS "article",
 	NG_NS "sentence", NG_NS "rule", NG_NS "modality", NG_NS "confidence",
-	OWL_NS "sameAs", NG_NS "mentionRule", NG_NS "Article", NIF_NS "Phrase", NG_NS "Provenance",
+	OWL_NS "sameAs", NG_NS "mentionRule", SCHEMA_NS "mentions", NIF_NS "isString",
+	NG_NS "Article", NIF_NS "Phrase", NIF_NS "Sentence", NG_NS "Provenance",
 	NG_NS "Asserted", NG_NS "Negated", NG_NS "Intended", NG_NS "Planned", NG_NS "Reported",
 	XSD_NS "nonNegativeInteger", XSD_NS "date", XSD_NS "decimal"
 };
@@ -101,8 +106,11 @@ struct ng_writer {
 	ng_status st;
 	ng_status io_st;
 	int io_errno;   /* of the write that failed */
-	bool no_mentions;
+	bool mentions;  /* write the NIF layer: the text and every mention */
 	bool in_block;  /* Turtle: a subject block is open */
+	bool header_done; /* Turtle: the output has its @prefix lines */
+	size_t last_p;  /* Turtle: the predicate of the last statement (kbuf
+	                   offset), so that objects of one predicate share it */
 	size_t docs;
 	ng_buf header;  /* Turtle: the @prefix lines and a blank line */
 	ng_buf kbuf;    /* constant terms */
@@ -111,24 +119,37 @@ struct ng_writer {
 	size_t n_props, cap_props;
 	ng_buf dbuf;    /* the document's article IRI */
 	span article;
+	span egraph;    /* N-Quads: the graph of entity descriptions (kbuf) */
+	bool in_egraph; /* N-Quads: statements go to egraph */
+	ng_strmap described; /* entities described in this output */
 	ng_strmap ent_ids; /* entity IRIs formatted so far: id -> index */
 	span *ent_terms;   /* their bytes in ebuf */
 	size_t n_ent_terms, cap_ent_terms;
 	ng_buf ebuf;
 	span *ents;     /* per entity of the document; len 0 until looked up */
 	size_t cap_ents;
-	iri_tmpl mention;      /* the document's mentions: ARTICLE#char=B,E */
+	iri_tmpl frag;         /* the document's sentences and mentions:
+	                          ARTICLE#char=B,E */
 	iri_tmpl rec_digit;    /* fact records: BASEfact/HEX, HEX from 0-9 */
 	iri_tmpl rec_letter;   /* and from a-f */
 	double conf_v;         /* the last confidence written, as conf_s */
 	char conf_s[16];
 	bool conf_ok;
 	ng_buf subj;    /* Turtle: the subject of the open block */
-	ng_buf one;     /* a mention's or record's IRI */
+	ng_buf one;     /* a sentence's, mention's or record's IRI */
+	ng_buf sent;    /* a record's sentence IRI */
 	ng_buf anchor;  /* a mention's text, cleaned */
 	ng_buf src;     /* the article's source URL as an IRI */
 	ng_buf link;    /* an entity's owl:sameAs IRI */
 	ng_buf a, b;    /* scratch */
+	/* Per document: which facts get a plain triple, the facts in the
+	 * order of their subjects (where each subject's run starts), and
+	 * which sentences state a fact. */
+	bool *plain;
+	uint32_t *order, *start;
+	bool *sent_on;
+	bool *in_fact;  /* per entity: a fact names it */
+	size_t cap_plain, cap_order, cap_start, cap_sents, cap_in_fact;
 };
 
 /* The buffer is handed on once this many bytes are collected, so a huge
@@ -336,6 +357,7 @@ turtle_prefixes(ng_writer *w)
 {
 	ng_buf b = {0};
 	ng_status st;
+	span s;
 	size_t i;
 
 	if (!(w->nstack = raptor_new_namespaces(w->world, 0)))
@@ -350,6 +372,7 @@ turtle_prefixes(ng_writer *w)
 	TRY(st, prefix(w, ITS_NS, "itsrdf"));
 	TRY(st, prefix(w, OWL_NS, "owl"));
 	TRY(st, prefix(w, WD_NS, "wd"));
+	TRY(st, prefix(w, SCHEMA_NS, "schema"));
 	for (i = 0; i < NG_CLASS_COUNT; i++) {
 		ng_buf_clear(&b);
 		TRY(st, ng_buf_printf(&b, "%s%s/", w->base, ng_class_path((ng_class)i)));
@@ -358,7 +381,13 @@ turtle_prefixes(ng_writer *w)
 	ng_buf_clear(&b);
 	TRY(st, ng_buf_printf(&b, "%sfact/", w->base));
 	TRY(st, prefix(w, b.buf, "fact"));
-	st = ng_buf_addc(&w->header, '\n');
+	ng_buf_clear(&b);
+	TRY(st, ng_buf_printf(&b, "%sarticle/", w->base));
+	TRY(st, prefix(w, b.buf, "article"));
+	/* Sentences and mentions are <HEX#char=B,E> against this base. */
+	TRY(st, ng_buf_adds(&w->header, "@base "));
+	TRY(st, format_iri(w, b.buf, &w->header, &s));
+	st = ng_buf_adds(&w->header, " .\n\n");
 done:
 	ng_buf_free(&b);
 	return st;
@@ -385,6 +414,8 @@ constants(ng_writer *w)
 	}
 	for (i = 0; i < NG_CLASS_COUNT && !st; i++)
 		st = format_iri2(w, NG_NS, ng_class_name((ng_class)i), &w->kbuf, &w->k[K_CLASS + i]);
+	if (!st)
+		st = format_iri2(w, w->base, "entities", &w->kbuf, &w->egraph);
 	return st;
 }
 
@@ -415,6 +446,7 @@ ng_writer_new(ng_format format, const char *base, FILE *out)
 	if (constants(w) || w->st)
 		goto fail;
 	ng_strmap_init(&w->ent_ids);
+	ng_strmap_init(&w->described);
 	ng_buf_clear(&w->b);
 	if (ng_buf_printf(&w->b, "%sfact/", w->base))
 		goto fail;
@@ -429,7 +461,7 @@ fail:
 void
 ng_writer_set_mentions(ng_writer *w, int on)
 {
-	w->no_mentions = !on;
+	w->mentions = on != 0;
 }
 
 void
@@ -450,9 +482,15 @@ ng_writer_free(ng_writer *w)
 	free(w->props);
 	free(w->ents);
 	ng_strmap_free(&w->ent_ids);
+	ng_strmap_free(&w->described);
 	free(w->ent_terms);
 	ng_buf_free(&w->ebuf);
-	ng_buf_free(&w->mention.b);
+	ng_buf_free(&w->frag.b);
+	free(w->plain);
+	free(w->order);
+	free(w->start);
+	free(w->sent_on);
+	free(w->in_fact);
 	ng_buf_free(&w->rec_digit.b);
 	ng_buf_free(&w->rec_letter.b);
 	ng_buf_free(&w->out);
@@ -461,6 +499,7 @@ ng_writer_free(ng_writer *w)
 	ng_buf_free(&w->dbuf);
 	ng_buf_free(&w->subj);
 	ng_buf_free(&w->one);
+	ng_buf_free(&w->sent);
 	ng_buf_free(&w->anchor);
 	ng_buf_free(&w->src);
 	ng_buf_free(&w->link);
@@ -515,6 +554,10 @@ begin(ng_writer *w, const char *s, size_t n, const span *p)
 		return;
 	}
 	if (w->in_block && w->subj.len == n && !memcmp(w->subj.buf, s, n)) {
+		if (p->off == w->last_p) {
+			put(w, ",\n        ", 10);
+			return;
+		}
 		put(w, " ;\n    ", 7);
 	} else {
 		if (w->in_block)
@@ -526,6 +569,7 @@ begin(ng_writer *w, const char *s, size_t n, const span *p)
 			fail(&w->st, NG_ERR_NOMEM);
 		w->in_block = true;
 	}
+	w->last_p = p->off;
 	if (p == &w->k[K_TYPE])
 		putc_(w, 'a');
 	else
@@ -539,7 +583,10 @@ end(ng_writer *w)
 {
 	if (w->format == NG_FORMAT_NQUADS) {
 		putc_(w, ' ');
-		put(w, w->dbuf.buf + w->article.off, w->article.len);
+		if (w->in_egraph)
+			put(w, w->kbuf.buf + w->egraph.off, w->egraph.len);
+		else
+			put(w, w->dbuf.buf + w->article.off, w->article.len);
 	}
 	if (w->format != NG_FORMAT_TURTLE)
 		put(w, " .\n", 3);
@@ -779,32 +826,103 @@ one_uint(ng_writer *w, int pk, size_t v)
 
 static const int mod_keys[] = {K_MOD, K_MOD + 1, K_MOD + 2, K_MOD + 3, K_MOD + 4};
 
+/* Character offsets of sentence si in the article. */
 static void
-write_fact(ng_writer *w, const ng_doc *doc, const ng_fact *f, bool plain)
+sentence_offsets(const ng_doc *doc, uint32_t si, size_t *b, size_t *e)
+{
+	const ng_sentence *se = &doc->sents[si];
+
+	*b = ng_text_char_offset(&doc->text, ng_text_orig(&doc->text, se->b));
+	*e = ng_text_char_offset(&doc->text, ng_text_orig(&doc->text, se->e));
+}
+
+/* Puts into w->one the IRI ARTICLE#char=B,E of a sentence or mention. */
+static bool
+frag_iri(ng_writer *w, const ng_doc *doc, size_t cb, size_t ce)
+{
+	char pos[48], *p = utoa(ce, pos + sizeof(pos));
+	size_t n;
+	span mt;
+
+	*--p = ',';
+	p = utoa(cb, p);
+	n = (size_t)(pos + sizeof(pos) - p);
+	if (w->format == NG_FORMAT_TURTLE && !strncmp(doc->article_id, "article/", 8)) {
+		/* Relative to the @base of the header. */
+		ng_buf_clear(&w->one);
+		if (ng_buf_addc(&w->one, '<') || ng_buf_adds(&w->one, doc->article_id + 8) ||
+		    ng_buf_add(&w->one, "#char=", 6) || ng_buf_add(&w->one, p, n) ||
+		    ng_buf_addc(&w->one, '>')) {
+			fail(&w->st, NG_ERR_NOMEM);
+			return false;
+		}
+		return true;
+	}
+	if (w->frag.ok) {
+		tmpl_put(w, &w->frag, p, n, &w->one);
+		return true;
+	}
+	ng_buf_clear(&w->b);
+	ng_buf_clear(&w->one);
+	return !ng_buf_printf(&w->b, "%s%s#char=%.*s", w->base, doc->article_id, (int)n, p) &&
+	       !format_iri(w, w->b.buf, &w->one, &mt);
+}
+
+/* The plain triple of fact f: subject, property, object. */
+static void
+write_plain(ng_writer *w, const ng_doc *doc, const ng_fact *f)
+{
+	const span *p = prop(w, f->prop), *o = NULL;
+
+	/* prop and ent say why they failed. */
+	if (!p || (!f->literal && !(o = ent(w, doc, f->o))) || !begin_ent(w, doc, f->s, p))
+		return;
+	if (f->literal)
+		lit(w, f->literal, strlen(f->literal));
+	else
+		obj_ent(w, o);
+	end(w);
+}
+
+/* A sentence that states a fact, as a NIF sentence of the article. */
+static void
+write_sentence(ng_writer *w, const ng_doc *doc, uint32_t si)
+{
+	const char *text = ng_doc_sentence_text(doc, si);
+	size_t b, e;
+
+	/* The analysis gives every sentence with a fact its text. */
+	if (!text) {
+		fail(&w->st, NG_ERR_BAD_ARG);
+		return;
+	}
+	sentence_offsets(doc, si, &b, &e);
+	if (!frag_iri(w, doc, b, e))
+		return;
+	one_k(w, K_TYPE, &w->k[K_C_SENTENCE]);
+	one_article(w, K_REF_CONTEXT);
+	one_uint(w, K_BEGIN, b);
+	one_uint(w, K_END, e);
+	one_lit(w, K_ANCHOR, text, strlen(text));
+}
+
+/* The provenance record of one occurrence of fact f. */
+static void
+write_record(ng_writer *w, const ng_doc *doc, const ng_fact *f)
 {
 	const ng_entity *s = &doc->ents[f->s];
-	const ng_sentence *se = &doc->sents[f->sent];
-	size_t b = ng_text_char_offset(&doc->text, ng_text_orig(&doc->text, se->b));
-	size_t e = ng_text_char_offset(&doc->text, ng_text_orig(&doc->text, se->e));
 	const char *obj = f->literal ? f->literal : doc->ents[f->o].id;
 	const span *p = prop(w, f->prop), *o = NULL, *sub = ent(w, doc, f->s);
-	const char *text;
 	const iri_tmpl *t;
 	span rec;
 	uint64_t h;
+	size_t b, e;
 	char hex[17], num[24] = {0}, num2[24] = {0};
 	int k;
 
-	/* prop and ent say why they failed. */
 	if (!p || (!f->literal && !(o = ent(w, doc, f->o))))
 		return;
-	if (plain && begin_ent(w, doc, f->s, p)) {
-		if (f->literal)
-			lit(w, f->literal, strlen(f->literal));
-		else
-			obj_ent(w, o);
-		end(w);
-	}
+	sentence_offsets(doc, f->sent, &b, &e);
 	/* The record's IRI is a hash of what makes the occurrence unique:
 	 * article|subject|property|object|literal?|begin|end|rule. */
 	ng_buf_clear(&w->b);
@@ -820,8 +938,21 @@ write_fact(ng_writer *w, const ng_doc *doc, const ng_fact *f, bool plain)
 	for (k = 16; k-- > 0; h >>= 4)
 		hex[k] = "0123456789abcdef"[h & 15];
 	hex[16] = '\0';
+	/* The sentence's IRI first (w->one is then the record's). */
+	if (!frag_iri(w, doc, b, e))
+		return;
+	ng_buf_clear(&w->sent);
+	if (ng_buf_add(&w->sent, w->one.buf, w->one.len)) {
+		fail(&w->st, NG_ERR_NOMEM);
+		return;
+	}
 	t = hex[0] <= '9' ? &w->rec_digit : &w->rec_letter;
-	if (t->ok)
+	if (w->format == NG_FORMAT_TURTLE) {
+		/* fact:HEX: a Turtle name may start with a digit. */
+		ng_buf_clear(&w->one);
+		if (ng_buf_add(&w->one, "fact:", 5) || ng_buf_add(&w->one, hex, 16))
+			fail(&w->st, NG_ERR_NOMEM);
+	} else if (t->ok)
 		tmpl_put(w, t, hex, 16, &w->one);
 	else {
 		ng_status st;
@@ -842,13 +973,9 @@ write_fact(ng_writer *w, const ng_doc *doc, const ng_fact *f, bool plain)
 	else
 		one_ent(w, K_R_OBJECT, o);
 	one_article(w, K_ARTICLE);
-	/* The analysis gives every sentence with a fact its text. */
-	if ((text = ng_doc_sentence_text(doc, f->sent)))
-		one_lit(w, K_SENTENCE, text, strlen(text));
-	else
-		fail(&w->st, NG_ERR_BAD_ARG);
-	one_uint(w, K_BEGIN, b);
-	one_uint(w, K_END, e);
+	begin_one(w, &w->k[K_SENTENCE]);
+	put(w, w->sent.buf, w->sent.len);
+	end(w);
 	one_lit(w, K_RULE, f->rule, strlen(f->rule));
 	one_k(w, K_MODALITY, &w->k[mod_keys[f->mod]]);
 	/* A pattern's confidence is fixed: formatted once while it repeats. */
@@ -872,24 +999,9 @@ write_mention(ng_writer *w, const ng_doc *doc, const ng_mention *m)
 	const char *a = doc->text.orig + ob;
 	const span *e;
 	const char *rule;
-	span mt;
 
-	char pos[48], *p = utoa(ce, pos + sizeof(pos));
-	size_t n;
-
-	*--p = ',';
-	p = utoa(cb, p);
-	n = (size_t)(pos + sizeof(pos) - p);
-
-	if (w->mention.ok)
-		tmpl_put(w, &w->mention, p, n, &w->one);
-	else {
-		ng_buf_clear(&w->b);
-		ng_buf_clear(&w->one);
-		if (ng_buf_printf(&w->b, "%s%s#char=%.*s", w->base, doc->article_id, (int)n, p) ||
-		    format_iri(w, w->b.buf, &w->one, &mt))
-			return;
-	}
+	if (!frag_iri(w, doc, cb, ce))
+		return;
 	one_k(w, K_TYPE, &w->k[K_C_PHRASE]);
 	one_article(w, K_REF_CONTEXT);
 	one_uint(w, K_BEGIN, cb);
@@ -931,25 +1043,62 @@ write_same_as(ng_writer *w, const ng_doc *doc, size_t i, const char *prefix, uin
 	}
 }
 
+/* An entity is described once per output: in N-Quads in the graph of
+ * entity descriptions, which no article owns. An alternative label, which
+ * comes from the text, once per entity and label. The set is bounded;
+ * past it, entities are described again, which changes no graph. */
+#define NG_WRITER_DESCRIBED_MAX (1u << 16)
+
+/* Whether key (n bytes) is new to the output, and now known. */
+static bool
+first_time(ng_writer *w, const char *key, size_t n)
+{
+	uint32_t k;
+
+	if (ng_strmap_get(&w->described, key, n, &k))
+		return false;
+	if (w->described.count >= NG_WRITER_DESCRIBED_MAX) {
+		ng_strmap_free(&w->described);
+		ng_strmap_init(&w->described);
+	}
+	if (ng_strmap_put(&w->described, key, n, 0))
+		fail(&w->st, NG_ERR_NOMEM);
+	return true;
+}
+
 static void
 write_entity(ng_writer *w, const ng_doc *doc, size_t i)
 {
 	const ng_entity *e = &doc->ents[i];
+	bool first = first_time(w, e->id, strlen(e->id));
 	size_t j;
 
-	if (begin_ent(w, doc, i, &w->k[K_TYPE])) {
+	w->in_egraph = true;
+	if (first && begin_ent(w, doc, i, &w->k[K_TYPE])) {
 		obj_k(w, &w->k[K_CLASS + e->cls]);
 		end(w);
 	}
-	if (begin_ent(w, doc, i, &w->k[K_LABEL])) {
+	if (first && begin_ent(w, doc, i, &w->k[K_LABEL])) {
 		lit(w, e->label, strlen(e->label));
 		end(w);
 	}
-	for (j = 0; j < e->n_alts; j++)
-		if (begin_ent(w, doc, i, &w->k[K_ALT_LABEL])) {
+	for (j = 0; j < e->n_alts; j++) {
+		/* ID, a byte no ID holds, the label. */
+		ng_buf_clear(&w->b);
+		if (ng_buf_adds(&w->b, e->id) || ng_buf_addc(&w->b, '\x1f') ||
+		    ng_buf_adds(&w->b, e->alts[j])) {
+			fail(&w->st, NG_ERR_NOMEM);
+			break;
+		}
+		if (first_time(w, w->b.buf, w->b.len) && begin_ent(w, doc, i, &w->k[K_ALT_LABEL])) {
 			lit(w, e->alts[j], strlen(e->alts[j]));
 			end(w);
 		}
+	}
+	if (!first) {
+		w->in_egraph = false;
+		return;
+	}
 	if (e->cls == NG_CLASS_COUNTRY && e->entry >= 0 && doc->gaz->entries[e->entry].iso3) {
 		const char *iso = doc->gaz->entries[e->entry].iso3;
 		if (begin_ent(w, doc, i, &w->k[K_ISO_CODE])) {
@@ -964,11 +1113,15 @@ write_entity(ng_writer *w, const ng_doc *doc, size_t i)
 		if (g->wikidata)
 			write_same_as(w, doc, i, WD_NS "Q", g->wikidata, "");
 	}
+	w->in_egraph = false;
 }
 
 static void
 write_article(ng_writer *w, const ng_doc *doc)
 {
+	const span *e;
+	size_t i;
+
 	begin_article(w, &w->k[K_TYPE]);
 	obj_k(w, &w->k[K_C_ARTICLE]);
 	end(w);
@@ -1001,43 +1154,49 @@ write_article(ng_writer *w, const ng_doc *doc)
 			end(w);
 		}
 	}
+	/* One statement per entity the article mentions, however often. */
+	for (i = 0; i < doc->n_ents; i++)
+		if (doc->ents[i].used && (e = ent(w, doc, i))) {
+			begin_article(w, &w->k[K_MENTIONS]);
+			obj_ent(w, e);
+			end(w);
+		}
+	/* With the mentions, the text their offsets count in, its lines
+	 * kept and other controls made spaces (no offset moves). */
+	if (w->mentions) {
+		ng_buf_clear(&w->anchor);
+		if (ng_clean_text(doc->text.orig, doc->text.orig_len, &w->anchor)) {
+			fail(&w->st, NG_ERR_NOMEM);
+			return;
+		}
+		begin_article(w, &w->k[K_IS_STRING]);
+		lit(w, w->anchor.buf ? w->anchor.buf : "", w->anchor.len);
+		end(w);
+	}
 }
 
-ng_status
-ng_writer_write_doc(ng_writer *w, const ng_doc *doc)
+/* Sizes the per-document arrays for doc; false when out of memory. */
+static bool
+doc_arrays(ng_writer *w, const ng_doc *doc)
+{
+	if (doc->n_ents > w->cap_ents && NG_GROW(w->ents, w->cap_ents, doc->n_ents))
+		return false;
+	return !NG_GROW(w->plain, w->cap_plain, doc->n_facts) &&
+	       !NG_GROW(w->order, w->cap_order, doc->n_facts) &&
+	       !NG_GROW(w->start, w->cap_start, doc->n_ents + 1) &&
+	       !NG_GROW(w->sent_on, w->cap_sents, doc->n_sents) &&
+	       !NG_GROW(w->in_fact, w->cap_in_fact, doc->n_ents);
+}
+
+/* Which facts get a plain triple: each asserted fact once, however many
+ * sentences state it. Then the facts in the order of their subjects
+ * (stable), and the sentences that state one. */
+static void
+doc_plan(ng_writer *w, const ng_doc *doc)
 {
 	ng_u64map seen;
 	size_t i;
 
-	w->st = NG_OK;
-	ng_buf_clear(&w->dbuf);
-	if (doc->n_ents > w->cap_ents && NG_GROW(w->ents, w->cap_ents, doc->n_ents))
-		return NG_ERR_NOMEM;
-	if (doc->n_ents)
-		memset(w->ents, 0, doc->n_ents * sizeof(*w->ents));
-	if (format_iri2(w, w->base, doc->article_id, &w->dbuf, &w->article))
-		return NG_ERR_NOMEM;
-	if (w->ebuf.len > NG_WRITER_ENT_CACHE) {
-		ng_strmap_free(&w->ent_ids);
-		ng_strmap_init(&w->ent_ids);
-		ng_buf_clear(&w->ebuf);
-		w->n_ent_terms = 0;
-	}
-	ng_buf_clear(&w->b);
-	w->mention.ok = false;
-	if (!w->no_mentions && doc->n_mentions &&
-	    !ng_buf_printf(&w->b, "%s%s#char=", w->base, doc->article_id))
-		tmpl_set(w, &w->mention, w->b.buf, "0123456789,9876543210");
-	if (w->format == NG_FORMAT_TURTLE)
-		put(w, w->header.buf, w->header.len);
-	write_article(w, doc);
-	for (i = 0; i < doc->n_ents; i++)
-		if (doc->ents[i].used)
-			write_entity(w, doc, i);
-	for (i = 0; !w->no_mentions && i < doc->n_mentions; i++)
-		write_mention(w, doc, &doc->mentions[i]);
-	/* One plain triple per asserted fact, however many sentences state
-	 * it; a provenance record for each occurrence. */
 	ng_u64map_init(&seen);
 	for (i = 0; i < doc->n_facts; i++) {
 		const ng_fact *f = &doc->facts[i];
@@ -1049,9 +1208,86 @@ ng_writer_write_doc(ng_writer *w, const ng_doc *doc)
 			if (plain && ng_u64map_put(&seen, key, (uint32_t)i))
 				fail(&w->st, NG_ERR_NOMEM);
 		}
-		write_fact(w, doc, f, plain);
+		w->plain[i] = plain;
 	}
 	ng_u64map_free(&seen);
+	memset(w->start, 0, (doc->n_ents + 1) * sizeof(*w->start));
+	for (i = 0; i < doc->n_facts; i++)
+		w->start[doc->facts[i].s + 1]++;
+	for (i = 0; i < doc->n_ents; i++)
+		w->start[i + 1] += w->start[i];
+	for (i = 0; i < doc->n_facts; i++)
+		w->order[w->start[doc->facts[i].s]++] = (uint32_t)i;
+	/* start[s] is now the end of s's run, which is where s + 1 begins. */
+	memmove(w->start + 1, w->start, doc->n_ents * sizeof(*w->start));
+	w->start[0] = 0;
+	if (doc->n_sents)
+		memset(w->sent_on, 0, doc->n_sents * sizeof(*w->sent_on));
+	if (doc->n_ents)
+		memset(w->in_fact, 0, doc->n_ents * sizeof(*w->in_fact));
+	for (i = 0; i < doc->n_facts; i++) {
+		w->sent_on[doc->facts[i].sent] = true;
+		w->in_fact[doc->facts[i].s] = true;
+		if (!doc->facts[i].literal)
+			w->in_fact[doc->facts[i].o] = true;
+	}
+}
+
+ng_status
+ng_writer_write_doc(ng_writer *w, const ng_doc *doc)
+{
+	size_t i, j;
+
+	w->st = NG_OK;
+	ng_buf_clear(&w->dbuf);
+	if (!doc_arrays(w, doc))
+		return NG_ERR_NOMEM;
+	if (doc->n_ents)
+		memset(w->ents, 0, doc->n_ents * sizeof(*w->ents));
+	/* In Turtle article:HEX, as fact:HEX. */
+	if (w->format == NG_FORMAT_TURTLE && !strncmp(doc->article_id, "article/", 8)) {
+		w->article.off = 0;
+		w->article.len = strlen(doc->article_id);
+		if (ng_buf_adds(&w->dbuf, doc->article_id))
+			return NG_ERR_NOMEM;
+		w->dbuf.buf[7] = ':';
+	} else if (format_iri2(w, w->base, doc->article_id, &w->dbuf, &w->article))
+		return NG_ERR_NOMEM;
+	if (w->ebuf.len > NG_WRITER_ENT_CACHE) {
+		ng_strmap_free(&w->ent_ids);
+		ng_strmap_init(&w->ent_ids);
+		ng_buf_clear(&w->ebuf);
+		w->n_ent_terms = 0;
+	}
+	ng_buf_clear(&w->b);
+	w->frag.ok = false;
+	if ((doc->n_facts || (w->mentions && doc->n_mentions)) &&
+	    !ng_buf_printf(&w->b, "%s%s#char=", w->base, doc->article_id))
+		tmpl_set(w, &w->frag, w->b.buf, "0123456789,9876543210");
+	if (w->format == NG_FORMAT_TURTLE && !w->header_done) {
+		put(w, w->header.buf, w->header.len);
+		w->header_done = true;
+	}
+	doc_plan(w, doc);
+	write_article(w, doc);
+	/* Each entity in one block: what it is, then the facts about it.
+	 * One a fact names but no mention (a country for its capital) is
+	 * described too. */
+	for (i = 0; i < doc->n_ents; i++) {
+		if (doc->ents[i].used || w->in_fact[i])
+			write_entity(w, doc, i);
+		for (j = w->start[i]; j < w->start[i + 1]; j++)
+			if (w->plain[w->order[j]])
+				write_plain(w, doc, &doc->facts[w->order[j]]);
+	}
+	for (i = 0; i < doc->n_sents; i++)
+		if (w->sent_on[i])
+			write_sentence(w, doc, (uint32_t)i);
+	/* A provenance record for each occurrence of a fact. */
+	for (i = 0; i < doc->n_facts; i++)
+		write_record(w, doc, &doc->facts[i]);
+	for (i = 0; w->mentions && i < doc->n_mentions; i++)
+		write_mention(w, doc, &doc->mentions[i]);
 	close_block(w);
 	w->docs++;
 	spill(w);
@@ -1063,6 +1299,9 @@ ng_writer_set_output(ng_writer *w, FILE *out)
 {
 	spill(w);
 	w->fp = out;
+	w->header_done = false;
+	ng_strmap_free(&w->described);
+	ng_strmap_init(&w->described);
 	w->io_st = NG_OK;
 	w->io_errno = 0;
 }
@@ -1079,8 +1318,10 @@ ng_writer_finish(ng_writer *w)
 {
 	w->io_st = NG_OK;
 	/* No document: still a valid, empty Turtle file with prefixes. */
-	if (w->format == NG_FORMAT_TURTLE && !w->docs)
+	if (w->format == NG_FORMAT_TURTLE && !w->header_done) {
 		put(w, w->header.buf, w->header.len);
+		w->header_done = true;
+	}
 	spill(w);
 	return w->io_st;
 }

@@ -25,7 +25,12 @@ START_TEST(test_entity_label_cardinality_and_length_reported)
 	                       "rdfs:label", "\"\""), 1);
 	ck_assert_int_eq(count(v, "sh:MinCountConstraintComponent", "<" ID "nolabel>",
 	                       "rdfs:label", NULL), 1);
-	ck_assert_int_eq(count(v, "sh:NodeKindConstraintComponent", NULL, NULL, NULL), 1);
+	/* A blank node entity, and a record whose sentence is text. */
+	ck_assert_int_eq(count(v, "sh:NodeKindConstraintComponent", NULL, NULL, NULL), 2);
+	ck_assert_int_eq(count(v, "sh:NodeKindConstraintComponent", "<" ID "p2>", "ng:sentence",
+	                       "\"Jane visited.\""), 1);
+	ck_assert_int_eq(count(v, "sh:ClassConstraintComponent", "<" ID "p2>", "ng:sentence",
+	                       "\"Jane visited.\""), 1);
 	ng_validator_free(v);
 }
 END_TEST
@@ -35,7 +40,7 @@ START_TEST(test_provenance_offsets_modality_and_confidence_reported)
 	errors err;
 	ng_validator *v = validate("tests/validate/invalid-shapes.ttl", &err);
 
-	ck_assert_int_eq(count(v, "sh:LessThanOrEqualsConstraintComponent", "<" ID "p1>",
+	ck_assert_int_eq(count(v, "sh:LessThanOrEqualsConstraintComponent", "<" ID "s1>",
 	                       "nif:beginIndex", "\"20\"^^xsd:nonNegativeInteger"), 1);
 	ck_assert_int_eq(count(v, "sh:InConstraintComponent", "<" ID "p1>",
 	                       "ng:modality", "ng:Rumoured"), 1);
@@ -47,7 +52,7 @@ START_TEST(test_provenance_offsets_modality_and_confidence_reported)
 	                       "dcterms:date", NULL), 1);
 	ck_assert_int_eq(count(v, "sh:MinCountConstraintComponent", "<" ID "m1>",
 	                       "itsrdf:taIdentRef", NULL), 1);
-	ck_assert_int_eq((int)ng_validator_result_count(v), 11);
+	ck_assert_int_eq((int)ng_validator_result_count(v), 14);
 	ng_validator_free(v);
 }
 END_TEST

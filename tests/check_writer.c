@@ -10,6 +10,9 @@ static char *write_meta(const char *text, const ng_doc_meta *meta, const char *b
                         ng_format fmt);
 static size_t count(const char *s, const char *needle);
 
+/* Whether write_meta's writers add the NIF layer. */
+static int fx_mentions;
+
 /* Writes one document of text, without metadata, in fmt. */
 static char *
 write_doc(const char *text, ng_format fmt)
@@ -49,7 +52,8 @@ START_TEST(test_entry_identifiers_give_same_as)
 	                                  "<http://www.wikidata.org/entity/Q84> ."));
 	free(out);
 	out = write_doc("Delegates met in Velmar.", NG_FORMAT_TURTLE);
-	ck_assert_ptr_nonnull(strstr(out, "owl:sameAs wd:Q84"));
+	ck_assert_ptr_nonnull(strstr(out, "owl:sameAs <https://sws.geonames.org/2643743/>,\n"
+	                                  "        wd:Q84"));
 	free(out);
 }
 END_TEST
@@ -58,8 +62,11 @@ END_TEST
  * mention carries none. */
 START_TEST(test_rule_mentions_carry_their_rule)
 {
-	char *out = write_doc("Foreign Minister Tavo Kellander visited Norvania.", NG_FORMAT_NTRIPLES);
+	char *out;
 
+	fx_mentions = 1;
+	out = write_doc("Foreign Minister Tavo Kellander visited Norvania.", NG_FORMAT_NTRIPLES);
+	fx_mentions = 0;
 	ck_assert_uint_eq(count(out, "<https://w3id.org/newsgraph/ns#mentionRule> \"name-after-title\""), 1);
 	ck_assert_uint_eq(count(out, "<https://w3id.org/newsgraph/ns#mentionRule>"), 1);
 	free(out);
@@ -141,6 +148,7 @@ write_meta(const char *text, const ng_doc_meta *meta, const char *base, ng_forma
 	ng_doc *doc = NULL;
 
 	ck_assert_ptr_nonnull(w);
+	ng_writer_set_mentions(w, fx_mentions);
 	ck_assert_int_eq(ng_doc_analyze(fx_kb, text, strlen(text), meta, &doc, NULL), NG_OK);
 	ck_assert_int_eq(ng_writer_write_doc(w, doc), NG_OK);
 	ck_assert_int_eq(ng_writer_finish(w), NG_OK);
@@ -292,16 +300,118 @@ START_TEST(test_turtle_groups_statements_by_subject)
 {
 	char *out = write_doc("Norvania joined NORDA in 2023.", NG_FORMAT_TURTLE);
 
-	/* One block per subject, its statements joined by ';'. */
+	/* One block per subject, its statements joined by ';': an entity
+	 * with the facts about it. */
 	ck_assert_ptr_nonnull(strstr(out, "\ncountry:NRV\n    a ng:Country ;\n    rdfs:label \"Norvania\" ;"));
-	/* Statements keep their order: the fact comes back to the subject. */
-	ck_assert_uint_eq(count(out, "\ncountry:NRV\n"), 2);
-	ck_assert_ptr_nonnull(strstr(out, "\ncountry:NRV\n    ng:joined organization:norda .\n\n"));
+	ck_assert_uint_eq(count(out, "\ncountry:NRV\n"), 1);
+	ck_assert_ptr_nonnull(strstr(out, " ;\n    ng:joined organization:norda .\n\n"));
 	ck_assert_uint_eq(count(out, "\n    a ng:Article ;\n"), 1);
+	/* Objects of one predicate share it. */
+	ck_assert_ptr_nonnull(strstr(out, "    schema:mentions country:NRV,\n        organization:norda"));
+	ck_assert_ptr_nonnull(strstr(out, "\narticle:"));
+	ck_assert_ptr_nonnull(strstr(out, "\nfact:"));
 	ck_assert_uint_eq(count(out, "\n    a ng:Provenance ;\n"), count(out, "\n    ng:confidence "));
 	ck_assert_str_eq(out + strlen(out) - 4, " .\n\n");
 	ck_assert_ptr_nonnull(strstr(out, "country:NRV ;\n    rdf:predicate ng:joined ;\n"));
 	free(out);
+}
+END_TEST
+
+/* The default output: no NIF mentions and no article text; one
+ * schema:mentions per entity however often it is named; a sentence node
+ * with its text once, which every record of the sentence points to. */
+START_TEST(test_lean_default)
+{
+	char *out = write_doc("Norvania and Valdora joined NORDA. Valdora joined the CEC.",
+	                      NG_FORMAT_NTRIPLES);
+	const char *art = "<http://example.org/article/";
+	char *p, sent[160];
+	size_t n;
+
+	ck_assert_ptr_null(strstr(out, "nif-core#Phrase"));
+	ck_assert_ptr_null(strstr(out, "nif-core#isString"));
+	ck_assert_ptr_null(strstr(out, "taIdentRef"));
+	ck_assert_uint_eq(count(out, "<https://schema.org/mentions> <http://example.org/country/VLD> ."), 1);
+	ck_assert_uint_eq(count(out, "<https://schema.org/mentions> <http://example.org/organization/norda> ."), 1);
+	/* The first sentence states two facts: one node, its text once. */
+	ck_assert_uint_eq(count(out, "\"Norvania and Valdora joined NORDA.\""), 1);
+	ck_assert_uint_eq(count(out, "nif-core#Sentence> ."), 2);
+	p = strstr(out, "#char=0,34> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+	                "<http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#Sentence> .");
+	ck_assert_ptr_nonnull(p);
+	while (p > out && p[-1] != '\n')
+		p--;
+	ck_assert(!strncmp(p, art, strlen(art)));
+	n = (size_t)(strchr(p, ' ') - p);
+	ck_assert_uint_lt(n, sizeof(sent));
+	memcpy(sent, p, n);
+	sent[n] = '\0';
+	ck_assert_uint_eq(count(out, sent), 5 + 2);
+	ck_assert_uint_eq(count(out, "<https://w3id.org/newsgraph/ns#sentence> "), 3);
+	ck_assert_ptr_null(strstr(out, "<https://w3id.org/newsgraph/ns#sentence> \""));
+	free(out);
+}
+END_TEST
+
+/* --mentions: the article's text, and every mention's offsets and text
+ * hold in it (code points, not bytes). */
+START_TEST(test_mentions_layer_holds_its_text)
+{
+	static const char text[] = "Caf\xC3\xA9 talk: Norvania joined NORDA.\x01 Valdora joined the CEC.";
+	char *out;
+	const char *p;
+	size_t n = 0;
+
+	fx_mentions = 1;
+	out = write_doc(text, NG_FORMAT_NTRIPLES);
+	fx_mentions = 0;
+	ck_assert_ptr_nonnull(strstr(out, "nif-core#isString> \"Caf\\u00E9 talk: Norvania joined "
+	                                  "NORDA.  Valdora joined the CEC.\" ."));
+	/* "Norvania" begins at code point 11, byte 12. */
+	ck_assert_ptr_nonnull(strstr(out, "#char=11,19> <http://persistence.uni-leipzig.org/nlp2rdf/"
+	                                  "ontologies/nif-core#anchorOf> \"Norvania\" ."));
+	for (p = out; (p = strstr(p, "nif-core#Phrase> .")); p++)
+		n++;
+	ck_assert_uint_eq(n, 4);
+	free(out);
+}
+END_TEST
+
+/* An entity is described once per output, in N-Quads in the graph of
+ * entity descriptions; a new output describes it again. */
+START_TEST(test_entities_described_once_per_output)
+{
+	static const char *const texts[] = {"Norvania joined NORDA.", "Norvania met Valdora."};
+	char *buf = NULL, *buf2 = NULL;
+	size_t len = 0, len2 = 0, i;
+	FILE *f = open_memstream(&buf, &len), *f2;
+	ng_writer *w = ng_writer_new(NG_FORMAT_NQUADS, "http://example.org/", f);
+	ng_doc *doc;
+
+	for (i = 0; i < 2; i++) {
+		doc = NULL;
+		ck_assert_int_eq(ng_doc_analyze(fx_kb, texts[i], strlen(texts[i]), NULL, &doc, NULL),
+		                 NG_OK);
+		ck_assert_int_eq(ng_writer_write_doc(w, doc), NG_OK);
+		ng_doc_free(doc);
+	}
+	ng_writer_set_output(w, f2 = open_memstream(&buf2, &len2));
+	doc = NULL;
+	ck_assert_int_eq(ng_doc_analyze(fx_kb, texts[1], strlen(texts[1]), NULL, &doc, NULL), NG_OK);
+	ck_assert_int_eq(ng_writer_write_doc(w, doc), NG_OK);
+	ng_doc_free(doc);
+	ng_writer_free(w);
+	fclose(f);
+	fclose(f2);
+	ck_assert_uint_eq(count(buf, "<http://example.org/country/NRV> "
+	                             "<http://www.w3.org/2000/01/rdf-schema#label> \"Norvania\" "
+	                             "<http://example.org/entities> ."), 1);
+	ck_assert_uint_eq(count(buf, "<https://schema.org/mentions> <http://example.org/country/NRV> "
+	                             "<http://example.org/article/"), 2);
+	ck_assert_uint_eq(count(buf2, "<http://www.w3.org/2000/01/rdf-schema#label> \"Norvania\" "
+	                              "<http://example.org/entities> ."), 1);
+	free(buf);
+	free(buf2);
 }
 END_TEST
 
@@ -348,6 +458,7 @@ START_TEST(test_huge_turtle_article_streams)
 	for (i = 0; i < n; i++, p += sizeof(para) - 1)
 		memcpy(p, para, sizeof(para) - 1);
 	*p = '\0';
+	ng_writer_set_mentions(w, 1);
 	ck_assert_int_eq(ng_doc_analyze(fx_kb, text, strlen(text), NULL, &doc, NULL), NG_OK);
 	before = k.writes;
 	ck_assert_int_eq(ng_writer_write_doc(w, doc), NG_OK);
@@ -468,6 +579,9 @@ writer_suite(void)
 	tcase_add_test(core, test_ntriples_escapes_as_raptor_serializer);
 	tcase_add_test(core, test_turtle_same_graph_and_parses_strictly);
 	tcase_add_test(core, test_turtle_groups_statements_by_subject);
+	tcase_add_test(core, test_lean_default);
+	tcase_add_test(core, test_mentions_layer_holds_its_text);
+	tcase_add_test(core, test_entities_described_once_per_output);
 	tcase_add_test(core, test_huge_turtle_article_streams);
 	tcase_add_test(core, test_writer_output_moves_between_documents);
 	tcase_add_test(core, test_writer_without_output_fails);

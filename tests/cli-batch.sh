@@ -192,16 +192,18 @@ for id in n7 n2047 n2499; do
 done
 [ "$(wc -l < many/state.tsv)" -eq 2500 ] || fail "many ids: state has $(wc -l < many/state.tsv) lines"
 
-# --- --no-mentions: facts with their provenance, no NIF mentions; a rerun
-# with other options redoes the articles.
-"$NG_BIN" batch -q -f nquads --no-mentions -o lean in 2> errl || fail "--no-mentions run"
-grep -q 'nif-core#Phrase' lean/graph.nq && fail "--no-mentions wrote mentions"
-grep -q 'ns#Provenance' lean/graph.nq || fail "--no-mentions lost the provenance"
-grep -q 'ns#metWith' lean/graph.nq || fail "--no-mentions lost the facts"
-grep -q 'nif-core#Phrase' out/graph.nq || fail "mentions missing by default"
-"$NG_BIN" batch -f nquads -o lean in 2> errl2 || fail "rerun with mentions"
+# --- lean by default: facts with their provenance, no NIF mentions;
+# --mentions adds them, and a rerun with other options redoes the articles.
+grep -q 'nif-core#Phrase' out/graph.nq && fail "mentions written by default"
+grep -q 'ns#Provenance' out/graph.nq || fail "the default lost the provenance"
+grep -q 'ns#metWith' out/graph.nq || fail "the default lost the facts"
+grep -q 'schema.org/mentions' out/graph.nq || fail "no schema:mentions by default"
+"$NG_BIN" batch -q -f nquads --mentions -o lean in 2> errl || fail "--mentions run"
+grep -q 'nif-core#Phrase' lean/graph.nq || fail "--mentions wrote no mentions"
+grep -q 'nif-core#isString' lean/graph.nq || fail "--mentions wrote no article text"
+"$NG_BIN" batch -f nquads --no-mentions -o lean in 2> errl2 || fail "rerun without mentions"
 grep -q "7 articles, 0 skipped" errl2 || fail "other options did not redo: $(cat errl2)"
-grep -q 'nif-core#Phrase' lean/graph.nq || fail "rerun with mentions has none"
+grep -q 'nif-core#Phrase' lean/graph.nq && fail "rerun without mentions has them"
 "$NG_BIN" batch --help | grep -q "Usage: newsgraph batch" || fail "help"
 
 # --- extract --jsonl: a stateless filter that shards merge by concatenation.

@@ -144,6 +144,21 @@ if [ -n "${RAPPER:-}" ]; then
 	"$RAPPER" -q -i turtle -c "$t/urn.ttl" || fail "rapper rejects a urn: base"
 fi
 
+# Lean by default: no NIF mentions, no article text, one schema:mentions
+# per article and entity. --mentions adds the NIF layer, and every
+# sentence's and mention's text holds at its offsets in the article's text.
+"$NG_BIN" extract -f ntriples "$S"/*.txt > "$t/lean.nt" || fail "extract -f ntriples"
+grep -q 'nif-core#Phrase' "$t/lean.nt" && fail "mentions written by default"
+grep -q 'nif-core#isString' "$t/lean.nt" && fail "article text written by default"
+grep -q 'nif-core#Sentence' "$t/lean.nt" || fail "no sentence nodes"
+[ "$(grep -c 'schema.org/mentions' "$t/lean.nt")" -eq "$(grep 'schema.org/mentions' "$t/lean.nt" | sort -u | wc -l)" ] ||
+	fail "an article mentions an entity twice"
+"$NG_BIN" extract --mentions -f ntriples "$S"/*.txt "$NG_SRCDIR"/tests/articles/real/*.txt > "$t/nif.nt" ||
+	fail "extract --mentions"
+grep -q 'nif-core#Phrase' "$t/nif.nt" || fail "--mentions wrote no mentions"
+python3 "$NG_SRCDIR/tests/nif-check" "$t/nif.nt" || fail "a NIF string is not at its offsets"
+"$NG_BIN" validate "$t/nif.nt" > "$t/val" || { cat "$t/val"; fail "--mentions output does not validate"; }
+
 # The output validates against the shipped ontology and shapes.
 "$NG_BIN" validate "$t/a.ttl" > "$t/val" || { cat "$t/val"; fail "output does not validate"; }
 "$NG_BIN" extract "$S"/*.txt | "$NG_BIN" validate - > /dev/null || fail "extract | validate -"

@@ -59,9 +59,9 @@ run 2 --no-such-option "$V/valid.ttl"
 
 # Conforming data, with explicit and default (data directory) files.
 run 0 --ontology "$ONTO" --shapes "$SHAPES" "$V/valid.ttl"
-expect_line out "newsgraph: conforms, 65 triples"
+expect_line out "newsgraph: conforms, 75 triples"
 NEWSGRAPH_DATADIR="$NG_SRCDIR/ontology" run 0 "$V/valid.ttl"
-expect_line out "newsgraph: conforms, 65 triples"
+expect_line out "newsgraph: conforms, 75 triples"
 
 # Standard input, as Turtle and as N-Triples.
 NEWSGRAPH_DATADIR="$NG_SRCDIR/ontology" run 0 - <"$V/valid.ttl"
@@ -89,15 +89,15 @@ tail -n 1 "$tmp/lines" | grep -q "^violation: <$ID/undeclared> " || fail "result
 
 run 1 -o "$ONTO" -s "$SHAPES" --report "$tmp/report.ttl" "$V/invalid-shapes.ttl"
 expect_line out "violation: <$ID/p1> ng:confidence \"1.5\"^^xsd:decimal: value is greater than \"1\"^^xsd:integer (sh:MaxInclusiveConstraintComponent)"
-expect_line out "newsgraph: 11 violations in 28 triples"
+expect_line out "newsgraph: 14 violations in 40 triples"
 [ -s "$tmp/report.ttl" ] || fail "no report written"
 grep -q 'sh:conforms' "$tmp/report.ttl" || fail "report has no sh:conforms"
 if parsed report; then
 	grep -q '<http://www.w3.org/ns/shacl#conforms> "false"^^<http://www.w3.org/2001/XMLSchema#boolean>' \
 		"$tmp/report.nt" || fail "report does not say sh:conforms false"
 	# 11 results less the ontology checks' one (ng:FunctionalPropertyComponent)
-	[ "$(grep -c '<http://www.w3.org/ns/shacl#sourceConstraintComponent>' "$tmp/report.nt")" -eq 10 ] ||
-		fail "report does not have the 10 SHACL results"
+	[ "$(grep -c '<http://www.w3.org/ns/shacl#sourceConstraintComponent>' "$tmp/report.nt")" -eq 12 ] ||
+		fail "report does not have the 12 SHACL results"
 	grep -q 'FunctionalProperty' "$tmp/report.nt" && fail "report holds an ontology result"
 fi
 

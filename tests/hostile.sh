@@ -86,11 +86,13 @@ ok "overlong encodings, surrogates, past U+10FFFF"
 
 # A UTF-8 byte order mark is dropped; offsets count from the text after it.
 printf '\357\273\277Mark Rutte visited Japan.\n' > "$t/bom.txt"
-run extract -f ntriples -o "$t/bom.nt" "$t/bom.txt"
+run extract --mentions -f ntriples -o "$t/bom.nt" "$t/bom.txt"
 [ $rc -eq 0 ] || fail "BOM: exit $rc"
 grep -q '#char=0,10> <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf> "Mark Rutte"' "$t/bom.nt" ||
 	fail "BOM: Mark Rutte is not at characters 0-10"
 ! grep -q "$(printf '\357\273\277')" "$t/bom.nt" || fail "BOM: a BOM in the output"
+grep -q 'nif-core#isString> "Mark Rutte visited Japan.\\n"' "$t/bom.nt" ||
+	fail "BOM: the article's text keeps a BOM or loses its end"
 ok "UTF-8 BOM"
 
 # CRLF line ends: accepted, and no carriage return reaches a literal.
