@@ -7,6 +7,8 @@
 
 #include "doc.h"
 
+#include <xxhash.h>
+
 /* Entities of a typical article (about 30 in the samples). */
 #define NG_DOC_ENTS 32
 /* Facts of a typical article (about 23 in the samples). */
@@ -175,6 +177,29 @@ ng_doc_entity_for_entry(ng_doc *doc, int32_t idx, uint32_t *out)
 	return st;
 }
 
+/* An entity no gazetteer entry holds: its IRI is CLASS/SLUG_HASH, HASH
+ * from its label in canonical form, which is its label. Names that differ
+ * in anything (accents, case, punctuation) are different entities, so that
+ * outputs of any runs merge with one label per entity; and a gazetteer ID
+ * (which never holds '_') is never the IRI of a minted entity, whatever
+ * the gazetteer of another run holds. id holds CLASS/SLUG. */
+static ng_status
+mint(ng_doc *doc, ng_class cls, ng_buf *id, const char *label, size_t len, uint32_t *out)
+{
+	ng_buf canon = {0};
+	ng_status st;
+
+	if (!(st = ng_label_normalize(label, len, &canon)))
+		st = ng_buf_printf(id, "_%08llx",
+		                   (unsigned long long)(XXH3_64bits(canon.buf ? canon.buf : "", canon.len) &
+		                                        0xffffffffULL));
+	if (!st)
+		st = new_entity(doc, cls, -1, id->buf, id->len, canon.buf ? canon.buf : "", canon.len,
+		                out);
+	ng_buf_free(&canon);
+	return st;
+}
+
 ng_status
 ng_doc_entity_for_name(ng_doc *doc, ng_class cls, const char *label, size_t len,
                        uint32_t *out)
@@ -197,7 +222,7 @@ ng_doc_entity_for_name(ng_doc *doc, ng_class cls, const char *label, size_t len,
 		e = ng_gazetteer_find(doc->gaz, ref->buf, ref->len);
 	if (e >= 0 && !doc->gaz->entries[e].dead)
 		return ng_doc_entity_for_entry(doc, e, out);
-	return new_entity(doc, cls, -1, id->buf, id->len, label, len, out);
+	return mint(doc, cls, id, label, len, out);
 }
 
 /* A key for a fact: what it states and, if sent is set, where. */

@@ -483,7 +483,8 @@ ng_fold(const char *s, size_t len, bool strip, ng_buf *out)
 	return NG_OK;
 }
 
-/* ng_clean_literal, and with keep_lines ng_clean_text. */
+/* ng_clean_literal, and with keep_lines ng_clean_text (line feeds kept,
+ * a carriage return a space like any other control). */
 static ng_status
 clean(const char *str, size_t len, bool keep_lines, ng_buf *out)
 {
@@ -500,7 +501,7 @@ clean(const char *str, size_t len, bool keep_lines, ng_buf *out)
 			continue;
 		}
 		if (c < 0x80) {
-			if (c != '\t' && !(keep_lines && (c == '\n' || c == '\r')))
+			if (c != '\t' && !(keep_lines && c == '\n'))
 				rep = " ";
 		} else {
 			int32_t cp;
@@ -548,6 +549,52 @@ ng_literal_is_clean(const char *str, size_t len)
 			return false;
 	}
 	return true;
+}
+
+ng_status
+ng_label_normalize(const char *s, size_t len, ng_buf *out)
+{
+	ng_buf c = {0};
+	utf8proc_uint8_t *res = NULL;
+	utf8proc_ssize_t r;
+	const char *p;
+	size_t i, n;
+	bool ascii = true, space = false;
+	ng_status st;
+
+	if ((st = ng_clean_literal(s, len, &c)))
+		goto done;
+	p = c.buf ? c.buf : "";
+	n = c.len;
+	for (i = 0; i < n; i++)
+		if ((unsigned char)p[i] >= 0x80)
+			ascii = false;
+	if (!ascii) {
+		r = utf8proc_map((const utf8proc_uint8_t *)p, (utf8proc_ssize_t)n, &res,
+		                 UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+		if (r < 0) {
+			st = r == UTF8PROC_ERROR_NOMEM ? NG_ERR_NOMEM : NG_ERR_BAD_UTF8;
+			goto done;
+		}
+		p = (const char *)res;
+		n = (size_t)r;
+	}
+	/* Runs of spaces and tabs are one space; none at the ends. */
+	for (i = 0; i < n && !st; i++) {
+		if (p[i] == ' ' || p[i] == '\t') {
+			space = true;
+			continue;
+		}
+		if (space && out->len)
+			st = ng_buf_addc(out, ' ');
+		space = false;
+		if (!st)
+			st = ng_buf_addc(out, p[i]);
+	}
+done:
+	free(res);
+	ng_buf_free(&c);
+	return st;
 }
 
 ng_status

@@ -56,11 +56,14 @@ ng_status ng_fold(const char *s, size_t len, bool strip, ng_buf *out);
  * literals (C0/C1 controls but tab become spaces, U+FFFE/U+FFFF become
  * U+FFFD). */
 ng_status ng_clean_literal(const char *s, size_t len, ng_buf *out);
-/* The same but keeping line ends (CR and LF): an article's text. Neither
- * changes the number of code points, so offsets hold in the result. */
+/* The same but keeping line feeds: an article's text. Neither changes
+ * the number of code points, so offsets hold in the result. */
 ng_status ng_clean_text(const char *s, size_t len, ng_buf *out);
 /* Would ng_clean_literal copy s unchanged? */
 bool ng_literal_is_clean(const char *s, size_t len);
+/* Appends the canonical form of a name: cleaned as a literal, NFC, runs
+ * of spaces made one, none at the ends. out must be empty. */
+ng_status ng_label_normalize(const char *s, size_t len, ng_buf *out);
 /* Slug for IRIs: lower-case ASCII letters, digits and '-'. */
 ng_status ng_slug(const char *s, size_t len, ng_buf *out);
 

@@ -415,6 +415,59 @@ START_TEST(test_entities_described_once_per_output)
 }
 END_TEST
 
+/* The IRI of the first minted person of text (from its rdfs:label line),
+ * and its label, in iri and label. */
+static void
+minted_person(const char *text, char *iri, size_t n, char *label, size_t ln)
+{
+	char *out = write_doc(text, NG_FORMAT_NTRIPLES);
+	const char *p = strstr(out, "<http://example.org/person/");
+	const char *lab, *e;
+
+	ck_assert_ptr_nonnull(p);
+	e = strchr(p, '>');
+	ck_assert_uint_lt((size_t)(e + 1 - p), n);
+	memcpy(iri, p, (size_t)(e + 1 - p));
+	iri[e + 1 - p] = '\0';
+	lab = strstr(out, "> <http://www.w3.org/2000/01/rdf-schema#label> \"");
+	ck_assert_ptr_nonnull(lab);
+	lab += strlen("> <http://www.w3.org/2000/01/rdf-schema#label> \"");
+	e = strchr(lab, '"');
+	ck_assert_uint_lt((size_t)(e - lab), ln);
+	memcpy(label, lab, (size_t)(e - lab));
+	label[e - lab] = '\0';
+	free(out);
+}
+
+/* A name no gazetteer entry holds gets an IRI from its exact label:
+ * names that differ only in accents or punctuation are different entities (one
+ * label each, whatever outputs are merged); the same name, however its
+ * accents are encoded or spaced, is the same entity. No gazetteer ID holds
+ * the '_' of a minted IRI. */
+START_TEST(test_minted_iris_are_one_per_label)
+{
+	char a[160], b[160], c[160], d[160], e[160], la[64], lb[64], lc[64], ld[64], le[64];
+
+	minted_person("Foreign Minister Tavo Kellander visited Norvania.", a, sizeof a, la, sizeof la);
+	minted_person("Foreign Minister T\xC3\xA1vo Kellander visited Norvania.", b, sizeof b, lb,
+	              sizeof lb);
+	minted_person("Foreign Minister Ta\xCC\x81vo  Kellander visited Norvania.", c, sizeof c, lc,
+	              sizeof lc);
+	minted_person("Foreign Minister Tavo O'Kellander visited Norvania.", d, sizeof d, ld, sizeof ld);
+	minted_person("Foreign Minister Tavo OKellander visited Norvania.", e, sizeof e, le, sizeof le);
+	ck_assert_str_eq(la, "Tavo Kellander");
+	ck_assert_str_eq(lb, "T\\u00E1vo Kellander");
+	ck_assert_str_eq(lc, lb);
+	ck_assert_str_eq(c, b);
+	ck_assert_str_ne(a, b);
+	ck_assert_str_ne(d, e);
+	ck_assert_str_eq(ld, "Tavo O'Kellander");
+	ck_assert_str_eq(le, "Tavo OKellander");
+	ck_assert(!strncmp(a, "<http://example.org/person/tavo-kellander_", 42));
+	ck_assert(!strncmp(b, "<http://example.org/person/tavo-kellander_", 42));
+}
+END_TEST
+
 /* A stream that records the size of each write reaching it. */
 typedef struct {
 	size_t writes, largest, total;
@@ -582,6 +635,7 @@ writer_suite(void)
 	tcase_add_test(core, test_lean_default);
 	tcase_add_test(core, test_mentions_layer_holds_its_text);
 	tcase_add_test(core, test_entities_described_once_per_output);
+	tcase_add_test(core, test_minted_iris_are_one_per_label);
 	tcase_add_test(core, test_huge_turtle_article_streams);
 	tcase_add_test(core, test_writer_output_moves_between_documents);
 	tcase_add_test(core, test_writer_without_output_fails);

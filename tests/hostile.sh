@@ -102,6 +102,9 @@ run extract -f ntriples -o "$t/crlf.nt" "$t/crlf.txt"
 grep -q 'ns#visited> <https://w3id.org/newsgraph/id/country/JPN>' "$t/crlf.nt" || fail "CRLF: no visit"
 ! grep -q '\\r' "$t/crlf.nt" || fail "CRLF: a carriage return in a literal"
 grep -q '"Rutte in Tokyo"' "$t/crlf.nt" || fail "CRLF: title"
+run extract --mentions -f ntriples -o "$t/crlfm.nt" "$t/crlf.txt"
+grep -q 'isString> "Rutte in Tokyo \\n \\nMark Rutte visited Japan. \\nHe met' "$t/crlfm.nt" ||
+	fail "CRLF: the article's text lost a line feed or kept a carriage return"
 ok "CRLF"
 
 # A 50 MB single line: one sentence far over NG_MAX_SENTENCE_TOKENS, so no
