@@ -112,8 +112,14 @@ ng_doc_analyze_stage(const ng_knowledge *kb, const char *text, size_t len,
 		}
 		goto done;
 	}
-	/* The article's IRI: XXH3-64 of its bytes, fast over long texts. */
-	doc->hash = XXH3_64bits(doc->text.orig, doc->text.orig_len);
+	/* The article's IRI: XXH3-64 of its source identity when known (a
+	 * seed keeps it apart from any text's), else of its bytes: the same
+	 * story from two sources is two articles, each with its date and
+	 * source. */
+	if (meta && meta->key)
+		doc->hash = XXH3_64bits_withSeed(meta->key, strlen(meta->key), 1);
+	else
+		doc->hash = XXH3_64bits(doc->text.orig, doc->text.orig_len);
 	snprintf(doc->article_id, sizeof(doc->article_id), "article/%016llx",
 	         (unsigned long long)doc->hash);
 	TRY(st, ng_segment(doc));

@@ -56,6 +56,7 @@ typedef struct item {
 	char *source;       /* name for messages */
 	unsigned long line; /* JSON Lines line, 0 for files */
 	char *id, *url, *title, *date;
+	char *key;          /* JSON Lines: the source identity (ng_doc_meta) */
 	char *text;         /* JSON Lines text */
 	size_t len;
 } item;
@@ -191,6 +192,7 @@ item_free(item *it)
 	free(it->source);
 	free(it->id);
 	free(it->url);
+	free(it->key);
 	free(it->title);
 	free(it->date);
 	free(it->text);
@@ -924,6 +926,7 @@ process_item(worker *w, item *it)
 	meta.source = it->source;
 	meta.id = it->id;
 	meta.url = it->url;
+	meta.key = it->key;
 	meta.title = it->title;
 	meta.date = it->date;
 	if ((st = ng_doc_analyze(b->kb, data, len, &meta, &doc, &err))) {
@@ -1187,6 +1190,7 @@ produce_jsonl(ng_batch *b, const char *path)
 		if (!(it->source = dup_or_null(path)) || !it->id ||
 		    !(it->text = ng_strndup(a.text, a.len)) ||
 		    (a.meta.url && !(it->url = dup_or_null(a.meta.url))) ||
+		    (a.meta.key && !(it->key = dup_or_null(a.meta.key))) ||
 		    (a.meta.title && !(it->title = dup_or_null(a.meta.title))) ||
 		    (a.meta.date && !(it->date = dup_or_null(a.meta.date)))) {
 			item_free(it);

@@ -276,5 +276,6 @@ ng_jsonl_next(ng_jsonl *r, ng_jsonl_article *art)
 		art->meta.url = NULL;
 	}
 	art->meta.source = r->name;
+	art->meta.key = art->meta.id ? art->meta.id : art->meta.url;
 	return NG_OK;
 }

@@ -126,6 +126,9 @@ typedef struct {
 	const char *url;    /**< Where the article was published */
 	const char *title;  /**< Title, if known (else the first line) */
 	const char *date;   /**< Publication date, YYYY-MM-DD, if known */
+	const char *key;    /**< Source identity (a JSON Lines "id", else its
+	                         "url"): the article's IRI comes from it; NULL:
+	                         from the text */
 } ng_doc_meta;
 
 /** One analysed article: text, sentences, entities and facts. */

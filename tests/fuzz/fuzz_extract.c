@@ -117,7 +117,7 @@ validate(const fuzz_mem *ttl, size_t triples)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	ng_doc_meta meta = {"fuzz.txt", "fuzz.txt", NULL, NULL, NULL};
+	ng_doc_meta meta = {"fuzz.txt", "fuzz.txt", NULL, NULL, NULL, NULL};
 	ng_doc *doc = NULL;
 	ng_error err;
 	ng_status st;
