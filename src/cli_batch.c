@@ -110,7 +110,7 @@ parse_formats(const char *list, unsigned *out)
 		return -1;
 	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
 		int f = ng_format_from_name(tok);
-		if (f < 0) {
+		if (f < 0 || f == NG_FORMAT_DOT) {
 			rc = -1;
 			break;
 		}

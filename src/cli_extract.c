@@ -24,7 +24,8 @@ usage(FILE *out)
 	      "and writes their entities, facts and provenance as RDF.\n"
 	      "\n"
 	      "  -o, --output FILE      write to FILE (atomically) instead of standard output\n"
-	      "  -f, --format NAME      turtle (default), ntriples or nquads\n"
+	      "  -f, --format NAME      turtle (default), ntriples, nquads, or dot (the\n"
+	      "                         asserted facts as a Graphviz graph)\n"
 	      "  -b, --base IRI         base for minted IRIs (default " NG_DEFAULT_BASE ")\n"
 	      "  -g, --gazetteer FILE   add or override gazetteer entries (repeatable)\n"
 	      "  -p, --patterns FILE    add relation patterns (repeatable)\n"
@@ -347,7 +348,7 @@ ng_cli_extract(int argc, char **argv)
 		case 'o': o.output = optarg; break;
 		case 'f':
 			if ((o.format = ng_format_from_name(optarg)) < 0) {
-				fprintf(stderr, "newsgraph: unknown format '%s' (turtle, ntriples, nquads)\n", optarg);
+				fprintf(stderr, "newsgraph: unknown format '%s' (turtle, ntriples, nquads, dot)\n", optarg);
 				return 2;
 			}
 			format_set = 1;
@@ -376,7 +377,7 @@ ng_cli_extract(int argc, char **argv)
 	}
 	if (jsonl && !format_set)
 		o.format = NG_FORMAT_NQUADS;
-	if (jsonl && o.format == NG_FORMAT_TURTLE) {
+	if (jsonl && (o.format == NG_FORMAT_TURTLE || o.format == NG_FORMAT_DOT)) {
 		fputs("newsgraph: --jsonl writes line-based RDF: -f nquads or ntriples\n", stderr);
 		return 2;
 	}

@@ -203,7 +203,8 @@ NG_API size_t ng_doc_unknown_names(const ng_doc *doc, ng_name_func func, void *h
 typedef enum {
 	NG_FORMAT_TURTLE = 0,
 	NG_FORMAT_NTRIPLES,
-	NG_FORMAT_NQUADS
+	NG_FORMAT_NQUADS,
+	NG_FORMAT_DOT /**< Graphviz: the asserted facts of the output as a picture */
 } ng_format;
 
 /** Parses "turtle", "ntriples" or "nquads"; returns -1 if unknown. */

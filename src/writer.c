@@ -244,6 +244,8 @@ ng_format_from_name(const char *name)
 		return NG_FORMAT_NTRIPLES;
 	if (!strcmp(name, "nquads") || !strcmp(name, "nq"))
 		return NG_FORMAT_NQUADS;
+	if (!strcmp(name, "dot"))
+		return NG_FORMAT_DOT;
 	return -1;
 }
 
@@ -1233,12 +1235,136 @@ doc_plan(ng_writer *w, const ng_doc *doc)
 	}
 }
 
+/* ----------------------------------------------------------- Graphviz */
+
+static const char dot_header[] =
+	"digraph newsgraph {\n"
+	"  rankdir=LR;\n"
+	"  node [fontname=\"Helvetica\", fontsize=11];\n"
+	"  edge [fontname=\"Helvetica\", fontsize=9];\n";
+
+/* Writes s quoted as a DOT string: quotes and backslashes escaped. A
+ * literal holds no other control than a tab, which DOT takes as it is. */
+static void
+dot_str(ng_writer *w, const char *s, size_t n)
+{
+	size_t i, run = 0;
+
+	putc_(w, '"');
+	for (i = 0; i < n; i++)
+		if (s[i] == '"' || s[i] == '\\') {
+			put(w, s + run, i - run);
+			putc_(w, '\\');
+			run = i;
+		}
+	put(w, s + run, n - run);
+	putc_(w, '"');
+}
+
+/* The node of entity i, declared once per output: its IRI, its label,
+ * a shape by class. */
+static void
+dot_node(ng_writer *w, const ng_doc *doc, size_t i)
+{
+	static const char *const shapes[NG_CLASS_COUNT] = {"ellipse", "box", "hexagon", "octagon"};
+	const ng_entity *e = &doc->ents[i];
+	size_t n = strlen(e->id);
+
+	if (!first_time(w, e->id, n))
+		return;
+	put(w, "  ", 2);
+	ng_buf_clear(&w->b);
+	if (ng_buf_adds(&w->b, w->base) || ng_buf_adds(&w->b, e->id)) {
+		fail(&w->st, NG_ERR_NOMEM);
+		return;
+	}
+	dot_str(w, w->b.buf, w->b.len);
+	put(w, " [label=", 8);
+	dot_str(w, e->label, strlen(e->label));
+	put(w, ", shape=", 8);
+	put(w, shapes[e->cls], strlen(shapes[e->cls]));
+	put(w, "];\n", 3);
+}
+
+/* An edge for each asserted fact, once per output; a literal object (a
+ * role) is a note of its own. */
+static void
+dot_doc(ng_writer *w, const ng_doc *doc)
+{
+	size_t i;
+
+	if (!w->header_done) {
+		put(w, dot_header, sizeof(dot_header) - 1);
+		w->header_done = true;
+	}
+	for (i = 0; i < doc->n_facts; i++) {
+		const ng_fact *f = &doc->facts[i];
+		const char *obj = f->literal ? f->literal : doc->ents[f->o].id;
+		char lit_id[24];
+
+		if (!w->plain[i])
+			continue;
+		ng_buf_clear(&w->b);
+		if (ng_buf_adds(&w->b, doc->ents[f->s].id) || ng_buf_addc(&w->b, '\x1f') ||
+		    ng_buf_adds(&w->b, f->prop) || ng_buf_addc(&w->b, '\x1f') ||
+		    ng_buf_adds(&w->b, obj)) {
+			fail(&w->st, NG_ERR_NOMEM);
+			return;
+		}
+		snprintf(lit_id, sizeof lit_id, "v%016llx",
+		         (unsigned long long)ng_hash64(w->b.buf, w->b.len, 0));
+		if (!first_time(w, w->b.buf, w->b.len))
+			continue;
+		dot_node(w, doc, f->s);
+		if (f->literal) {
+			put(w, "  ", 2);
+			put(w, lit_id, strlen(lit_id));
+			put(w, " [label=", 8);
+			dot_str(w, f->literal, strlen(f->literal));
+			put(w, ", shape=note];\n", 15);
+		} else
+			dot_node(w, doc, f->o);
+		put(w, "  ", 2);
+		ng_buf_clear(&w->b);
+		if (ng_buf_adds(&w->b, w->base) || ng_buf_adds(&w->b, doc->ents[f->s].id)) {
+			fail(&w->st, NG_ERR_NOMEM);
+			return;
+		}
+		dot_str(w, w->b.buf, w->b.len);
+		put(w, " -> ", 4);
+		if (f->literal)
+			put(w, lit_id, strlen(lit_id));
+		else {
+			ng_buf_clear(&w->b);
+			if (ng_buf_adds(&w->b, w->base) || ng_buf_adds(&w->b, doc->ents[f->o].id)) {
+				fail(&w->st, NG_ERR_NOMEM);
+				return;
+			}
+			dot_str(w, w->b.buf, w->b.len);
+		}
+		put(w, " [label=", 8);
+		dot_str(w, f->prop, strlen(f->prop));
+		put(w, "];\n", 3);
+		if (w->out.len >= NG_WRITER_CHUNK)
+			spill(w);
+	}
+}
+
 ng_status
 ng_writer_write_doc(ng_writer *w, const ng_doc *doc)
 {
 	size_t i, j;
 
 	w->st = NG_OK;
+	if (w->format == NG_FORMAT_DOT) {
+		if (!doc_arrays(w, doc))
+			return NG_ERR_NOMEM;
+		doc_plan(w, doc);
+		dot_doc(w, doc);
+		w->docs++;
+		spill(w);
+		return w->io_st ? w->io_st : w->st;
+	}
 	ng_buf_clear(&w->dbuf);
 	if (!doc_arrays(w, doc))
 		return NG_ERR_NOMEM;
@@ -1317,6 +1443,14 @@ ng_status
 ng_writer_finish(ng_writer *w)
 {
 	w->io_st = NG_OK;
+	if (w->format == NG_FORMAT_DOT) {
+		if (!w->header_done)
+			put(w, dot_header, sizeof(dot_header) - 1);
+		put(w, "}\n", 2);
+		w->header_done = false;
+		spill(w);
+		return w->io_st;
+	}
 	/* No document: still a valid, empty Turtle file with prefixes. */
 	if (w->format == NG_FORMAT_TURTLE && !w->header_done) {
 		put(w, w->header.buf, w->header.len);

@@ -134,7 +134,8 @@ static const char hostile_text[] =
 
 static const ng_doc_meta hostile_meta = {
 	"hostile.txt", "id \"7\" \\ \t\n\x02 \xC3\xBC", "http://example.org/news?id=1&x=%22",
-	"A \"title\" \\ with\nnewline,\ttab, \x03 and \xE2\x80\x8F \xF0\x9F\x98\x80", "2024-01-02"
+	"A \"title\" \\ with\nnewline,\ttab, \x03 and \xE2\x80\x8F \xF0\x9F\x98\x80", "2024-01-02",
+	NULL
 };
 
 /* Writes one document of text with meta under base in fmt. */
@@ -468,6 +469,28 @@ START_TEST(test_minted_iris_are_one_per_label)
 }
 END_TEST
 
+/* -f dot: a Graphviz graph of the asserted facts, one node per entity and
+ * one edge per fact, labels quoted whatever they hold. */
+START_TEST(test_dot_graph_of_facts)
+{
+	char *out;
+
+	fx_add_gazetteer("qgrp\tOrganization\tQ \"Group\" \\ Ltd\tQGRP\t\n");
+	out = write_doc("Norvania joined QGRP. Norvania joined QGRP in 2020. Valdora is not a member "
+	                "of NORDA.", NG_FORMAT_DOT);
+	ck_assert(!strncmp(out, "digraph newsgraph {\n", 20));
+	ck_assert_str_eq(out + strlen(out) - 2, "}\n");
+	ck_assert_uint_eq(count(out, "\"http://example.org/country/NRV\" [label=\"Norvania\", "
+	                             "shape=hexagon];"), 1);
+	ck_assert_uint_eq(count(out, "[label=\"Q \\\"Group\\\" \\\\ Ltd\", shape=box];"), 1);
+	ck_assert_uint_eq(count(out, "\"http://example.org/country/NRV\" -> "
+	                             "\"http://example.org/organization/qgrp\" [label=\"joined\"];"), 1);
+	/* Only asserted facts. */
+	ck_assert_uint_eq(count(out, " -> "), 1);
+	free(out);
+}
+END_TEST
+
 /* A stream that records the size of each write reaching it. */
 typedef struct {
 	size_t writes, largest, total;
@@ -636,6 +659,7 @@ writer_suite(void)
 	tcase_add_test(core, test_mentions_layer_holds_its_text);
 	tcase_add_test(core, test_entities_described_once_per_output);
 	tcase_add_test(core, test_minted_iris_are_one_per_label);
+	tcase_add_test(core, test_dot_graph_of_facts);
 	tcase_add_test(core, test_huge_turtle_article_streams);
 	tcase_add_test(core, test_writer_output_moves_between_documents);
 	tcase_add_test(core, test_writer_without_output_fails);

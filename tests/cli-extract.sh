@@ -159,6 +159,23 @@ grep -q 'nif-core#Phrase' "$t/nif.nt" || fail "--mentions wrote no mentions"
 python3 "$NG_SRCDIR/tests/nif-check" "$t/nif.nt" || fail "a NIF string is not at its offsets"
 "$NG_BIN" validate "$t/nif.nt" > "$t/val" || { cat "$t/val"; fail "--mentions output does not validate"; }
 
+# -f dot: the asserted facts as a Graphviz graph that dot draws.
+"$NG_BIN" extract -f dot "$S"/*.txt > "$t/g.dot" || fail "extract -f dot"
+head -1 "$t/g.dot" | grep -q '^digraph newsgraph {$' || fail "-f dot: not a digraph"
+# One edge per distinct asserted fact of the same articles.
+facts=$(awk '$2 ~ /newsgraph\/ns#/ && $2 !~ /ns#(isoCode|article|sentence|rule|modality|confidence)>/' \
+	"$t/lean.nt" | sort -u | wc -l)
+[ "$facts" -gt 20 ] || fail "only $facts facts in samples"
+[ "$(grep -c ' -> ' "$t/g.dot")" -eq "$facts" ] || fail "-f dot: $(grep -c ' -> ' "$t/g.dot") edges for $facts facts"
+if command -v dot > /dev/null 2>&1; then
+	dot -Tsvg "$t/g.dot" > "$t/g.svg" 2> "$t/dot.err" || { cat "$t/dot.err"; fail "dot rejects -f dot"; }
+	grep -q '<svg' "$t/g.svg" || fail "dot drew no SVG"
+fi
+set +e
+"$NG_BIN" extract --jsonl -f dot "$t/ok.txt" > /dev/null 2>&1; rc=$?
+set -e
+[ $rc -eq 2 ] || fail "--jsonl -f dot exit $rc"
+
 # The output validates against the shipped ontology and shapes.
 "$NG_BIN" validate "$t/a.ttl" > "$t/val" || { cat "$t/val"; fail "output does not validate"; }
 "$NG_BIN" extract "$S"/*.txt | "$NG_BIN" validate - > /dev/null || fail "extract | validate -"
