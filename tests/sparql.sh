@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: Apache-2.0
 # SPARQL round trip through rasqal's roqet: extract samples/*.txt to Turtle,
 # run each samples/queries/NAME.rq over it and compare the canonical, sorted
-# results (tests/sparql-canon) with samples/queries/NAME.tsv.
+# results (tests/sparql-canon) with samples/queries/NAME.tsv, but for the
+# queries marked "# roqet: wrong", which rasqal 0.9.33 answers wrongly and
+# tests/jena.sh checks.
 #
 # When extraction changes on purpose, regenerate the expected files from a
 # build tree and review the diff:
@@ -31,7 +33,14 @@ for q in "$Q"/*.rq; do
 	[ ! -s "$t/$name.err" ] || { cat "$t/$name.err" >&2; fail "roqet complains on $name.rq"; }
 	python3 "$NG_SRCDIR/tests/sparql-canon" "$t/$name.xml" > "$t/$name.tsv" || fail "canon $name"
 	[ "$(wc -l < "$t/$name.tsv")" -gt 1 ] || fail "$name.rq has no results"
-	if [ $update = yes ]; then
+	if grep -q '^# roqet: wrong' "$q"; then
+		# rasqal answers it wrongly; Jena is its oracle (tests/jena.sh).
+		if cmp -s "$Q/$name.tsv" "$t/$name.tsv"; then
+			echo "sparql: roqet now answers $name.rq right: drop its '# roqet: wrong'"
+		else
+			echo "sparql: $name.rq: roqet's known wrong answer not compared"
+		fi
+	elif [ $update = yes ]; then
 		cp "$t/$name.tsv" "$Q/$name.tsv"
 		echo "sparql: wrote $Q/$name.tsv"
 	elif ! diff -u "$Q/$name.tsv" "$t/$name.tsv" >&2; then

@@ -132,20 +132,45 @@ got=$(echo "SPARQL SELECT COUNT(*) WHERE { GRAPH ?g { ?s ?p ?o } FILTER (?g != <
 want=$(distinct nquads "$t/samples.nq")
 [ "$want" = "$got" ] || fail "N-Quads load: $got quads in Virtuoso, rapper reads $want"
 
-# The queries run over the Turtle load's graph, as roqet runs them over
-# the Turtle file.
+# query Q DEFINES WHAT [SET]: runs samples/queries/Q.rq with the Virtuoso
+# DEFINES and compares its canonical results (as a set if SET is given)
+# with the expected NAME.tsv.
+query() {
+	q_name=$(basename "$1" .rq)
+	body=$(grep -v '^[[:space:]]*#' "$NG_SRCDIR/samples/queries/$1" | tr '\n' ' ')
+	printf 'set blobs on;\nSPARQL define output:format "JSON" %s %s;\n' "$2" "$body" |
+		isql > "$t/$q_name.out"
+	sed -n '/^[[:space:]]*{/,$p' "$t/$q_name.out" > "$t/$q_name.json"
+	python3 "$NG_SRCDIR/tests/sparql-canon" "$t/$q_name.json" > "$t/$q_name.tsv" ||
+		{ cat "$t/$q_name.out" >&2; fail "cannot read Virtuoso's results of $1"; }
+	if [ -n "$4" ]; then
+		# Virtuoso 7.2.9 can give a row of a SELECT DISTINCT twice when
+		# the default graph is several graphs (met-with.rq, its OPTIONAL
+		# last): compared as sets there.
+		uniq "$t/$q_name.tsv" > "$t/$q_name.set"
+		mv "$t/$q_name.set" "$t/$q_name.tsv"
+	fi
+	diff -u "$NG_SRCDIR/samples/queries/$q_name.tsv" "$t/$q_name.tsv" >&2 ||
+		fail "$1 ($3): Virtuoso's results differ from $q_name.tsv"
+	n=$((n + 1))
+}
+
+# The queries over the Turtle load's graph, as roqet runs them over the
+# Turtle file; then, that graph dropped, over the N-Quads with no default
+# graph given, where Virtuoso's default graph is the union of all graphs;
+# and the named-graphs form over the N-Quads.
 n=0
 for q in "$NG_SRCDIR"/samples/queries/*.rq; do
-	name=$(basename "$q" .rq)
-	body=$(grep -v '^[[:space:]]*#' "$q" | tr '\n' ' ')
-	printf 'set blobs on;\nSPARQL define output:format "JSON" define input:default-graph-uri <urn:newsgraph:samples> %s;\n' \
-		"$body" | isql > "$t/$name.out"
-	sed -n '/^[[:space:]]*{/,$p' "$t/$name.out" > "$t/$name.json"
-	python3 "$NG_SRCDIR/tests/sparql-canon" "$t/$name.json" > "$t/$name.tsv" ||
-		{ cat "$t/$name.out" >&2; fail "cannot read Virtuoso's results of $name.rq"; }
-	diff -u "$NG_SRCDIR/samples/queries/$name.tsv" "$t/$name.tsv" >&2 ||
-		fail "$name.rq: Virtuoso's results differ from $name.tsv"
-	n=$((n + 1))
+	query "$(basename "$q")" 'define input:default-graph-uri <urn:newsgraph:samples>' Turtle ""
+done
+echo "SPARQL CLEAR GRAPH <urn:newsgraph:samples>;" | isql > /dev/null
+graphs=$(awk '{print $(NF-1)}' "$t/samples.nq" | sort -u | sed 's/^/define input:default-graph-uri /' |
+	tr '\n' ' ')
+for q in "$NG_SRCDIR"/samples/queries/*.rq; do
+	query "$(basename "$q")" "$graphs" "N-Quads, their graphs as the default graph" set
+done
+for q in "$NG_SRCDIR"/samples/queries/named-graphs/*.rq; do
+	query "named-graphs/$(basename "$q")" '' "N-Quads, named graphs" set
 done
 stop_server
 echo "virtuoso: $n queries passed; server stopped"
