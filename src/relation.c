@@ -55,6 +55,26 @@ put_placeholder(char *d, const char *tag, size_t k)
 	return len;
 }
 
+/* The length of the tagged text d (len bytes) without its last " of" when
+ * it ends with "TTL PER_n of", else 0: "Prime Minister A of X" names A's
+ * country or organization, which the title rule reads; the patterns see
+ * "TTL PER_n" and take A, not X, as the subject of what follows. */
+static size_t
+titled_person_of(const char *d, size_t len)
+{
+	size_t end, q;
+
+	if (len < 12 || memcmp(d + len - 3, " of", 3))
+		return 0;
+	end = q = len - 3;
+	while (q > 0 && d[q - 1] >= '0' && d[q - 1] <= '9')
+		q--;
+	if (q == end || q < 8 || memcmp(d + q - 4, "PER_", 4) || memcmp(d + q - 8, "TTL ", 4) ||
+	    (q > 8 && d[q - 9] != ' '))
+		return 0;
+	return end;
+}
+
 /* Eight bytes as a number whose low byte is the first in memory. */
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
 #define LE64(x) __builtin_bswap64(x)
@@ -276,6 +296,12 @@ tag_sentence(ng_doc *doc, uint32_t si, size_t *mk, ng_buf *out, size_t *n_ents, 
 			/* A mention; falls through to the title check below if none. */
 			const ng_mention *m = &doc->mentions[k];
 			unsigned tag = tag_of(doc, m);
+			size_t cut;
+			if (tag >= 1 && tag <= 3 && (cut = titled_person_of(d, len - 1))) {
+				len = cut;
+				i = m->te - 1;
+				continue;
+			}
 			len += put_placeholder(d + len, ng_pattern_tags[tag], k);
 			*twice |= *types & (1u << tag);
 			*types |= 1u << tag;

@@ -23,6 +23,23 @@ START_TEST(test_meetings)
 }
 END_TEST
 
+/* "TITLE A of X" names A's country or organization: A, not X, is the
+ * subject of the verb that follows. */
+START_TEST(test_titled_person_of_country_is_the_subject)
+{
+	FX_HAS("Prime Minister Henrik Aalto of Norvania visited Valdora.", "Henrik Aalto", "visited",
+	       "Valdora", NG_MOD_ASSERTED);
+	FX_LACKS("Prime Minister Henrik Aalto of Norvania visited Valdora.", "Norvania", "visited",
+	         "Valdora");
+	FX_HAS("Secretary General Henrik Aalto of NORDA visited Valdora.", "Henrik Aalto", "visited",
+	       "Valdora", NG_MOD_ASSERTED);
+	FX_LACKS("Secretary General Henrik Aalto of NORDA visited Valdora.", "NORDA", "visited",
+	         "Valdora");
+	/* Without the title, "of" is not read so. */
+	FX_HAS("Norvania visited Valdora.", "Norvania", "visited", "Valdora", NG_MOD_ASSERTED);
+}
+END_TEST
+
 /* Time words between a verb and its preposition do not hide the fact,
  * and do not hide the cue of a plan either. */
 START_TEST(test_time_words_are_skipped)
@@ -165,6 +182,7 @@ relation_suite(void)
 	tcase_set_timeout(core, 30);
 	tcase_add_test(core, test_visit_verbal_and_nominal);
 	tcase_add_test(core, test_meetings);
+	tcase_add_test(core, test_titled_person_of_country_is_the_subject);
 	tcase_add_test(core, test_time_words_are_skipped);
 	tcase_add_test(core, test_joining_versus_interest);
 	tcase_add_test(core, test_membership_and_negation);
