@@ -297,7 +297,7 @@ tag_sentence(ng_doc *doc, uint32_t si, size_t *mk, ng_buf *out, size_t *n_ents, 
 			const ng_mention *m = &doc->mentions[k];
 			unsigned tag = tag_of(doc, m);
 			size_t cut;
-			if (tag >= 1 && tag <= 3 && (cut = titled_person_of(d, len - 1))) {
+			if (tag >= 1 && tag <= 3 && len && (cut = titled_person_of(d, len - 1))) {
 				len = cut;
 				i = m->te - 1;
 				continue;
