@@ -1261,6 +1261,18 @@ dot_str(ng_writer *w, const char *s, size_t n)
 	putc_(w, '"');
 }
 
+/* Writes the IRI of entity i as a DOT string. */
+static void
+dot_ent(ng_writer *w, const ng_doc *doc, size_t i)
+{
+	ng_buf_clear(&w->b);
+	if (ng_buf_adds(&w->b, w->base) || ng_buf_adds(&w->b, doc->ents[i].id)) {
+		fail(&w->st, NG_ERR_NOMEM);
+		return;
+	}
+	dot_str(w, w->b.buf, w->b.len);
+}
+
 /* The node of entity i, declared once per output: its IRI, its label,
  * a shape by class. */
 static void
@@ -1273,12 +1285,7 @@ dot_node(ng_writer *w, const ng_doc *doc, size_t i)
 	if (!first_time(w, e->id, n))
 		return;
 	put(w, "  ", 2);
-	ng_buf_clear(&w->b);
-	if (ng_buf_adds(&w->b, w->base) || ng_buf_adds(&w->b, e->id)) {
-		fail(&w->st, NG_ERR_NOMEM);
-		return;
-	}
-	dot_str(w, w->b.buf, w->b.len);
+	dot_ent(w, doc, i);
 	put(w, " [label=", 8);
 	dot_str(w, e->label, strlen(e->label));
 	put(w, ", shape=", 8);
@@ -1325,23 +1332,12 @@ dot_doc(ng_writer *w, const ng_doc *doc)
 		} else
 			dot_node(w, doc, f->o);
 		put(w, "  ", 2);
-		ng_buf_clear(&w->b);
-		if (ng_buf_adds(&w->b, w->base) || ng_buf_adds(&w->b, doc->ents[f->s].id)) {
-			fail(&w->st, NG_ERR_NOMEM);
-			return;
-		}
-		dot_str(w, w->b.buf, w->b.len);
+		dot_ent(w, doc, f->s);
 		put(w, " -> ", 4);
 		if (f->literal)
 			put(w, lit_id, strlen(lit_id));
-		else {
-			ng_buf_clear(&w->b);
-			if (ng_buf_adds(&w->b, w->base) || ng_buf_adds(&w->b, doc->ents[f->o].id)) {
-				fail(&w->st, NG_ERR_NOMEM);
-				return;
-			}
-			dot_str(w, w->b.buf, w->b.len);
-		}
+		else
+			dot_ent(w, doc, f->o);
 		put(w, " [label=", 8);
 		dot_str(w, f->prop, strlen(f->prop));
 		put(w, "];\n", 3);

@@ -14,20 +14,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
-static double
-cpu_now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static void
-die(const char *what)
-{
-	fprintf(stderr, "bench_extract: %s\n", what);
-	exit(1);
-}
+#include "bench_util.h"
 
 typedef struct {
 	char **text;
@@ -110,6 +97,7 @@ main(int argc, char **argv)
 	double t[3], mb, best;
 	int s, f, r, mentions;
 
+	bench_name = "bench_extract";
 	if (argc < 3)
 		die("usage: bench_extract DATADIR CORPUS [MEGABYTES]");
 	dir = argv[1];

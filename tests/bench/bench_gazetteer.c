@@ -13,23 +13,7 @@
 #include <unistd.h>
 #include <dirent.h>
 
-static double
-now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* CPU time of this thread: the figures are per core, and a busy machine
- * does not lower them. */
-static double
-cpu_now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
+#include "bench_util.h"
 
 static long
 peak_rss_kb(void)
@@ -37,13 +21,6 @@ peak_rss_kb(void)
 	struct rusage ru;
 	getrusage(RUSAGE_SELF, &ru);
 	return ru.ru_maxrss;
-}
-
-static void
-die(const char *what)
-{
-	fprintf(stderr, "bench_gazetteer: %s\n", what);
-	exit(1);
 }
 
 /* A pronounceable synthetic name for entry i (deterministic). */
@@ -143,6 +120,8 @@ main(int argc, char **argv)
 	FILE *f;
 	int fd;
 	unsigned long i;
+
+	bench_name = "bench_gazetteer";
 
 	/* The articles of the samples directory, repeated to about 20 MB. */
 	{
