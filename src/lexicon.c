@@ -154,6 +154,7 @@ static const struct {
 	{"portfolio", offsetof(ng_lexicon, portfolio)},
 	{"timeword", offsetof(ng_lexicon, timeword)},
 	{"timelead", offsetof(ng_lexicon, timelead)},
+	{"skipword", offsetof(ng_lexicon, skipword)},
 	{"languagecue", offsetof(ng_lexicon, languagecue)},
 };
 
@@ -418,6 +419,7 @@ ng_lexicon_free(ng_lexicon *lex)
 	ng_u64map_free(&lex->languagecue);
 	ng_u64map_free(&lex->portfolio);
 	ng_u64map_free(&lex->timeword);
+	ng_u64map_free(&lex->skipword);
 	ng_u64map_free(&lex->timelead);
 	wordlist_free(&lex->titlenow);
 	wordlist_free(&lex->notmod);

@@ -226,13 +226,14 @@ prefilter_text(const ng_knowledge *kb, prefilter *pf, const char *text, size_t l
 	}
 }
 
-/* Is token i a time word, or a word that leads one ("on Friday")? */
+/* Is token i a time word, a word that leads one ("on Friday"), or an
+ * adverb the patterns skip ("met separately with")? */
 static bool
 is_time_skip(const ng_lexicon *lex, const ng_token *toks, uint32_t i, uint32_t te)
 {
 	if (!(toks[i].flags & NG_TOK_WORD))
 		return false;
-	if (ng_lexicon_in(&lex->timeword, toks[i].key))
+	if (ng_lexicon_in(&lex->timeword, toks[i].key) || ng_lexicon_in(&lex->skipword, toks[i].key))
 		return true;
 	return i + 1 < te && (toks[i + 1].flags & NG_TOK_WORD) &&
 	       ng_lexicon_in(&lex->timelead, toks[i].key) && ng_lexicon_in(&lex->timeword, toks[i + 1].key);

@@ -23,6 +23,21 @@ START_TEST(test_meetings)
 }
 END_TEST
 
+/* Adverbs of the lexicon's skipword list between a verb and its
+ * preposition do not hide the fact; a modality cue still counts. */
+START_TEST(test_adverbs_are_skipped)
+{
+	FX_HAS("Marta Lind met separately with Idris Falk.", "Marta Lind", "metWith", "Idris Falk",
+	       NG_MOD_ASSERTED);
+	FX_HAS("Marta Lind met briefly on Friday with Idris Falk.", "Marta Lind", "metWith",
+	       "Idris Falk", NG_MOD_ASSERTED);
+	FX_HAS("Marta Lind will meet separately with Idris Falk.", "Marta Lind", "metWith",
+	       "Idris Falk", NG_MOD_PLANNED);
+	FX_HAS("Marta Lind reportedly met privately with Idris Falk.", "Marta Lind", "metWith",
+	       "Idris Falk", NG_MOD_REPORTED);
+}
+END_TEST
+
 /* "TITLE A of X" names A's country or organization: A, not X, is the
  * subject of the verb that follows. */
 START_TEST(test_titled_person_of_country_is_the_subject)
@@ -182,6 +197,7 @@ relation_suite(void)
 	tcase_set_timeout(core, 30);
 	tcase_add_test(core, test_visit_verbal_and_nominal);
 	tcase_add_test(core, test_meetings);
+	tcase_add_test(core, test_adverbs_are_skipped);
 	tcase_add_test(core, test_titled_person_of_country_is_the_subject);
 	tcase_add_test(core, test_time_words_are_skipped);
 	tcase_add_test(core, test_joining_versus_interest);

@@ -116,7 +116,7 @@ tail -1 "$t/score2"
 "$NG_BIN" extract "$NG_SRCDIR"/tests/articles/real/*.txt > "$t/real.ttl" 2> "$t/real.err" || fail "extract real articles"
 # Entity precision on the hand-checked part (tests/gold/real-judged.tsv).
 python3 "$NG_SRCDIR/tests/ng-score" "$NG_SRCDIR/tests/gold/real.tsv" "$t/real.ttl" \
-	--min-entity-recall 0.95 --min-fact-recall 0.31 --min-precision 0.92 \
+	--min-entity-recall 0.95 --min-fact-recall 0.325 --min-precision 0.92 \
 	--judged "$NG_SRCDIR/tests/gold/real-judged.tsv" --min-entity-precision 0.95 > "$t/score3" ||
 	{ cat "$t/score3"; fail "real articles gold score"; }
 tail -2 "$t/score3"
