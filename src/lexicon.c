@@ -155,6 +155,7 @@ static const struct {
 	{"timeword", offsetof(ng_lexicon, timeword)},
 	{"timelead", offsetof(ng_lexicon, timelead)},
 	{"skipword", offsetof(ng_lexicon, skipword)},
+	{"controlverb", offsetof(ng_lexicon, controlverb)},
 	{"languagecue", offsetof(ng_lexicon, languagecue)},
 };
 
@@ -420,6 +421,7 @@ ng_lexicon_free(ng_lexicon *lex)
 	ng_u64map_free(&lex->portfolio);
 	ng_u64map_free(&lex->timeword);
 	ng_u64map_free(&lex->skipword);
+	ng_u64map_free(&lex->controlverb);
 	ng_u64map_free(&lex->timelead);
 	wordlist_free(&lex->titlenow);
 	wordlist_free(&lex->notmod);

@@ -393,6 +393,32 @@ cue_modality(const ng_knowledge *kb, const ng_pattern *p, const char *text, size
 	return NG_MOD_ASSERTED;
 }
 
+/* Whether the word before a match that starts at start in the tagged text
+ * t, past titles, demonyms and "the", is a verb of the lexicon's
+ * controlverb list: the match's subject is then that verb's object ("Y
+ * invited TTL PER_1 to visit CTY_2"), and the fact something wanted, not
+ * an event. */
+static bool
+object_of_control(const ng_lexicon *lex, const char *t, size_t start)
+{
+	size_t e = start, b;
+	uint32_t key;
+
+	while (e > 1 && t[e - 1] == ' ') {
+		e--;
+		for (b = e; b > 0 && t[b - 1] != ' '; b--)
+			;
+		if ((e - b == 3 && (!memcmp(t + b, "TTL", 3) || !memcmp(t + b, "the", 3))) ||
+		    (e - b > 4 && !memcmp(t + b, "DEM_", 4))) {
+			e = b;
+			continue;
+		}
+		key = ng_dict_key(lex->dict, t + b, e - b);
+		return key && ng_lexicon_in(&lex->controlverb, key);
+	}
+	return false;
+}
+
 /* Is the mention the possessor of a following noun ("NATO's mission"),
  * so that the sentence speaks of the noun, not of the entity? A pattern
  * that matches the 's itself (group end at gend) accepts it. */
@@ -582,9 +608,13 @@ ng_relations(ng_doc *doc)
 						    (agent_object(pt->property) && doc->ents[oe].cls == NG_CLASS_PLACE))
 							continue;
 						/* The cues only for a match that yields a fact. */
-						if (mod < 0)
+						if (mod < 0) {
 							mod = (int)cue_modality(kb, pt, text.buf + ov[0], ov[1] - ov[0],
 							                        cmd);
+							if (mod == NG_MOD_ASSERTED && pt->modality != NG_MOD_ASSERTED &&
+							    object_of_control(&kb->lex, text.buf, ov[0]))
+								mod = NG_MOD_INTENDED;
+						}
 						memset(&f, 0, sizeof(f));
 						f.s = se;
 						f.o = oe;

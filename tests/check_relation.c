@@ -38,6 +38,28 @@ START_TEST(test_adverbs_are_skipped)
 }
 END_TEST
 
+/* The modality traps: an invitation, a cancellation, a visit that was
+ * due or postponed is no event. */
+START_TEST(test_invited_cancelled_and_due_are_no_events)
+{
+	FX_HAS("Valdora invited Prime Minister Henrik Aalto to visit Norvania.", "Henrik Aalto",
+	       "visited", "Norvania", NG_MOD_INTENDED);
+	FX_HAS("Henrik Aalto was invited to visit Norvania.", "Henrik Aalto", "visited", "Norvania",
+	       NG_MOD_INTENDED);
+	FX_HAS("Henrik Aalto accepted an invitation to visit Norvania.", "Henrik Aalto", "visited",
+	       "Norvania", NG_MOD_INTENDED);
+	FX_HAS("Henrik Aalto declined an invitation to visit Norvania.", "Henrik Aalto", "visited",
+	       "Norvania", NG_MOD_NEGATED);
+	FX_HAS("Henrik Aalto was due to visit Norvania but the trip was canceled.", "Henrik Aalto",
+	       "visited", "Norvania", NG_MOD_PLANNED);
+	FX_HAS("Valdora urged Norvania to join NORDA.", "Norvania", "joined", "NORDA",
+	       NG_MOD_INTENDED);
+	/* A verb before the subject that governs no object leaves it. */
+	FX_HAS("Yesterday Henrik Aalto visited Norvania.", "Henrik Aalto", "visited", "Norvania",
+	       NG_MOD_ASSERTED);
+}
+END_TEST
+
 /* "TITLE A of X" names A's country or organization: A, not X, is the
  * subject of the verb that follows. */
 START_TEST(test_titled_person_of_country_is_the_subject)
@@ -197,6 +219,7 @@ relation_suite(void)
 	tcase_set_timeout(core, 30);
 	tcase_add_test(core, test_visit_verbal_and_nominal);
 	tcase_add_test(core, test_meetings);
+	tcase_add_test(core, test_invited_cancelled_and_due_are_no_events);
 	tcase_add_test(core, test_adverbs_are_skipped);
 	tcase_add_test(core, test_titled_person_of_country_is_the_subject);
 	tcase_add_test(core, test_time_words_are_skipped);
