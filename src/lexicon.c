@@ -345,11 +345,12 @@ lexicon_line(void *ctx, const char *file, unsigned long line, char **f, size_t n
 			return NG_ERR_NOMEM;
 		return NG_OK;
 	}
-	if (!strcmp(kind, "cue")) {
+	if (!strcmp(kind, "cue") || !strcmp(kind, "aftercue")) {
 		ng_cue *c;
 		int m;
 		if (nf < 3) {
-			ng_sink_error(lex->sink, NG_ERR_SYNTAX, file, line, 0, "expected cue<TAB>MODALITY<TAB>REGEX");
+			ng_sink_error(lex->sink, NG_ERR_SYNTAX, file, line, 0,
+			              "expected %s<TAB>MODALITY<TAB>REGEX", kind);
 			return NG_ERR_SYNTAX;
 		}
 		if ((m = ng_modality_from_name(f[1])) < 0) {
@@ -361,6 +362,7 @@ lexicon_line(void *ctx, const char *file, unsigned long line, char **f, size_t n
 		c = &lex->cues[lex->n_cues];
 		memset(c, 0, sizeof(*c));
 		c->modality = (ng_modality)m;
+		c->after = kind[0] == 'a';
 		if (!(c->re = ng_regex_compile(lex->sink, f[2], strlen(f[2]), file, line,
 		                               PCRE2_CASELESS | PCRE2_UCP)))
 			return NG_ERR_PATTERN;

@@ -45,6 +45,7 @@ typedef struct {
 	pcre2_code *re;
 	ng_litfilter filter;
 	ng_modality modality;
+	bool after;        /* an aftercue: matched on the sentence after the fact */
 } ng_cue;
 
 /* A month's name or the start of its names ("jan" for January, Jan.). */

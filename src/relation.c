@@ -371,7 +371,7 @@ agent_property(const char *p)
 
 static ng_modality
 cue_modality(const ng_knowledge *kb, const ng_pattern *p, const char *text, size_t len,
-             pcre2_match_data *md)
+             bool after, pcre2_match_data *md)
 {
 	size_t k;
 	int want;
@@ -383,7 +383,7 @@ cue_modality(const ng_knowledge *kb, const ng_pattern *p, const char *text, size
 		if (p->modality == NG_MOD_ASSERTED && want != NG_MOD_NEGATED)
 			break;
 		for (k = 0; k < kb->lex.n_cues; k++) {
-			if ((int)kb->lex.cues[k].modality != want ||
+			if ((int)kb->lex.cues[k].modality != want || kb->lex.cues[k].after != after ||
 			    !ng_litfilter_may_match(&kb->lex.cues[k].filter, text, len))
 				continue;
 			if (ng_regex_match(kb->lex.cues[k].re, text, len, 0, md) >= 0)
@@ -610,10 +610,15 @@ ng_relations(ng_doc *doc)
 						/* The cues only for a match that yields a fact. */
 						if (mod < 0) {
 							mod = (int)cue_modality(kb, pt, text.buf + ov[0], ov[1] - ov[0],
-							                        cmd);
+							                        false, cmd);
 							if (mod == NG_MOD_ASSERTED && pt->modality != NG_MOD_ASSERTED &&
 							    object_of_control(&kb->lex, text.buf, ov[0]))
 								mod = NG_MOD_INTENDED;
+							/* What the rest of the sentence says of it:
+							 * "... next week", "... but they did not". */
+							if (mod == NG_MOD_ASSERTED)
+								mod = (int)cue_modality(kb, pt, text.buf + ov[1],
+								                        text.len - ov[1], true, cmd);
 						}
 						memset(&f, 0, sizeof(f));
 						f.s = se;

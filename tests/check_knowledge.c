@@ -8,7 +8,7 @@ START_TEST(test_load_dir_reads_every_data_file)
 {
 	ck_assert_uint_eq(ng_knowledge_entry_count(fx_kb), 66);
 	ck_assert_uint_eq(fx_kb->pat.n, 38);
-	ck_assert_uint_eq(fx_kb->lex.n_cues, 4);
+	ck_assert_uint_eq(fx_kb->lex.n_cues, 6);
 	ck_assert_uint_eq(fx_kb->boiler.n_rules, 41);
 }
 END_TEST

@@ -12,7 +12,9 @@ START_TEST(test_lexicon_kinds_load_to_their_tables)
 	uint32_t hms = ng_dict_key(&fx_kb->dict, "hms", 3);
 
 	ck_assert_uint_eq(lex->n_titles, 80);
-	ck_assert_uint_eq(lex->n_cues, 4);
+	ck_assert_uint_eq(lex->n_cues, 6);
+	/* Four cues over the fact's words, two over the rest of its sentence. */
+	ck_assert(!lex->cues[0].after && lex->cues[4].after && lex->cues[5].after);
 	ck_assert_uint_eq(lex->n_nominals, 9);
 	ck_assert_uint_ne(ng_lexicon_title_head(lex, secretary), 0);
 	ck_assert(ng_lexicon_word_class(lex, chief) & NG_WC_LEADER);

@@ -54,6 +54,22 @@ START_TEST(test_invited_cancelled_and_due_are_no_events)
 	       "visited", "Norvania", NG_MOD_PLANNED);
 	FX_HAS("Valdora urged Norvania to join NORDA.", "Norvania", "joined", "NORDA",
 	       NG_MOD_INTENDED);
+	FX_HAS("Valdora advised against travel to Norvania.", "Valdora", "visited",
+	       "Norvania", NG_MOD_NEGATED);
+	FX_HAS("Henrik Aalto is likely to visit Norvania.", "Henrik Aalto", "visited", "Norvania",
+	       NG_MOD_PLANNED);
+	/* The rest of the sentence: a time to come, a later "but ... not". */
+	FX_HAS("Henrik Aalto visits Norvania next week.", "Henrik Aalto", "visited", "Norvania",
+	       NG_MOD_PLANNED);
+	FX_HAS("Marta Lind was to meet Idris Falk on Friday, but the two did not meet.", "Marta Lind",
+	       "metWith", "Idris Falk", NG_MOD_PLANNED);
+	FX_HAS("Marta Lind met Idris Falk, but the meeting was canceled.", "Marta Lind", "metWith",
+	       "Idris Falk", NG_MOD_NEGATED);
+	/* A "but" about something else, or another subject, leaves it. */
+	FX_HAS("Marta Lind met Idris Falk, but they did not sign the accord.", "Marta Lind", "metWith",
+	       "Idris Falk", NG_MOD_ASSERTED);
+	FX_HAS("Norvania joined NORDA in 2020, while Valdora has been invited but has not joined.",
+	       "Norvania", "joined", "NORDA", NG_MOD_ASSERTED);
 	/* A verb before the subject that governs no object leaves it. */
 	FX_HAS("Yesterday Henrik Aalto visited Norvania.", "Henrik Aalto", "visited", "Norvania",
 	       NG_MOD_ASSERTED);
