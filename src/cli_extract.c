@@ -183,6 +183,8 @@ explain_doc(FILE *out, const ng_doc *doc, const char *name)
 		fprintf(out, "%s: %s %s %s [%s, rule %s, confidence %.2f]\n", name, f.subject,
 		        f.property, f.object, ng_modality_name(f.modality), f.rule, f.confidence);
 		fprintf(out, "    chars %zu-%zu: %s\n", f.sentence_begin, f.sentence_end, f.sentence);
+		if (f.matched)
+			fprintf(out, "    matched: %s\n", f.matched);
 	}
 }
 

@@ -500,5 +500,6 @@ ng_doc_fact(const ng_doc *doc, size_t i, ng_fact_info *out)
 	out->sentence_begin = ng_text_char_offset(&doc->text, ng_text_orig(&doc->text, s->b));
 	out->sentence_end = ng_text_char_offset(&doc->text, ng_text_orig(&doc->text, s->e));
 	out->sentence = ng_doc_sentence_text(doc, f->sent);
+	out->matched = f->matched;
 	return out->sentence ? NG_OK : NG_ERR_NOMEM;
 }

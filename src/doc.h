@@ -82,6 +82,7 @@ typedef struct {
 	ng_modality mod;
 	double confidence;
 	uint32_t sent;
+	const char *matched; /* the normalized text a pattern matched, or NULL */
 } ng_fact;
 
 struct ng_doc {

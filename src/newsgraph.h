@@ -182,6 +182,11 @@ typedef struct {
 	size_t sentence_begin;    /**< Character offsets of the sentence */
 	size_t sentence_end;
 	const char *sentence;     /**< The sentence text as in the article */
+	const char *matched;      /**< What a relation pattern matched: the
+	                               sentence normalized (lower case, mentions
+	                               as placeholders such as PER_3, titles as
+	                               TTL, time words and skipped adverbs left
+	                               out); NULL for other rules */
 } ng_fact_info;
 
 /** Fact @p i of the document. */

@@ -628,6 +628,9 @@ ng_relations(ng_doc *doc)
 						f.mod = (ng_modality)mod;
 						f.confidence = pt->confidence;
 						f.sent = si;
+						if (!(f.matched = ng_arena_strndup(&doc->arena, text.buf + ov[0],
+						                                   ov[1] - ov[0])))
+							TRY(st, NG_ERR_NOMEM);
 						TRY(st, ng_doc_add_fact(doc, &f));
 					}
 			advance:

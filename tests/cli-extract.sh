@@ -159,6 +159,19 @@ grep -q 'nif-core#Phrase' "$t/nif.nt" || fail "--mentions wrote no mentions"
 python3 "$NG_SRCDIR/tests/nif-check" "$t/nif.nt" || fail "a NIF string is not at its offsets"
 "$NG_BIN" validate "$t/nif.nt" > "$t/val" || { cat "$t/val"; fail "--mentions output does not validate"; }
 
+# --explain: each fact with its sentence, rule and modality, and for a
+# relation pattern the normalized text it matched (time words and skipped
+# adverbs left out, mentions as placeholders).
+printf 'Japan invited Foreign Minister Ana Lund to visit Tokyo.\nPresident Boric met separately on Friday with President Lula.\n' > "$t/explain.txt"
+"$NG_BIN" extract --explain "$t/explain.txt" > "$t/explain.out" || fail "--explain"
+grep -q '^explain.txt: Ana Lund visited Tokyo \[intended, rule visit-verb, confidence 0.90\]$' "$t/explain.out" ||
+	{ cat "$t/explain.out"; fail "--explain: the invited visit"; }
+grep -q '^    chars 0-55: Japan invited Foreign Minister Ana Lund to visit Tokyo\.$' "$t/explain.out" ||
+	fail "--explain: the sentence and its offsets"
+grep -q '^    matched: PER_[0-9]* met with TTL PER_[0-9]*$' "$t/explain.out" ||
+	{ cat "$t/explain.out"; fail "--explain: the normalized text"; }
+[ "$(grep -c '^    matched: ' "$t/explain.out")" -eq 2 ] || fail "--explain: a title rule shows a match"
+
 # -f dot: the asserted facts as a Graphviz graph that dot draws.
 "$NG_BIN" extract -f dot "$S"/*.txt > "$t/g.dot" || fail "extract -f dot"
 head -1 "$t/g.dot" | grep -q '^digraph newsgraph {$' || fail "-f dot: not a digraph"
