@@ -42,10 +42,11 @@ usage(FILE *out)
 	      "      --follow-links     in directories, follow symbolic links out of the\n"
 	      "                         input tree too (by default only links inside it;\n"
 	      "                         files that are not regular files are skipped)\n"
-	      "  -q, --quiet            no progress bar and no summary\n"
+	      "  -q, --quiet            no progress bar and no summary (warnings and errors\n"
+	      "                         are still printed: a skipped input is always named)\n"
 	      "      --stats FILE       write the summary as JSON to FILE\n"
 	      "  -h, --help             show this help and exit\n"
-	      "  -V, --version          show the version and exit\n"
+	      "  -V, --version          show the version and the data directory, and exit\n"
 	      "\n"
 	      "OUTDIR holds articles/XX/HASH.nq and .ttl (one file per article), graph.nq\n"
 	      "(one named graph per article) and graph.ttl, state.tsv and errors.tsv.\n"
@@ -184,7 +185,7 @@ ng_cli_batch(int argc, char **argv)
 	memset(&opt, 0, sizeof(opt));
 	d.max_size = NG_CLI_DEFAULT_MAX_SIZE;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:j:f:b:g:p:d:qhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:j:f:b:g:p:d:qhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': outdir = optarg; break;
 		case 'j': {
@@ -211,7 +212,7 @@ ng_cli_batch(int argc, char **argv)
 		case 'q': quiet = 1; break;
 		case OPT_STATS: stats_path = optarg; break;
 		default:
-			if ((c = ng_cli_data_option(&d, c, optarg, usage)) >= 0)
+			if ((c = ng_cli_data_option(&d, c, optarg, "batch", argv, usage)) >= 0)
 				return c;
 			break;
 		}
@@ -228,8 +229,12 @@ ng_cli_batch(int argc, char **argv)
 		usage(stderr);
 		return 2;
 	}
-	if (!(kb = ng_cli_load_knowledge(d.dir, d.gaz, d.ngaz, d.pat, d.npat)))
+	/* Data files that cannot be read or are wrong: the run cannot start,
+	 * a usage error (2), not a failed article. */
+	if (!(kb = ng_cli_load_knowledge(d.dir, d.gaz, d.ngaz, d.pat, d.npat))) {
+		rc = 2;
 		goto done;
+	}
 	/* The batch reports article failures itself, with their line numbers. */
 	ng_knowledge_set_error_func(kb, NULL, NULL);
 	if (!(b = ng_batch_new(kb, outdir, &opt))) {

@@ -3,9 +3,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <getopt.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli_common.h"
 
@@ -31,6 +34,8 @@ ng_cli_print_error(void *handle, const ng_error *e)
 	char *msg = ng_escape(e->message ? e->message : ng_strerror(e->status));
 
 	(void)handle;
+	if (e->warning && ng_cli_quiet)
+		goto done;
 	fputs("newsgraph: ", stderr);
 	if (e->file)
 		fprintf(stderr, "%s: ", file ? file : "?");
@@ -43,6 +48,7 @@ ng_cli_print_error(void *handle, const ng_error *e)
 	if (e->warning)
 		fputs("warning: ", stderr);
 	fprintf(stderr, "%s\n", msg ? msg : ng_strerror(e->status));
+done:
 	free(file);
 	free(msg);
 }
@@ -58,18 +64,56 @@ ng_cli_push(const char **list, size_t *n, const char *arg)
 	return 0;
 }
 
+int ng_cli_quiet;
+
 int
 ng_cli_parse_size(const char *arg, unsigned long *out)
 {
+	static const char units[] = "kMG";
+	const char *u;
 	char *end;
+	unsigned long scale = 1;
 
 	errno = 0;
 	*out = strtoul(arg, &end, 10);
-	if (errno || end == arg || *end || !*out || *arg == '-') {
-		fputs("newsgraph: --max-size needs a positive number of bytes\n", stderr);
+	/* A unit of 1024, 1024^2 or 1024^3 bytes, as sort and du take it:
+	 * 64M, 10k (K too), optionally followed by B or iB. */
+	if (*end && (u = strchr(units, *end == 'K' ? 'k' : *end))) {
+		scale <<= 10 * (u - units + 1);
+		end++;
+		if (!strcmp(end, "B") || !strcmp(end, "iB"))
+			end += strlen(end);
+	}
+	if (errno || end == arg || *end || !*out || *arg == '-' || *out > ULONG_MAX / scale) {
+		fprintf(stderr, "newsgraph: --max-size '%s' is not a positive size in bytes "
+		        "(a number, optionally with k, M or G)\n", arg);
 		return 2;
 	}
+	*out *= scale;
 	return 0;
+}
+
+int
+ng_cli_bad_option(const char *cmd, int c, char **argv)
+{
+	const char *arg = optind > 0 ? argv[optind - 1] : "";
+	char shortopt[3] = {'-', (char)optopt, '\0'};
+
+	/* A short option in a group ("-qz") is not the whole word. */
+	if (optopt && (arg[0] != '-' || arg[1] == '-' || arg[2]))
+		arg = shortopt;
+	if (c == ':')
+		fprintf(stderr, "newsgraph %s: option '%s' needs an argument\n", cmd, arg);
+	else
+		fprintf(stderr, "newsgraph %s: unrecognized option '%s'\n", cmd, arg);
+	fprintf(stderr, "Try 'newsgraph %s --help'.\n", cmd);
+	return 2;
+}
+
+void
+ng_cli_version(void)
+{
+	printf("newsgraph %s\ndata directory: %s\n", PACKAGE_VERSION, ng_data_dir());
 }
 
 int
@@ -88,7 +132,8 @@ ng_cli_check_base(const char *arg)
 }
 
 int
-ng_cli_data_option(ng_cli_data *d, int c, const char *arg, void (*print_usage)(FILE *))
+ng_cli_data_option(ng_cli_data *d, int c, const char *arg, const char *cmd, char **argv,
+                   void (*print_usage)(FILE *))
 {
 	switch (c) {
 	case 'b':
@@ -109,11 +154,13 @@ ng_cli_data_option(ng_cli_data *d, int c, const char *arg, void (*print_usage)(F
 		print_usage(stdout);
 		return 0;
 	case 'V':
-		printf("newsgraph %s\n", PACKAGE_VERSION);
+		ng_cli_version();
 		return 0;
+	case 'q':
+		ng_cli_quiet = 1;
+		return -1;
 	default:
-		print_usage(stderr);
-		return 2;
+		return ng_cli_bad_option(cmd, c, argv);
 	}
 }
 

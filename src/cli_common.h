@@ -13,8 +13,16 @@
 
 /* Appends a data file named on the command line; 2 (usage) if too many. */
 int ng_cli_push(const char **list, size_t *n, const char *arg);
-/* Parses a --max-size value; 2 (usage) with a message if invalid. */
+/* Parses a --max-size value (bytes, or with a unit: 10k, 64M, 1G); 2
+ * (usage) with a message if invalid. */
 int ng_cli_parse_size(const char *arg, unsigned long *out);
+/* -q: warnings are not printed (errors are). */
+extern int ng_cli_quiet;
+/* After getopt_long returned c ('?' or ':', with ':' first in the option
+ * string): one line naming the option and a hint; returns 2. */
+int ng_cli_bad_option(const char *cmd, int c, char **argv);
+/* -V: the version and the data directory in use. */
+void ng_cli_version(void);
 /* Checks a --base value; 2 (usage) with a message if not an absolute IRI. */
 int ng_cli_check_base(const char *arg);
 
@@ -30,10 +38,11 @@ typedef struct {
 	unsigned long max_size;
 } ng_cli_data;
 /* Takes option c with argument arg if it is one of those, or -h/--help
- * (usage to standard output) or -V/--version; anything else is a usage
- * error (usage to standard error, after getopt's message).
- * Returns -1 when the command goes on, else the exit status. */
-int ng_cli_data_option(ng_cli_data *d, int c, const char *arg, void (*print_usage)(FILE *));
+ * (usage to standard output), -V/--version or -q/--quiet; anything else is
+ * a usage error of command cmd (ng_cli_bad_option). Returns -1 when the
+ * command goes on, else the exit status. */
+int ng_cli_data_option(ng_cli_data *d, int c, const char *arg, const char *cmd, char **argv,
+                       void (*print_usage)(FILE *));
 
 /* Loads the data files of dir (NULL: ng_data_dir()), the user's gazetteers
  * and patterns, and prepares them; prints errors and returns NULL on

@@ -40,8 +40,9 @@ usage(FILE *out)
 	      "      --no-mentions      leave it out (the default)\n"
 	      "      --report-unknown[=FILE]  list capitalized names no gazetteer entry or\n"
 	      "                         rule covered, with counts (default: standard error)\n"
+	      "  -q, --quiet            no warnings (errors are still printed)\n"
 	      "  -h, --help             show this help and exit\n"
-	      "  -V, --version          show the version and exit\n",
+	      "  -V, --version          show the version and the data directory, and exit\n",
 	      out);
 }
 
@@ -325,6 +326,7 @@ ng_cli_extract(int argc, char **argv)
 		{"mentions", no_argument, NULL, 'm'},
 		{"no-mentions", no_argument, NULL, 'N'},
 		{"report-unknown", optional_argument, NULL, 'U'},
+		{"quiet", no_argument, NULL, 'q'},
 		{"help", no_argument, NULL, 'h'},
 		{"version", no_argument, NULL, 'V'},
 		{NULL, 0, NULL, 0}
@@ -345,7 +347,7 @@ ng_cli_extract(int argc, char **argv)
 	int c, failed = 0, rc = 1, mentions = 0;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:f:b:g:p:d:ehV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:f:b:g:p:d:eqhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o': o.output = optarg; break;
 		case 'f':
@@ -365,7 +367,7 @@ ng_cli_extract(int argc, char **argv)
 			o.unknown = &unknown;
 			break;
 		default:
-			if ((c = ng_cli_data_option(&d, c, optarg, usage)) >= 0)
+			if ((c = ng_cli_data_option(&d, c, optarg, "extract", argv, usage)) >= 0)
 				return c;
 			break;
 		}
@@ -383,8 +385,12 @@ ng_cli_extract(int argc, char **argv)
 		fputs("newsgraph: --jsonl writes line-based RDF: -f nquads or ntriples\n", stderr);
 		return 2;
 	}
-	if (!(kb = ng_cli_load_knowledge(d.dir, d.gaz, d.ngaz, d.pat, d.npat)))
+	/* Data files that cannot be read or are wrong: the run cannot start,
+	 * a usage error (2), not a failed article. */
+	if (!(kb = ng_cli_load_knowledge(d.dir, d.gaz, d.ngaz, d.pat, d.npat))) {
+		rc = 2;
 		goto done;
+	}
 	if (o.output && strcmp(o.output, "-") && !stat(o.output, &sb) && !S_ISREG(sb.st_mode)) {
 		/* A device, a pipe or a terminal: written in place, as renaming
 		 * over it would replace it (-o /dev/null must stay a device). */

@@ -21,11 +21,14 @@ usage(FILE *out)
 	      "DATA is Turtle, N-Triples, N-Quads or RDF/XML, guessed from the file\n"
 	      "name; '-' reads standard input (Turtle unless --input-format).\n"
 	      "\n"
-	      "  -o, --ontology FILE      OWL ontology (default: DATADIR/newsgraph.ttl)\n"
+	      "  -o, --output FILE        write the SHACL validation report (Turtle) to\n"
+	      "                           FILE; -r, --report FILE is the same\n"
+	      "  -O, --ontology FILE      OWL ontology (default: DATADIR/newsgraph.ttl)\n"
 	      "  -s, --shapes FILE        SHACL shapes (default: DATADIR/shapes.ttl)\n"
-	      "  -r, --report FILE        write the SHACL validation report (Turtle)\n"
 	      "  -i, --input-format NAME  syntax of DATA: turtle, ntriples, nquads, rdfxml\n"
+	      "  -q, --quiet              print nothing: the exit status says it\n"
 	      "  -h, --help               show this help and exit\n"
+	      "  -V, --version            show the version and the data directory\n"
 	      "\n"
 	      "Prints one line per result, of the ontology checks (components ng:...)\n"
 	      "and of the shapes, and a summary. The report holds only the SHACL\n"
@@ -75,11 +78,14 @@ int
 ng_cli_validate(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{ "ontology", required_argument, NULL, 'o' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "ontology", required_argument, NULL, 'O' },
 		{ "shapes", required_argument, NULL, 's' },
 		{ "report", required_argument, NULL, 'r' },
 		{ "input-format", required_argument, NULL, 'i' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *ontology = NULL, *shapes = NULL, *report = NULL, *format = NULL;
@@ -87,26 +93,29 @@ ng_cli_validate(int argc, char **argv)
 	ng_validator *v = NULL;
 	ng_status st;
 	size_t i, n;
-	int c, rc = 2, first = 1;
+	int c, rc = 2, first = 1, quiet = 0;
 
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:s:r:i:h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":o:O:s:r:i:qhV", opts, NULL)) != -1) {
 		switch (c) {
-		case 'o': ontology = optarg; break;
+		case 'O': ontology = optarg; break;
 		case 's': shapes = optarg; break;
+		case 'o':
 		case 'r': report = optarg; break;
 		case 'i': format = optarg; break;
+		case 'q': quiet = 1; break;
 		case 'h':
 			usage(stdout);
 			return 0;
+		case 'V':
+			ng_cli_version();
+			return 0;
 		default:
-			usage(stderr);
-			return 2;
+			return ng_cli_bad_option("validate", c, argv);
 		}
 	}
 	if (optind >= argc) {
-		fputs("newsgraph: validate: no DATA given\n", stderr);
-		usage(stderr);
+		fputs("newsgraph validate: no DATA given\nTry 'newsgraph validate --help'.\n", stderr);
 		return 2;
 	}
 	if (format && !strcmp(format, "n-triples"))
@@ -145,7 +154,7 @@ ng_cli_validate(int argc, char **argv)
 	for (i = 0; i < n; i++) {
 		ng_validation_result r;
 
-		if (ng_validator_result(v, i, &r) == NG_OK)
+		if (!quiet && ng_validator_result(v, i, &r) == NG_OK)
 			print_result(&r);
 	}
 	if (report) {
@@ -162,13 +171,14 @@ ng_cli_validate(int argc, char **argv)
 			ng_cli_errorf(report, "%s", ng_strerror(st));
 			goto done;
 		}
-		if (ng_validator_shapes_conform(v) && !ng_validator_conforms(v))
+		if (!quiet && ng_validator_shapes_conform(v) && !ng_validator_conforms(v))
 			fprintf(stderr, "newsgraph: %s: sh:conforms true, as the "
 			        "ontology checks' results are not SHACL results and "
 			        "stay out of the report\n", report);
 	}
-	fputs("newsgraph: ", stdout);
-	if (ng_validator_conforms(v)) {
+	if (quiet) {
+		rc = ng_validator_conforms(v) ? 0 : 1;
+	} else if (fputs("newsgraph: ", stdout), ng_validator_conforms(v)) {
 		printf("conforms, %zu triples\n", ng_validator_triple_count(v));
 		rc = 0;
 	} else {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_common.h"
 
 static void
 usage(FILE *out)
@@ -20,7 +21,7 @@ usage(FILE *out)
 	      "\n"
 	      "Run 'newsgraph COMMAND --help' for the options of a command.\n"
 	      "  -h, --help     show this help and exit\n"
-	      "  -V, --version  show the version and exit\n",
+	      "  -V, --version  show the version and the data directory, and exit\n",
 	      out);
 }
 
@@ -38,7 +39,7 @@ main(int argc, char **argv)
 		return 0;
 	}
 	if (!strcmp(cmd, "-V") || !strcmp(cmd, "--version")) {
-		printf("newsgraph %s\n", PACKAGE_VERSION);
+		ng_cli_version();
 		return 0;
 	}
 	if (!strcmp(cmd, "extract"))

@@ -76,7 +76,7 @@ fi
 
 # Data that does not conform: one line per result, sorted, and a summary.
 ID=https://w3id.org/newsgraph/id
-run 1 -o "$ONTO" -s "$SHAPES" "$V/invalid-ontology.ttl"
+run 1 -O "$ONTO" -s "$SHAPES" "$V/invalid-ontology.ttl"
 expect_line out "violation: <$ID/ukr> ng:isoCode \"UA\": functional property ng:isoCode has more than one value (ng:FunctionalPropertyComponent)"
 expect_line out "violation: <$ID/undeclared> ng:bornIn <$ID/kyiv>: property ng:bornIn is not declared in the ontology (ng:UndeclaredTermComponent)"
 expect_line out "violation: <$ID/both> rdf:type ng:Place: node is both a ng:Person and a ng:Place, which are disjoint (ng:DisjointClassesComponent)"
@@ -87,7 +87,7 @@ head -n 1 "$tmp/lines" | grep -q "^violation: <$ID/article> " || fail "results a
 tail -n 1 "$tmp/lines" | grep -q "^violation: <$ID/undeclared> " || fail "results are not sorted"
 [ "$(wc -l <"$tmp/lines")" -eq 14 ] || fail "expected 14 result lines"
 
-run 1 -o "$ONTO" -s "$SHAPES" --report "$tmp/report.ttl" "$V/invalid-shapes.ttl"
+run 1 -O "$ONTO" -s "$SHAPES" --report "$tmp/report.ttl" "$V/invalid-shapes.ttl"
 expect_line out "violation: <$ID/p1> ng:confidence \"1.5\"^^xsd:decimal: value is greater than \"1\"^^xsd:integer (sh:MaxInclusiveConstraintComponent)"
 expect_line out "newsgraph: 14 violations in 40 triples"
 [ -s "$tmp/report.ttl" ] || fail "no report written"
@@ -103,7 +103,7 @@ fi
 
 # Results that share blank node paths: the report is Turtle that rapper
 # reads back, and every result carries its own full copy of its path.
-run 1 -o "$ONTO" -s "$V/shapes-paths.ttl" -r "$tmp/paths.ttl" "$V/paths.ttl"
+run 1 -O "$ONTO" -s "$V/shapes-paths.ttl" -r "$tmp/paths.ttl" "$V/paths.ttl"
 expect_line out "newsgraph: 11 violations in 6 triples"
 if parsed paths; then
 	# count PREDICATE N: N triples with sh:PREDICATE or rdf:PREDICATE
@@ -126,7 +126,7 @@ fi
 # Terms Turtle cannot write as they are (from RDF/XML): the IRI is written
 # percent-encoded and the language tag made well-formed, so the report
 # still parses.
-run 1 -o "$ONTO" -s "$V/shapes-simple.ttl" -r "$tmp/odd.ttl" "$V/odd-terms.rdf"
+run 1 -O "$ONTO" -s "$V/shapes-simple.ttl" -r "$tmp/odd.ttl" "$V/odd-terms.rdf"
 expect_line out "newsgraph: 1 violation, 1 warning in 2 triples"
 if parsed odd; then
 	[ "$(grep -c 'focusNode> <http://example.org/a%20b%7Bc%7D%7C%5E%60%22%5Cd>' "$tmp/odd.nt")" -eq 2 ] ||
@@ -138,7 +138,7 @@ fi
 # The report holds SHACL results only: an ill-formed literal found by the
 # ontology checks is printed and makes the exit status 1, but the report says
 # sh:conforms true, and stderr says why.
-run 1 -o "$ONTO" -s "$V/shapes-simple.ttl" -r "$tmp/owl.ttl" "$V/ill-formed.ttl"
+run 1 -O "$ONTO" -s "$V/shapes-simple.ttl" -r "$tmp/owl.ttl" "$V/ill-formed.ttl"
 expect_line out 'violation: <http://example.org/a> <http://example.org/size> "12x"^^xsd:integer: literal is not a valid xsd:integer (ng:IllFormedLiteralComponent)'
 expect_line out "newsgraph: 1 violation in 10 triples"
 grep -q 'sh:conforms true' "$tmp/owl.ttl" || fail "report with only ontology results does not conform"
@@ -147,7 +147,7 @@ grep -q "^newsgraph: $tmp/owl.ttl: sh:conforms true, as the ontology checks' res
 	fail "no note that the ontology results are not in the report"
 # Both kinds: the report holds the SHACL results and says sh:conforms false.
 cat "$V/ill-formed.ttl" "$V/simple.ttl" >"$tmp/both.ttl"
-run 1 -o "$ONTO" -s "$V/shapes-simple.ttl" -r "$tmp/both-report.ttl" "$tmp/both.ttl"
+run 1 -O "$ONTO" -s "$V/shapes-simple.ttl" -r "$tmp/both-report.ttl" "$tmp/both.ttl"
 expect_line out "newsgraph: 2 violations in 12 triples"
 grep -q 'sh:conforms false' "$tmp/both-report.ttl" || fail "report does not say sh:conforms false"
 [ "$(grep -c 'a sh:ValidationResult' "$tmp/both-report.ttl")" -eq 1 ] || fail "report does not hold the SHACL result alone"
@@ -155,35 +155,35 @@ grep -q 'IllFormed' "$tmp/both-report.ttl" && fail "report holds an ontology res
 [ -s "$tmp/err" ] && fail "a note on stderr although the report does not conform"
 
 # A conforming report.
-run 0 -o "$ONTO" -s "$SHAPES" -r "$tmp/ok.ttl" "$V/valid.ttl"
+run 0 -O "$ONTO" -s "$SHAPES" -r "$tmp/ok.ttl" "$V/valid.ttl"
 grep -q 'sh:conforms true' "$tmp/ok.ttl" || grep -q 'sh:conforms "true"' "$tmp/ok.ttl" ||
 	fail "conforming report does not say sh:conforms true"
 
 # Warnings are counted apart.
-run 1 -s "$V/shapes-simple.ttl" -o "$ONTO" "$V/simple.ttl"
+run 1 -s "$V/shapes-simple.ttl" -O "$ONTO" "$V/simple.ttl"
 expect_line out "newsgraph: 1 violation, 2 warnings in 6 triples"
 
 # Unreadable input: syntax errors with file, line and column; exit 2.
-run 2 -o "$ONTO" -s "$SHAPES" "$V/bad-syntax.ttl"
+run 2 -O "$ONTO" -s "$SHAPES" "$V/bad-syntax.ttl"
 expect_line err "newsgraph: $V/bad-syntax.ttl: line 5: column 12: syntax error at '@'"
-run 2 -o "$ONTO" -s "$SHAPES" - <"$V/bad-syntax.ttl"
+run 2 -O "$ONTO" -s "$SHAPES" - <"$V/bad-syntax.ttl"
 grep -q '^newsgraph: <stdin>: line 5: column [0-9]*: ' "$tmp/err" || fail "stdin syntax error lacks line and column"
-run 2 -o "$ONTO" -s "$SHAPES" "$tmp/does-not-exist.ttl"
+run 2 -O "$ONTO" -s "$SHAPES" "$tmp/does-not-exist.ttl"
 grep -q '^newsgraph: .*does-not-exist.ttl: cannot open' "$tmp/err" || fail "missing file message"
-run 2 -o "$ONTO" -s "$V/bad-syntax.ttl" "$V/valid.ttl"
-run 2 -o "$ONTO" -s "$SHAPES" --input-format klingon "$V/valid.ttl"
+run 2 -O "$ONTO" -s "$V/bad-syntax.ttl" "$V/valid.ttl"
+run 2 -O "$ONTO" -s "$SHAPES" --input-format klingon "$V/valid.ttl"
 
 # Broken shapes: exit 2 with a message, never a crash.
-run 2 -o "$ONTO" -s "$V/shapes-missing.ttl" "$V/simple.ttl"
+run 2 -O "$ONTO" -s "$V/shapes-missing.ttl" "$V/simple.ttl"
 grep -q 'NoSuchShape.*is not defined' "$tmp/err" || fail "missing shape message"
-run 2 -o "$ONTO" -s "$V/shapes-recursive.ttl" "$V/simple.ttl"
+run 2 -O "$ONTO" -s "$V/shapes-recursive.ttl" "$V/simple.ttl"
 grep -q 'recursive' "$tmp/err" || fail "recursive shape message"
-run 2 -o "$ONTO" -s "$V/shapes-bad-pattern.ttl" "$V/simple.ttl"
+run 2 -O "$ONTO" -s "$V/shapes-bad-pattern.ttl" "$V/simple.ttl"
 grep -q 'sh:pattern .* does not compile' "$tmp/err" || fail "bad pattern message"
 
 # Invalid UTF-8 in a term: the data does not parse (exit 2), no report.
 printf '<http://a/\377> <https://w3id.org/newsgraph/ns#foo> "x\377" .\n' > "$tmp/bad-utf8.ttl"
-run 2 -o "$ONTO" -s "$SHAPES" --report "$tmp/bad-utf8-report.ttl" "$tmp/bad-utf8.ttl"
+run 2 -O "$ONTO" -s "$SHAPES" --report "$tmp/bad-utf8-report.ttl" "$tmp/bad-utf8.ttl"
 grep -q 'line 1: invalid UTF-8' "$tmp/err" || fail "invalid UTF-8 message"
 
 if [ "$fails" -ne 0 ]; then

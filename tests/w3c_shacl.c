@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Runs the W3C SHACL Core test suite (tests/w3c-shacl-core) through the
  * command line: for each sht:Validate entry of the manifests, runs
- * `newsgraph validate -o ONTOLOGY -s SHAPES -r REPORT DATA` as a user would
+ * `newsgraph validate -O ONTOLOGY -s SHAPES -o REPORT DATA` as a user would
  * (with the project's ontology, whose checks must stay out of the report),
  * reads REPORT back and compares it with the entry's expected report by the
  * suite's rule for full compliance: the expected graph is the mf:result
@@ -249,8 +249,8 @@ run_cli(suite *s, const char *data, const char *shapes)
 	if (pid == 0) {
 		if (!freopen(s->log, "w", stdout) || dup2(fileno(stdout), 2) < 0)
 			_exit(127);
-		execl(s->bin, s->bin, "validate", "-o", s->ontology, "-s", shapes,
-		      "-r", s->report, data, (char *)NULL);
+		execl(s->bin, s->bin, "validate", "-O", s->ontology, "-s", shapes,
+		      "-o", s->report, data, (char *)NULL);
 		fprintf(stderr, "cannot run %s: %s\n", s->bin, strerror(errno));
 		_exit(127);
 	}
