@@ -26,6 +26,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <fnmatch.h>
+#include <limits.h>
 #include <jansson.h>
 #include <pthread.h>
 #include <stdarg.h>
@@ -909,7 +910,9 @@ process_item(worker *w, item *it)
 				             "larger than --max-size (%zu bytes)", b->opt.max_size);
 			else
 				fail_article(b, it->seq, it->source, 0, 0, st, sz, "cannot read: %s",
-				             st == NG_ERR_NOT_FOUND ? "no such file" : strerror(errno));
+				             st == NG_ERR_NOT_FOUND ? "no such file"
+				             : st == NG_ERR_GZIP    ? ng_strerror(st)
+				                                    : strerror(errno));
 			return;
 		}
 	}
@@ -1145,11 +1148,33 @@ has_suffix(const char *s, const char *suf)
 	return n >= k && !strcmp(s + n - k, suf);
 }
 
+/* A JSON Lines file by its name: NAME.jsonl or NAME.jsonl.gz. */
+static bool
+is_jsonl(const char *s)
+{
+	return has_suffix(s, ".jsonl") || has_suffix(s, ".jsonl.gz");
+}
+
+/* Does the name match the glob, or without ".gz" (a.txt.gz for *.txt)? */
+static bool
+glob_match(const char *glob, const char *name)
+{
+	size_t n = strlen(name);
+	char plain[NAME_MAX + 1];
+
+	if (!fnmatch(glob, name, 0))
+		return true;
+	if (n <= 3 || n > NAME_MAX || !has_suffix(name, ".gz"))
+		return false;
+	memcpy(plain, name, n - 3);
+	plain[n - 3] = '\0';
+	return !fnmatch(glob, plain, 0);
+}
+
 static void
 produce_jsonl(ng_batch *b, const char *path)
 {
-	bool is_stdin = !strcmp(path, "-");
-	FILE *in = is_stdin ? stdin : fopen(path, "rb");
+	FILE *in = ng_open_input(path); /* gzip or not */
 	ng_jsonl *r;
 	jsonl_ctx ctx = {b, 0};
 	ng_jsonl_article a;
@@ -1205,8 +1230,7 @@ produce_jsonl(ng_batch *b, const char *path)
 	}
 	ng_jsonl_free(r);
 done:
-	if (!is_stdin)
-		fclose(in);
+	fclose(in);
 }
 
 static int
@@ -1299,11 +1323,11 @@ walk(ng_batch *b, const char *path, int depth, bool top, visit_func visit)
 		b->walk_root = realpath(path, NULL);
 	}
 	if (stat(path, &sb)) {
-		visit(b, path, has_suffix(path, ".jsonl"), NULL);
+		visit(b, path, is_jsonl(path), NULL);
 		return;
 	}
 	if (!S_ISDIR(sb.st_mode)) {
-		visit(b, path, has_suffix(path, ".jsonl"), &sb);
+		visit(b, path, is_jsonl(path), &sb);
 		return;
 	}
 	if (depth >= MAX_DEPTH)
@@ -1333,11 +1357,11 @@ walk(ng_batch *b, const char *path, int depth, bool top, visit_func visit)
 			kind = entry_kind(b, visit, child, &cs);
 			if (kind == 'd')
 				walk(b, child, depth + 1, false, visit);
-			else if (!fnmatch(b->glob, name, 0) || has_suffix(name, ".jsonl")) {
+			else if (glob_match(b->glob, name) || is_jsonl(name)) {
 				/* Regular files only: a FIFO would block the run, a
 				 * device would never end. */
 				if (kind == 'f' || kind == 'n')
-					visit(b, child, has_suffix(name, ".jsonl"), kind == 'f' ? &cs : NULL);
+					visit(b, child, is_jsonl(name), kind == 'f' ? &cs : NULL);
 				else if (kind < 0)
 					skip_entry(b, visit, child, "skipped: not a regular file");
 			}
@@ -1373,7 +1397,7 @@ visit_scan(ng_batch *b, const char *path, bool jsonl, const struct stat *sb)
 		return;
 	}
 	b->stats.total_bytes += (unsigned long long)sb->st_size;
-	if (!jsonl || !(f = fopen(path, "rb"))) {
+	if (!jsonl || !(f = ng_open_input(path))) {
 		b->stats.total++;
 		return;
 	}

@@ -189,6 +189,15 @@ explain_doc(FILE *out, const ng_doc *doc, const char *name)
 	}
 }
 
+/* Does the name end in ".gz"? */
+static bool
+gz_name(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n > 3 && !strcmp(path + n - 3, ".gz");
+}
+
 static const char *
 base_name(const char *path)
 {
@@ -203,7 +212,7 @@ static int
 process_jsonl(const ng_knowledge *kb, ng_writer *w, FILE *out, const options *o,
               const char *path)
 {
-	FILE *in = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	FILE *in = ng_open_input(path); /* gzip or not */
 	ng_jsonl *r;
 	ng_jsonl_article a;
 	int failed = 0;
@@ -214,8 +223,7 @@ process_jsonl(const ng_knowledge *kb, ng_writer *w, FILE *out, const options *o,
 		return 1;
 	}
 	if (!(r = ng_jsonl_new(in, path, o->max_size))) {
-		if (in != stdin)
-			fclose(in);
+		fclose(in);
 		return 1;
 	}
 	ng_jsonl_set_error_func(r, ng_cli_print_error, NULL);
@@ -253,8 +261,7 @@ process_jsonl(const ng_knowledge *kb, ng_writer *w, FILE *out, const options *o,
 	if (st)
 		failed = 1;
 	ng_jsonl_free(r);
-	if (in != stdin)
-		fclose(in);
+	fclose(in);
 	return failed;
 }
 
@@ -280,7 +287,8 @@ process(const ng_knowledge *kb, ng_writer *w, FILE *out, const options *o, const
 		else
 			ng_cli_errorf(path, "byte 0: %s",
 			              st == NG_ERR_NOT_FOUND ? "no such file"
-			              : st == NG_ERR_CHANGED ? ng_strerror(st) : strerror(errno));
+			              : st == NG_ERR_CHANGED || st == NG_ERR_GZIP ? ng_strerror(st)
+			                                                          : strerror(errno));
 		return 1;
 	}
 	memset(&meta, 0, sizeof(meta));
@@ -343,6 +351,7 @@ ng_cli_extract(int argc, char **argv)
 	FILE *out = stdout;
 	char *tmp = NULL, *target = NULL;
 	bool direct = false;
+	int raw_fd = -1; /* -o FILE.gz: the file under the gzip stream */
 	struct stat sb;
 	int c, failed = 0, rc = 1, mentions = 0;
 
@@ -420,10 +429,21 @@ ng_cli_extract(int argc, char **argv)
 			umask(mask);
 			sb.st_mode = 0666 & ~mask;
 		}
-		if ((fd = mkstemp(tmp)) < 0 || fchmod(fd, sb.st_mode & 07777) ||
-		    !(out = fdopen(fd, "wb"))) {
+		/* FILE.gz is written as gzip; the file itself is synced. */
+		if ((fd = mkstemp(tmp)) >= 0 && gz_name(o.output) && (raw_fd = dup(fd)) < 0) {
+			close(fd);
+			unlink(tmp);
+			fd = -1;
+		}
+		if (fd < 0 || fchmod(fd, sb.st_mode & 07777) ||
+		    !(out = raw_fd >= 0 ? ng_gz_fdopen(fd, "w") : fdopen(fd, "wb"))) {
 			ng_cli_errorf(o.output, "cannot create: %s", strerror(errno));
-			if (fd >= 0) {
+			if (raw_fd >= 0) {
+				/* ng_gz_fdopen closed fd. */
+				close(raw_fd);
+				raw_fd = -1;
+				unlink(tmp);
+			} else if (fd >= 0) {
 				close(fd);
 				unlink(tmp);
 			}
@@ -468,7 +488,12 @@ ng_cli_extract(int argc, char **argv)
 		}
 	}
 	if (tmp) {
-		if (fsync(fileno(out)) || fclose(out)) {
+		int bad = raw_fd >= 0 ? fclose(out) || fsync(raw_fd) : fsync(fileno(out)) || fclose(out);
+		if (raw_fd >= 0) {
+			close(raw_fd);
+			raw_fd = -1;
+		}
+		if (bad) {
 			out = NULL;
 			ng_cli_errorf(o.output, "write error: %s; the previous file is kept", strerror(errno));
 			goto done;
@@ -496,6 +521,8 @@ done:
 		unlink(tmp);
 		free(tmp);
 	}
+	if (raw_fd >= 0)
+		close(raw_fd);
 	free(target);
 	ng_knowledge_free(kb);
 	return rc;

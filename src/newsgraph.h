@@ -43,7 +43,8 @@ typedef enum {
 	NG_ERR_BAD_ARG,   /**< Invalid argument */
 	NG_ERR_NOT_FOUND, /**< File or item not found */
 	NG_ERR_LIMIT,     /**< A match or depth limit was hit */
-	NG_ERR_CHANGED    /**< A file changed while it was read */
+	NG_ERR_CHANGED,   /**< A file changed while it was read */
+	NG_ERR_GZIP       /**< A gzip file is broken or cut short */
 } ng_status;
 
 /** A short English description of a status. */
@@ -112,10 +113,19 @@ NG_API size_t ng_knowledge_entry_count(const ng_knowledge *kb);
 NG_API const char *ng_data_dir(void);
 
 /**
- * Reads a whole file (standard input for "-") into memory the caller frees.
- * Fails with NG_ERR_TOO_BIG past @p max bytes (0 for no limit).
+ * Reads a whole file (standard input for "-") into memory the caller frees;
+ * gzip is read uncompressed. Fails with NG_ERR_TOO_BIG past @p max bytes of
+ * text (0 for no limit), NG_ERR_GZIP when gzip data is broken.
  */
 NG_API ng_status ng_read_file(const char *path, char **out, size_t *len, size_t max);
+/**
+ * A stdio stream over @p fd (which it owns) through zlib: mode "r" reads
+ * gzip, or plain bytes as they are; "w" writes gzip. A read of broken gzip
+ * fails with errno EILSEQ. NULL on failure (fd closed).
+ */
+NG_API FILE *ng_gz_fdopen(int fd, const char *mode);
+/** Opens @p path ("-": standard input) for reading, gzip or not. */
+NG_API FILE *ng_open_input(const char *path);
 
 /* ------------------------------------------------------------ documents */
 

@@ -23,6 +23,7 @@ ng_strerror(ng_status st)
 	case NG_ERR_NOT_FOUND: return "not found";
 	case NG_ERR_LIMIT: return "limit exceeded";
 	case NG_ERR_CHANGED: return "the file changed while it was read";
+	case NG_ERR_GZIP: return "invalid or truncated gzip data";
 	}
 	return "unknown error";
 }

@@ -4,6 +4,8 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -13,6 +15,7 @@
 #include <unistd.h>
 #define XXH_INLINE_ALL
 #include <xxhash.h>
+#include <zlib.h>
 
 ng_status
 ng_grow(void **arr, size_t *cap, size_t n, size_t sz)
@@ -419,6 +422,91 @@ ng_write_all(int fd, const void *buf, size_t len)
 }
 
 /* Reads f whole into b (max bytes at most, 0: no limit). */
+/* ------------------------------------------------------------- gzip */
+
+/* A stdio stream over a zlib stream: reads gzip or, as zlib does, plain
+ * bytes as they are; writes gzip. */
+static ssize_t
+gz_read(void *cookie, char *buf, size_t n)
+{
+	int k = gzread((gzFile)cookie, buf, n > INT_MAX ? INT_MAX : (unsigned)n), err = Z_OK;
+
+	/* The end of the file in the middle of a gzip stream is an error,
+	 * which zlib only reports when asked. */
+	if (!k)
+		gzerror((gzFile)cookie, &err);
+	if (k < 0 || err == Z_BUF_ERROR) {
+		errno = EILSEQ;
+		return -1;
+	}
+	return k;
+}
+
+static ssize_t
+gz_write(void *cookie, const char *buf, size_t n)
+{
+	size_t done = 0;
+
+	while (done < n) {
+		unsigned k = n - done > INT_MAX ? INT_MAX : (unsigned)(n - done);
+		if (gzwrite((gzFile)cookie, buf + done, k) != (int)k) {
+			if (!errno)
+				errno = EIO;
+			return done ? (ssize_t)done : -1;
+		}
+		done += k;
+	}
+	return (ssize_t)n;
+}
+
+static int
+gz_close(void *cookie)
+{
+	int r = gzclose((gzFile)cookie);
+
+	if (r != Z_OK && !errno)
+		errno = EIO;
+	return r == Z_OK ? 0 : -1;
+}
+
+FILE *
+ng_gz_fdopen(int fd, const char *mode)
+{
+	static const cookie_io_functions_t rd = {gz_read, NULL, NULL, gz_close};
+	static const cookie_io_functions_t wr = {NULL, gz_write, NULL, gz_close};
+	bool writing = mode[0] == 'w';
+	gzFile gz = gzdopen(fd, writing ? "wb" : "rb");
+	FILE *f;
+
+	if (!gz) {
+		close(fd);
+		errno = errno ? errno : ENOMEM;
+		return NULL;
+	}
+	gzbuffer(gz, 1u << 17);
+	if (!(f = fopencookie(gz, writing ? "w" : "r", writing ? wr : rd))) {
+		gzclose(gz);
+		return NULL;
+	}
+	return f;
+}
+
+FILE *
+ng_open_input(const char *path)
+{
+	int fd = strcmp(path, "-") ? open(path, O_RDONLY | O_CLOEXEC) : dup(0);
+
+	return fd < 0 ? NULL : ng_gz_fdopen(fd, "r");
+}
+
+bool
+ng_is_gz_name(const char *path)
+{
+	size_t n = strlen(path);
+
+	return n > 3 && !strcmp(path + n - 3, ".gz");
+}
+
 static ng_status
 read_all(FILE *f, ng_buf *b, size_t max)
 {
@@ -432,7 +520,9 @@ read_all(FILE *f, ng_buf *b, size_t max)
 		if ((st = ng_buf_add(b, chunk, n)))
 			return st;
 	}
-	return ferror(f) ? NG_ERR_IO : NG_OK;
+	if (ferror(f))
+		return errno == EILSEQ ? NG_ERR_GZIP : NG_ERR_IO;
+	return NG_OK;
 }
 
 /* Did the file change between the two looks (size, modification or
@@ -448,7 +538,7 @@ changed(const struct stat *a, const struct stat *b)
 ng_status
 ng_read_file(const char *path, char **out, size_t *len, size_t max)
 {
-	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	int fd = strcmp(path, "-") ? open(path, O_RDONLY | O_CLOEXEC) : dup(0);
 	ng_buf b = {0};
 	struct stat before, after;
 	int tries;
@@ -456,25 +546,33 @@ ng_read_file(const char *path, char **out, size_t *len, size_t max)
 
 	*out = NULL;
 	*len = 0;
-	if (!f)
+	if (fd < 0)
 		return errno == ENOENT ? NG_ERR_NOT_FOUND : NG_ERR_IO;
 	/* A regular file that is rewritten while it is read would give a mix
 	 * of its versions: the size and times must hold around the read. It
-	 * is read again once, then refused. */
+	 * is read again once, then refused. A gzip file is read through zlib
+	 * (max then bounds the text, not the file). */
 	for (tries = 0; tries < 2; tries++) {
-		bool regular = f != stdin && !fstat(fileno(f), &before) && S_ISREG(before.st_mode);
-		ng_buf_clear(&b);
-		if ((st = read_all(f, &b, max)) || !regular)
+		bool regular = !fstat(fd, &before) && S_ISREG(before.st_mode);
+		int dfd = dup(fd);
+		FILE *f = dfd < 0 ? NULL : ng_gz_fdopen(dfd, "r");
+		if (!f) {
+			st = errno == ENOMEM ? NG_ERR_NOMEM : NG_ERR_IO;
 			break;
-		if (fstat(fileno(f), &after) || !changed(&before, &after))
+		}
+		ng_buf_clear(&b);
+		st = read_all(f, &b, max);
+		if (fclose(f) && !st)
+			st = NG_ERR_GZIP;
+		if (st || !regular)
+			break;
+		if (fstat(fd, &after) || !changed(&before, &after))
 			break;
 		st = NG_ERR_CHANGED;
-		if (tries || fseek(f, 0, SEEK_SET))
+		if (tries || lseek(fd, 0, SEEK_SET))
 			break;
-		clearerr(f);
 	}
-	if (f != stdin)
-		fclose(f);
+	close(fd);
 	if (st) {
 		ng_buf_free(&b);
 		return st;

@@ -20,6 +20,8 @@
  * space, hh:mm, optional :ss and fraction, optional Z or an offset +hh:mm,
  * +hhmm or +hh) of a real day? Writes the date, YYYY-MM-DD, to date. */
 bool ng_iso_date(const char *s, char date[11]);
+/* Does the name end in ".gz"? */
+bool ng_is_gz_name(const char *path);
 
 /* Grows *arr (of elements of size sz, capacity *cap) to hold n elements. */
 ng_status ng_grow(void **arr, size_t *cap, size_t n, size_t sz);

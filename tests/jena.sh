@@ -93,4 +93,11 @@ for q in "$Q"/named-graphs/*.rq; do
 	n=$((n + 1))
 done
 [ $n -ge 6 ] || fail "only $n queries"
+
+# A store loads newsgraph's gzipped N-Quads (-o FILE.nq.gz) as they are.
+"$NG_BIN" extract -f nquads "$NG_SRCDIR"/samples/*.txt -o "$t/samples.nq.gz" || fail "extract -o .nq.gz"
+jena tdb2.tdbloader --loc "$t/tdbgz" "$t/samples.nq.gz" > "$t/loadgz.log" 2>&1 ||
+	{ cat "$t/loadgz.log" >&2; fail "TDB2 does not load the gzipped N-Quads"; }
+check tdbgz "$Q/met-with.tsv" "met-with.rq, TDB2 over gzipped N-Quads" \
+	jena tdb2.tdbquery --loc "$t/tdbgz" --set tdb:unionDefaultGraph=true --query "$Q/met-with.rq"
 echo "jena: $n queries give the expected results in ARQ and TDB2"
