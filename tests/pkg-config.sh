@@ -43,8 +43,13 @@ main(int argc, char **argv)
 	return 0;
 }
 C
+# A sanitizer build's library needs the program built the same way.
+san=
+if grep -q -a __asan_init "$NG_BUILDDIR/src/.libs/libnewsgraph.so" 2> /dev/null; then
+	san="-fsanitize=address,undefined"
+fi
 # shellcheck disable=SC2086
-cc -o "$t/use" "$t/use.c" $flags || fail "cannot build against newsgraph.pc: $flags"
+cc $san -o "$t/use" "$t/use.c" $flags || fail "cannot build against newsgraph.pc: $flags"
 LD_LIBRARY_PATH="$NG_BUILDDIR/src/.libs" "$t/use" "$NG_SRCDIR/ontology" > "$t/out.nt" ||
 	fail "the program failed"
 grep -q 'ns#joined> <https://w3id.org/newsgraph/id/organization/oecd>' "$t/out.nt" ||
