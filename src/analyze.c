@@ -9,6 +9,7 @@
 #include <xxhash.h>
 
 #include "analyze.h"
+#include "when.h"
 #include "coref.h"
 #include "knowledge.h"
 #include "meta.h"
@@ -133,8 +134,10 @@ ng_doc_analyze_stage(const ng_knowledge *kb, const char *text, size_t len,
 	TRY(st, ng_coref_aliases(doc));
 	TRY(st, ng_offices(doc));
 	TRY(st, ng_coref_references(doc));
-	if (stage == NG_STAGE_ALL)
+	if (stage == NG_STAGE_ALL) {
 		TRY(st, ng_relations(doc));
+		TRY(st, ng_when(doc));
+	}
 	TRY(st, ng_doc_finish(doc));
 done:
 	if (st) {

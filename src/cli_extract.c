@@ -186,6 +186,8 @@ explain_doc(FILE *out, const ng_doc *doc, const char *name)
 		fprintf(out, "    chars %zu-%zu: %s\n", f.sentence_begin, f.sentence_end, f.sentence);
 		if (f.matched)
 			fprintf(out, "    matched: %s\n", f.matched);
+		if (f.date)
+			fprintf(out, "    date: %s (%s)\n", f.date, f.date_text);
 	}
 }
 

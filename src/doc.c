@@ -501,5 +501,7 @@ ng_doc_fact(const ng_doc *doc, size_t i, ng_fact_info *out)
 	out->sentence_end = ng_text_char_offset(&doc->text, ng_text_orig(&doc->text, s->e));
 	out->sentence = ng_doc_sentence_text(doc, f->sent);
 	out->matched = f->matched;
+	out->date = f->date;
+	out->date_text = f->date_text;
 	return out->sentence ? NG_OK : NG_ERR_NOMEM;
 }

@@ -83,6 +83,8 @@ typedef struct {
 	double confidence;
 	uint32_t sent;
 	const char *matched; /* the normalized text a pattern matched, or NULL */
+	const char *date;    /* when: YYYY-MM-DD or YYYY (when.c), or NULL */
+	const char *date_text; /* the time expression it comes from */
 } ng_fact;
 
 struct ng_doc {

@@ -338,6 +338,20 @@ lexicon_line(void *ctx, const char *file, unsigned long line, char **f, size_t n
 		return add_word(&lex->notmod, f[1]);
 	if (!strcmp(kind, "month"))
 		return add_month(lex, file, line, f[1], nf > 2 ? f[2] : "");
+	if (!strcmp(kind, "weekday") || !strcmp(kind, "relday")) {
+		/* A number: 1 to 7 from Monday, or days from the article's. */
+		bool wd = kind[0] == 'w';
+		char *end;
+		long v = nf > 2 ? strtol(f[2], &end, 10) : 0;
+		if (nf < 3 || *end || (wd ? v < 1 || v > 7 : v < -31 || v > 31)) {
+			ng_sink_error(lex->sink, NG_ERR_SYNTAX, file, line, 0,
+			              wd ? "expected weekday<TAB>WORD<TAB>1..7"
+			                 : "expected relday<TAB>WORD<TAB>DAYS (-31..31)");
+			return NG_ERR_SYNTAX;
+		}
+		return add_to_set(lex, wd ? &lex->weekday : &lex->relday, f[1],
+		                  (uint32_t)(wd ? v : v + 100));
+	}
 	if (!strcmp(kind, "date")) {
 		/* Each a branch of one expression, compiled by prepare once the
 		 * months are known. */
@@ -424,6 +438,8 @@ ng_lexicon_free(ng_lexicon *lex)
 	ng_u64map_free(&lex->timeword);
 	ng_u64map_free(&lex->skipword);
 	ng_u64map_free(&lex->controlverb);
+	ng_u64map_free(&lex->weekday);
+	ng_u64map_free(&lex->relday);
 	ng_u64map_free(&lex->timelead);
 	wordlist_free(&lex->titlenow);
 	wordlist_free(&lex->notmod);

@@ -85,6 +85,8 @@ typedef struct {
 	ng_u64map timelead;     /* words skipped before a time word: on, this */
 	ng_u64map skipword;     /* adverbs the patterns skip: separately */
 	ng_u64map controlverb;  /* "invited A to visit": the fact is intended */
+	ng_u64map weekday;      /* monday: 1 .. sunday: 7 */
+	ng_u64map relday;       /* yesterday: 100 - 1, today: 100 */
 	ng_u64map languagecue;  /* words after which a lone demonym names a
 	                         * language: in, into, speaks */
 	ng_wordlist titlenow;   /* the titlenow words, for the patterns' {PRE} */

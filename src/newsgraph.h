@@ -197,6 +197,9 @@ typedef struct {
 	                               as placeholders such as PER_3, titles as
 	                               TTL, time words and skipped adverbs left
 	                               out); NULL for other rules */
+	const char *date;         /**< When the fact happened, from its sentence:
+	                               YYYY-MM-DD or YYYY; NULL if it does not say */
+	const char *date_text;    /**< The time expression of date */
 } ng_fact_info;
 
 /** Fact @p i of the document. */

@@ -51,9 +51,10 @@ enum {
 	K_ISO_CODE, K_REF_CONTEXT, K_BEGIN, K_END, K_ANCHOR, K_TA_IDENT,
 	K_R_SUBJECT, K_R_PREDICATE, K_R_OBJECT, K_ARTICLE, K_SENTENCE, K_RULE,
 	K_MODALITY, K_CONFIDENCE, K_SAME_AS, K_MENTION_RULE, K_MENTIONS, K_IS_STRING,
+	K_WHEN, K_WHEN_TEXT,
 	K_C_ARTICLE, K_C_PHRASE, K_C_SENTENCE, K_C_PROVENANCE,
 	K_MOD, /* five modalities */
-	K_DT_NNI = K_MOD + 5, K_DT_DATE, K_DT_DECIMAL, /* "^^" and the datatype */
+	K_DT_NNI = K_MOD + 5, K_DT_DATE, K_DT_DECIMAL, K_DT_GYEAR, /* "^^" and the datatype */
 	K_CLASS, /* NG_CLASS_COUNT classes */
 	K_COUNT = K_CLASS + NG_CLASS_COUNT
 };
@@ -65,9 +66,10 @@ static const char *const k_iris[K_CLASS] = {
 	RDF_NS "subject", RDF_NS "predicate", RDF_NS "object", NG_NS "article",
 	NG_NS "sentence", NG_NS "rule", NG_NS "modality", NG_NS "confidence",
 	OWL_NS "sameAs", NG_NS "mentionRule", SCHEMA_NS "mentions", NIF_NS "isString",
+	NG_NS "date", NG_NS "dateText",
 	NG_NS "Article", NIF_NS "Phrase", NIF_NS "Sentence", NG_NS "Provenance",
 	NG_NS "Asserted", NG_NS "Negated", NG_NS "Intended", NG_NS "Planned", NG_NS "Reported",
-	XSD_NS "nonNegativeInteger", XSD_NS "date", XSD_NS "decimal"
+	XSD_NS "nonNegativeInteger", XSD_NS "date", XSD_NS "decimal", XSD_NS "gYear"
 };
 
 /* Bytes of a formatted term in one of the writer's buffers. */
@@ -989,6 +991,14 @@ write_record(ng_writer *w, const ng_doc *doc, const ng_fact *f)
 	begin_one(w, &w->k[K_CONFIDENCE]);
 	lit_typed(w, w->conf_s, strlen(w->conf_s), &w->k[K_DT_DECIMAL]);
 	end(w);
+	/* When, if the sentence says: a day or a year. */
+	if (f->date) {
+		size_t n = strlen(f->date);
+		begin_one(w, &w->k[K_WHEN]);
+		lit_typed(w, f->date, n, &w->k[n == 4 ? K_DT_GYEAR : K_DT_DATE]);
+		end(w);
+		one_lit(w, K_WHEN_TEXT, f->date_text, strlen(f->date_text));
+	}
 }
 
 static void

@@ -76,6 +76,70 @@ START_TEST(test_invited_cancelled_and_due_are_no_events)
 }
 END_TEST
 
+/* The date of fact (s, p, o) in text published on date, or NULL; its
+ * time expression in *expr. */
+static const char *
+dated(const char *text, const char *date, const char *s, const char *p, const char *o,
+      char *expr, size_t n)
+{
+	static char value[16];
+	ng_doc_meta meta = {"t.txt", "t.txt", NULL, NULL, date, NULL};
+	ng_doc *doc = NULL;
+	const char *found = NULL;
+	size_t i;
+
+	ck_assert_int_eq(ng_doc_analyze(fx_kb, text, strlen(text), &meta, &doc, NULL), NG_OK);
+	for (i = 0; i < ng_doc_fact_count(doc); i++) {
+		ng_fact_info f;
+		if (ng_doc_fact(doc, i, &f) || strcmp(f.subject, s) || strcmp(f.property, p) ||
+		    strcmp(f.object, o))
+			continue;
+		ck_assert_msg(f.matched != NULL, "no pattern for %s %s %s", s, p, o);
+		if (f.date) {
+			snprintf(value, sizeof value, "%s", f.date);
+			snprintf(expr, n, "%s", f.date_text);
+			found = value;
+		}
+		break;
+	}
+	ck_assert_msg(i < ng_doc_fact_count(doc), "missing %s %s %s in: %s", s, p, o, text);
+	ng_doc_free(doc);
+	return found;
+}
+
+/* Time expressions resolved against the article's date (a Wednesday). */
+START_TEST(test_when_facts_happened)
+{
+	char e[64];
+
+	ck_assert_str_eq(dated("Marta Lind met Idris Falk on Monday.", "2025-04-09", "Marta Lind",
+	                       "metWith", "Idris Falk", e, sizeof e), "2025-04-07");
+	ck_assert_str_eq(e, "on Monday");
+	ck_assert_str_eq(dated("Marta Lind met Idris Falk on Wednesday.", "2025-04-09", "Marta Lind",
+	                       "metWith", "Idris Falk", e, sizeof e), "2025-04-09");
+	/* A plan: the next such day. */
+	ck_assert_str_eq(dated("Marta Lind will meet Idris Falk on Friday.", "2025-04-09",
+	                       "Marta Lind", "metWith", "Idris Falk", e, sizeof e), "2025-04-11");
+	ck_assert_str_eq(dated("Marta Lind met Idris Falk yesterday.", "2025-03-01", "Marta Lind",
+	                       "metWith", "Idris Falk", e, sizeof e), "2025-02-28");
+	ck_assert_str_eq(e, "yesterday");
+	ck_assert_str_eq(dated("Marta Lind met Idris Falk on March 3.", "2025-04-09", "Marta Lind",
+	                       "metWith", "Idris Falk", e, sizeof e), "2025-03-03");
+	ck_assert_str_eq(dated("Marta Lind met Idris Falk on 3 March 2019.", NULL, "Marta Lind",
+	                       "metWith", "Idris Falk", e, sizeof e), "2019-03-03");
+	ck_assert_str_eq(e, "on 3 March 2019");
+	ck_assert_str_eq(dated("Norvania joined NORDA in 2004.", NULL, "Norvania", "joined", "NORDA",
+	                       e, sizeof e), "2004");
+	/* A day before a year; no article date, no relative day. */
+	ck_assert_str_eq(dated("In 2019 Marta Lind met Idris Falk on 4 May 2019.", NULL, "Marta Lind",
+	                       "metWith", "Idris Falk", e, sizeof e), "2019-05-04");
+	ck_assert_ptr_null(dated("Marta Lind met Idris Falk on Monday.", NULL, "Marta Lind",
+	                         "metWith", "Idris Falk", e, sizeof e));
+	ck_assert_ptr_null(dated("Marta Lind met Idris Falk on February 30.", "2025-04-09",
+	                         "Marta Lind", "metWith", "Idris Falk", e, sizeof e));
+}
+END_TEST
+
 /* "TITLE A of X" names A's country or organization: A, not X, is the
  * subject of the verb that follows. */
 START_TEST(test_titled_person_of_country_is_the_subject)
@@ -235,6 +299,7 @@ relation_suite(void)
 	tcase_set_timeout(core, 30);
 	tcase_add_test(core, test_visit_verbal_and_nominal);
 	tcase_add_test(core, test_meetings);
+	tcase_add_test(core, test_when_facts_happened);
 	tcase_add_test(core, test_invited_cancelled_and_due_are_no_events);
 	tcase_add_test(core, test_adverbs_are_skipped);
 	tcase_add_test(core, test_titled_person_of_country_is_the_subject);
