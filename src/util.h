@@ -20,6 +20,9 @@
  * space, hh:mm, optional :ss and fraction, optional Z or an offset +hh:mm,
  * +hhmm or +hh) of a real day? Writes the date, YYYY-MM-DD, to date. */
 bool ng_iso_date(const char *s, char date[11]);
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
+long ng_days_from_civil(long y, int m, int d);
+void ng_civil_from_days(long days, int *y, int *m, int *d);
 /* Does the name end in ".gz"? */
 bool ng_is_gz_name(const char *path);
 

@@ -11,36 +11,6 @@
 #include "knowledge.h"
 #include "when.h"
 
-/* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
-static long
-days_from_civil(int y, int m, int d)
-{
-	int era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return (long)era * 146097 + doe - 719468;
-}
-
-static void
-civil_from_days(long z, int *y, int *m, int *d)
-{
-	long era, doe, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 /* ISO weekday of a day number: Monday 1 .. Sunday 7. */
 static int
 weekday(long days)
@@ -92,9 +62,22 @@ is_word(const ng_doc *doc, const ng_token *t, const char *w)
 }
 
 typedef struct {
-	char value[11];  /* YYYY-MM-DD or YYYY */
+	char value[40];  /* YYYY-MM-DD or YYYY (room for any int) */
 	uint32_t tb, te; /* its tokens */
 } when;
+
+/* Sets *w to the day y-m-d of tokens i (after an "on") to e, if valid. */
+static bool
+set_day(const ng_doc *doc, const ng_sentence *s, uint32_t i, uint32_t e, int y, int m, int d,
+        when *w)
+{
+	if (!y || !valid_date(y, m, d))
+		return false;
+	snprintf(w->value, sizeof(w->value), "%04d-%02d-%02d", y, m, d);
+	w->tb = i > s->tb && is_word(doc, &doc->toks[i - 1], "on") ? i - 1 : i;
+	w->te = e;
+	return true;
+}
 
 /* The first time expression of sentence si that resolves, into *w: a
  * day before a year ("elected in 2019, met on Monday" is Monday); forward
@@ -108,7 +91,7 @@ find(const ng_doc *doc, uint32_t si, bool forward, bool years, when *w)
 	int ay = 0, am = 0, ad = 0;
 	bool dated = doc->date && sscanf(doc->date, "%4d-%2d-%2d", &ay, &am, &ad) == 3 &&
 	             valid_date(ay, am, ad);
-	long today = dated ? days_from_civil(ay, am, ad) : 0;
+	long today = dated ? ng_days_from_civil(ay, am, ad) : 0;
 	uint32_t i;
 
 	for (i = s->tb; i < s->te; i++) {
@@ -133,14 +116,14 @@ find(const ng_doc *doc, uint32_t si, bool forward, bool years, when *w)
 			 * the next on or after it for a plan. */
 			int delta = (int)v - weekday(today);
 			long day = today + (forward ? (delta + 7) % 7 : -((-delta + 7) % 7));
-			civil_from_days(day, &y, &m, &d);
+			ng_civil_from_days(day, &y, &m, &d);
 			snprintf(w->value, sizeof(w->value), "%04d-%02d-%02d", y, m, d);
 			w->tb = i > s->tb && is_word(doc, &toks[i - 1], "on") ? i - 1 : i;
 			w->te = i + 1;
 			return true;
 		}
 		if ((v = ng_lexicon_in(&lex->relday, t->key)) && dated) {
-			civil_from_days(today + (long)v - 100, &y, &m, &d);
+			ng_civil_from_days(today + (long)v - 100, &y, &m, &d);
 			snprintf(w->value, sizeof(w->value), "%04d-%02d-%02d", y, m, d);
 			w->tb = i;
 			w->te = i + 1;
@@ -155,12 +138,8 @@ find(const ng_doc *doc, uint32_t si, bool forward, bool years, when *w)
 				e++;
 			if (e < s->te && number(doc, &toks[e]) >= 1000)
 				y = number(doc, &toks[e++]);
-			if (y && valid_date(y, m, d)) {
-				snprintf(w->value, sizeof(w->value), "%04d-%02d-%02d", y, m, d);
-				w->tb = i > s->tb && is_word(doc, &toks[i - 1], "on") ? i - 1 : i;
-				w->te = e;
+			if (set_day(doc, s, i, e, y, m, d, w))
 				return true;
-			}
 		}
 		if ((d = number(doc, t)) >= 1 && d <= 31 && i + 1 < s->te &&
 		    (m = month_of(doc, &toks[i + 1]))) {
@@ -168,12 +147,8 @@ find(const ng_doc *doc, uint32_t si, bool forward, bool years, when *w)
 			y = dated ? ay : 0;
 			if (e < s->te && number(doc, &toks[e]) >= 1000)
 				y = number(doc, &toks[e++]);
-			if (y && valid_date(y, m, d)) {
-				snprintf(w->value, sizeof(w->value), "%04d-%02d-%02d", y, m, d);
-				w->tb = i > s->tb && is_word(doc, &toks[i - 1], "on") ? i - 1 : i;
-				w->te = e;
+			if (set_day(doc, s, i, e, y, m, d, w))
 				return true;
-			}
 		}
 	}
 	return false;

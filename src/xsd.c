@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util.h"
 #include "xsd.h"
 
 typedef enum {
@@ -246,19 +247,6 @@ ng_xsd_valid(const ng_store *st, const ng_term *t)
 	}
 }
 
-static long
-days_from_civil(long y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 /* Seconds since 1970 (UTC when a timezone is given) of a valid date or
  * time literal; *tz says whether it has a timezone. */
 static int
@@ -294,7 +282,7 @@ time_value(const char *s, dt_kind k, long double *out, int *tz)
 		if (*rest == '.')
 			rest += 1 + digits(rest + 1);
 	}
-	*out = (long double)days_from_civil(y, m, d) * 86400.0L + secs;
+	*out = (long double)ng_days_from_civil(y, m, d) * 86400.0L + secs;
 	*tz = *rest != '\0';
 	if (*rest == '+' || *rest == '-') {
 		long double off = atoi(rest + 1) * 3600.0L + atoi(rest + 4) * 60.0L;
