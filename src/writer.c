@@ -111,6 +111,7 @@ struct ng_writer {
 	bool mentions;  /* write the NIF layer: the text and every mention */
 	bool in_block;  /* Turtle: a subject block is open */
 	bool header_done; /* Turtle: the output has its @prefix lines */
+	bool relative;  /* Turtle: sentence and mention IRIs relative to @base */
 	size_t last_p;  /* Turtle: the predicate of the last statement (kbuf
 	                   offset), so that objects of one predicate share it */
 	size_t docs;
@@ -388,10 +389,17 @@ turtle_prefixes(ng_writer *w)
 	ng_buf_clear(&b);
 	TRY(st, ng_buf_printf(&b, "%sarticle/", w->base));
 	TRY(st, prefix(w, b.buf, "article"));
-	/* Sentences and mentions are <HEX#char=B,E> against this base. */
-	TRY(st, ng_buf_adds(&w->header, "@base "));
-	TRY(st, format_iri(w, b.buf, &w->header, &s));
-	st = ng_buf_adds(&w->header, " .\n\n");
+	/* Sentences and mentions are <HEX#char=B,E> against this base, when
+	 * such a reference resolves to BASEarticle/HEX#char=B,E: a base with
+	 * an authority and a path, no query and no dot segments. */
+	w->relative = strstr(w->base, "://") && !strpbrk(w->base, "?") &&
+	              !strstr(w->base, "/./") && !strstr(w->base, "/../");
+	if (w->relative) {
+		TRY(st, ng_buf_adds(&w->header, "@base "));
+		TRY(st, format_iri(w, b.buf, &w->header, &s));
+		TRY(st, ng_buf_adds(&w->header, " ."));
+	}
+	st = ng_buf_adds(&w->header, "\n\n");
 done:
 	ng_buf_free(&b);
 	return st;
@@ -851,7 +859,7 @@ frag_iri(ng_writer *w, const ng_doc *doc, size_t cb, size_t ce)
 	*--p = ',';
 	p = utoa(cb, p);
 	n = (size_t)(pos + sizeof(pos) - p);
-	if (w->format == NG_FORMAT_TURTLE && !strncmp(doc->article_id, "article/", 8)) {
+	if (w->relative && !strncmp(doc->article_id, "article/", 8)) {
 		/* Relative to the @base of the header. */
 		ng_buf_clear(&w->one);
 		if (ng_buf_addc(&w->one, '<') || ng_buf_adds(&w->one, doc->article_id + 8) ||

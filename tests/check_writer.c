@@ -264,10 +264,13 @@ END_TEST
 
 START_TEST(test_turtle_same_graph_and_parses_strictly)
 {
-	static const char *const bases[] = {"http://example.org/", "http://example.org/\xC3\xA9/"};
+	/* Sentence IRIs are relative to @base only where they resolve so: not
+	 * against a query or a base without an authority. */
+	static const char *const bases[] = {"http://example.org/", "http://example.org/\xC3\xA9/",
+	                                    "http://example.org/id?x=/", "urn:x-news:"};
 	size_t i;
 
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < sizeof(bases) / sizeof(bases[0]); i++) {
 		char *ttl = write_meta(hostile_text, &hostile_meta, bases[i], NG_FORMAT_TURTLE);
 		char *nt = write_meta(hostile_text, &hostile_meta, bases[i], NG_FORMAT_NTRIPLES);
 		int complaints;
