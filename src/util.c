@@ -530,14 +530,6 @@ ng_open_input(const char *path)
 	return fd < 0 ? NULL : ng_gz_fdopen(fd, "r");
 }
 
-bool
-ng_is_gz_name(const char *path)
-{
-	size_t n = strlen(path);
-
-	return n > 3 && !strcmp(path + n - 3, ".gz");
-}
-
 static ng_status
 read_all(FILE *f, ng_buf *b, size_t max)
 {
@@ -585,16 +577,23 @@ ng_read_file(const char *path, char **out, size_t *len, size_t max)
 	 * (max then bounds the text, not the file). */
 	for (tries = 0; tries < 2; tries++) {
 		bool regular = !fstat(fd, &before) && S_ISREG(before.st_mode);
+		unsigned char magic[2];
+		/* A regular file is read through zlib only when it is gzip; a
+		 * pipe cannot be looked at first, and zlib passes plain bytes. */
+		bool gz = !regular || (pread(fd, magic, 2, 0) == 2 && magic[0] == 0x1f &&
+		                       magic[1] == 0x8b);
 		int dfd = dup(fd);
-		FILE *f = dfd < 0 ? NULL : ng_gz_fdopen(dfd, "r");
+		FILE *f = dfd < 0 ? NULL : gz ? ng_gz_fdopen(dfd, "r") : fdopen(dfd, "rb");
 		if (!f) {
 			st = errno == ENOMEM ? NG_ERR_NOMEM : NG_ERR_IO;
+			if (dfd >= 0 && !gz) /* ng_gz_fdopen closes it itself */
+				close(dfd);
 			break;
 		}
 		ng_buf_clear(&b);
 		st = read_all(f, &b, max);
 		if (fclose(f) && !st)
-			st = NG_ERR_GZIP;
+			st = gz ? NG_ERR_GZIP : NG_ERR_IO;
 		if (st || !regular)
 			break;
 		if (fstat(fd, &after) || !changed(&before, &after))

@@ -23,8 +23,6 @@ bool ng_iso_date(const char *s, char date[11]);
 /* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
 long ng_days_from_civil(long y, int m, int d);
 void ng_civil_from_days(long days, int *y, int *m, int *d);
-/* Does the name end in ".gz"? */
-bool ng_is_gz_name(const char *path);
 
 /* Grows *arr (of elements of size sz, capacity *cap) to hold n elements. */
 ng_status ng_grow(void **arr, size_t *cap, size_t n, size_t sz);

@@ -896,6 +896,21 @@ write_plain(ng_writer *w, const ng_doc *doc, const ng_fact *f)
 	end(w);
 }
 
+/* The statements a NIF string of the article shares: ARTICLE#char=B,E,
+ * of class cls, in the article, at B to E. False when its IRI cannot be
+ * made (nothing written). */
+static bool
+nif_string(ng_writer *w, const ng_doc *doc, int cls, size_t b, size_t e)
+{
+	if (!frag_iri(w, doc, b, e))
+		return false;
+	one_k(w, K_TYPE, &w->k[cls]);
+	one_article(w, K_REF_CONTEXT);
+	one_uint(w, K_BEGIN, b);
+	one_uint(w, K_END, e);
+	return true;
+}
+
 /* A sentence that states a fact, as a NIF sentence of the article. */
 static void
 write_sentence(ng_writer *w, const ng_doc *doc, uint32_t si)
@@ -909,13 +924,8 @@ write_sentence(ng_writer *w, const ng_doc *doc, uint32_t si)
 		return;
 	}
 	sentence_offsets(doc, si, &b, &e);
-	if (!frag_iri(w, doc, b, e))
-		return;
-	one_k(w, K_TYPE, &w->k[K_C_SENTENCE]);
-	one_article(w, K_REF_CONTEXT);
-	one_uint(w, K_BEGIN, b);
-	one_uint(w, K_END, e);
-	one_lit(w, K_ANCHOR, text, strlen(text));
+	if (nif_string(w, doc, K_C_SENTENCE, b, e))
+		one_lit(w, K_ANCHOR, text, strlen(text));
 }
 
 /* The provenance record of one occurrence of fact f. */
@@ -1020,12 +1030,8 @@ write_mention(ng_writer *w, const ng_doc *doc, const ng_mention *m)
 	const span *e;
 	const char *rule;
 
-	if (!frag_iri(w, doc, cb, ce))
+	if (!nif_string(w, doc, K_C_PHRASE, cb, ce))
 		return;
-	one_k(w, K_TYPE, &w->k[K_C_PHRASE]);
-	one_article(w, K_REF_CONTEXT);
-	one_uint(w, K_BEGIN, cb);
-	one_uint(w, K_END, ce);
 	/* Most mentions are clean text: written as they are, else cleaned
 	 * into a buffer the writer keeps. */
 	if (!an || !ng_literal_is_clean(a, an)) {
